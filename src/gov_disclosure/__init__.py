@@ -1,0 +1,69 @@
+"""gov-disclosure: China's government information disclosure annual reports (政府信息公开工作年度报告).
+
+One typed model of the report in both format versions ("2019" trial, "2021"), a validator that checks
+every invariant and returns structured findings, JSON (un)structuring, and readers/writers for Excel,
+DOCX, HTML and plain text in their own modules (``gov_disclosure.excel``, ``.docx``, ``.html``,
+``.text``).
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .errors import (
+    DocumentError,
+    FileTooLargeError,
+    GovDisclosureError,
+    MissingExtraError,
+    ReadError,
+    ShapeError,
+    UnsafeFileError,
+    UnsupportedFileError,
+)
+from .export import cell_records
+from .findings import CellRef, Finding, Severity, ValidationReport
+from .io import read_report
+from .model import AppealsGroup, AppealsTable, ApplicationsRow, Report, Sections
+from .rules import RULES, Rule, validate
+from .serialize import from_dict, from_json, json_schema, to_dict, to_json
+from .values import Amount, Cell
+from .vocabulary import FORMATS, FormatKey, spec
+
+try:
+    __version__ = version("gov-disclosure")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "FORMATS",
+    "RULES",
+    "Amount",
+    "AppealsGroup",
+    "AppealsTable",
+    "ApplicationsRow",
+    "Cell",
+    "CellRef",
+    "DocumentError",
+    "FileTooLargeError",
+    "Finding",
+    "FormatKey",
+    "GovDisclosureError",
+    "MissingExtraError",
+    "ReadError",
+    "Report",
+    "Rule",
+    "Sections",
+    "Severity",
+    "ShapeError",
+    "UnsafeFileError",
+    "UnsupportedFileError",
+    "ValidationReport",
+    "__version__",
+    "cell_records",
+    "from_dict",
+    "from_json",
+    "json_schema",
+    "read_report",
+    "spec",
+    "to_dict",
+    "to_json",
+    "validate",
+]

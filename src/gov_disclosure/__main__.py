@@ -1,0 +1,5 @@
+"""``python -m gov_disclosure``: the command line."""
+
+from .cli import main
+
+main()

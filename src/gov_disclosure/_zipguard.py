@@ -1,0 +1,81 @@
+"""Checks on an OOXML (zip) archive held in memory, made before openpyxl or python-docx see it.
+
+Neither openpyxl nor python-docx limits what it unpacks. We look at the archive's directory (entry
+count, declared sizes, compression ratio) and then read each entry with a hard cap, so a zip bomb or
+a lying header is refused in bounded time and memory. XML entity bombs are the business of
+defusedxml, which the format modules install.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+from typing import Final
+
+from .errors import FileTooLargeError, ReadError, UnsafeFileError
+
+MAX_ENTRIES: Final = 2_000
+MAX_ENTRY_BYTES: Final = 256 * 1024 * 1024
+MAX_TOTAL_BYTES: Final = 512 * 1024 * 1024
+MAX_RATIO: Final = 200
+MAX_FILE_BYTES: Final = 64 * 1024 * 1024
+
+
+def load_bytes(source: str | os.PathLike[str] | bytes, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a path (refusing files over ``max_bytes``), or the bytes given."""
+    if isinstance(source, bytes):
+        data = source
+    else:
+        p = Path(source)
+        try:
+            if p.stat().st_size > max_bytes:
+                raise FileTooLargeError(f"over the limit of {max_bytes} bytes", path=str(p))
+            data = p.read_bytes()
+        except OSError as exc:
+            raise ReadError(f"cannot open: {exc.strerror or exc}", path=str(p)) from None
+    if len(data) > max_bytes:
+        raise FileTooLargeError(f"over the limit of {max_bytes} bytes")
+    return data
+
+
+def check_archive(data: bytes, *, what: str) -> zipfile.ZipFile:
+    """Open ``data`` as a zip and check it is safe to hand to an OOXML library.
+
+    Every entry is decompressed once here, with a cap, so the declared sizes cannot lie.
+    Returns the open archive (for callers that want to read parts themselves).
+    """
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        from .errors import UnsupportedFileError
+
+        raise UnsupportedFileError(f"a legacy binary Office file, not {what}; save it as {what} first")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise ReadError(f"not a valid {what} (not a zip archive or truncated): {exc}") from None
+    if len(infos) > MAX_ENTRIES:
+        raise UnsafeFileError(f"{len(infos)} entries in the archive (limit {MAX_ENTRIES})")
+    total = 0
+    for info in infos:
+        if info.file_size > MAX_ENTRY_BYTES:
+            raise UnsafeFileError(f"entry {info.filename!r} declares {info.file_size} bytes")
+        if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 10**6:
+            raise UnsafeFileError(
+                f"entry {info.filename!r} expands {info.file_size // info.compress_size}× (zip bomb?)"
+            )
+        total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise UnsafeFileError(f"the archive expands to more than {MAX_TOTAL_BYTES} bytes")
+    for info in infos:
+        try:
+            with zf.open(info) as fh:
+                read = 0
+                while chunk := fh.read(1 << 20):
+                    read += len(chunk)
+                    if read > info.file_size or read > MAX_ENTRY_BYTES:
+                        raise UnsafeFileError(f"entry {info.filename!r} is larger than it declares")
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            raise ReadError(f"damaged {what}: entry {info.filename!r}: {exc}") from None
+    return zf

@@ -1,0 +1,70 @@
+"""What every command shares: reading an input file, printing findings, exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from ..errors import GovDisclosureError, MissingExtraError
+from ..findings import Finding, Severity, ValidationReport
+from ..io import read_report
+from ..model import Report
+
+#: exit codes: 0 no errors, 1 errors found, 2 could not read
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_UNREADABLE)
+
+
+def load(path: str) -> tuple[Report, list[Finding]]:
+    """Read any supported file; an unreadable one ends the command with exit code 2."""
+    try:
+        return read_report(Path(path))
+    except MissingExtraError as exc:
+        fail(str(exc))
+    except GovDisclosureError as exc:
+        fail(str(exc))
+
+
+def print_findings(result: ValidationReport, *, lang: str = "en", title: str | None = None) -> None:
+    """Human output: findings grouped by table, each with its cells."""
+    out = click.echo
+    if title:
+        out(click.style(title, bold=True))
+    names = {"report": "report 报告", "proactive": "proactive 主动公开", "applications":
+             "applications 依申请公开", "appeals": "appeals 行政复议与行政诉讼"}
+    colours = {"error": "red", "warning": "yellow", "info": "blue"}
+    for table, findings in result.by_table().items():
+        out(click.style(f"[{names.get(table, table)}]", bold=True))
+        for f in findings:
+            sev = click.style(f"{f.severity.value:<7}", fg=colours[f.severity.value])
+            message = f.message_zh if lang == "zh" else f.message
+            where = f.location or ""
+            if f.source:
+                where += f" ({f.source})"
+            out(f"  {f.code} {sev} {where}")
+            out(f"      {message}")
+            if len(f.cells) > 1:
+                out("      cells: " + " ".join(str(c) for c in f.cells))
+    n_err, n_warn, n_info = (len(result.by_severity(s)) for s in Severity)
+    status = click.style("VALID" if result.valid else "INVALID", fg="green" if result.valid else "red",
+                         bold=True)
+    out(f"{status}: {n_err} errors, {n_warn} warnings, {n_info} info"
+        + (f"; {len(result.not_assessable)} sums not assessable (missing cells)"
+           if result.not_assessable else ""))
+
+
+def dump_json(data: object) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def exit_for(results: Sequence[ValidationReport]) -> int:
+    return EXIT_OK if all(r.valid for r in results) else EXIT_FINDINGS

@@ -1,0 +1,319 @@
+"""The report model: what a report says, in either format version.
+
+Only *shape* is enforced here (known keys, every cell present, a count is an int or None, an amount
+is an :class:`~gov_disclosure.values.Amount`). Whether the numbers add up is the validator's business:
+a report that breaks every 勾稽关系 can still be built, serialised, written and read back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from typing import Literal, TypeAlias
+
+import attrs
+
+from .errors import ShapeError
+from .values import Amount, Cell
+from .vocabulary import (
+    APPEALS_COLUMNS,
+    APPEALS_GROUPS,
+    APPLICATIONS_COLUMNS,
+    FORMATS,
+    SECTIONS,
+    CellKind,
+    CellSpec,
+    FormatKey,
+    FormatSpec,
+    spec,
+)
+
+__all__ = [
+    "AgencyKind",
+    "AppealsGroup",
+    "AppealsTable",
+    "ApplicationsRow",
+    "Report",
+    "Sections",
+]
+
+AgencyKind: TypeAlias = Literal["department", "government"]
+AGENCY_KIND_VALUES: tuple[AgencyKind, ...] = ("department", "government")
+
+
+
+@attrs.frozen
+class ApplicationsRow:
+    """One data row of the applications table (FORMAT.md §3): seven counts, each possibly missing."""
+
+    natural_person: int | None = None
+    business: int | None = None
+    research: int | None = None
+    nonprofit: int | None = None
+    legal_service: int | None = None
+    other_org: int | None = None
+    total: int | None = None
+
+
+@attrs.frozen
+class AppealsGroup:
+    """One group of the appeals table (行政复议, 未经复议直接起诉 or 复议后起诉)."""
+
+    upheld: int | None = None
+    corrected: int | None = None
+    other: int | None = None
+    pending: int | None = None
+    total: int | None = None
+
+
+@attrs.frozen
+class AppealsTable:
+    """The appeals table: one row of 15 cells in three groups (FORMAT.md §4)."""
+
+    review: AppealsGroup = attrs.Factory(AppealsGroup)
+    suit_direct: AppealsGroup = attrs.Factory(AppealsGroup)
+    suit_after_review: AppealsGroup = attrs.Factory(AppealsGroup)
+
+
+@attrs.frozen
+class Sections:
+    """The six text sections. An empty string is a section with no text."""
+
+    overview: str = ""
+    proactive: str = ""
+    applications: str = ""
+    appeals: str = ""
+    problems: str = ""
+    other: str = ""
+
+
+#: the proactive table: block key → row key → column key → value
+ProactiveTable: TypeAlias = Mapping[str, Mapping[str, Mapping[str, Cell]]]
+
+
+def _blank_proactive(s: FormatSpec) -> dict[str, dict[str, dict[str, Cell]]]:
+    return {b.key: {r.key: {c.key: None for c in b.columns} for r in b.rows} for b in s.proactive}
+
+
+@attrs.frozen(kw_only=True, eq=True)
+class Report:
+    """One annual report. Build it with :meth:`blank` or :meth:`from_cells`; change it with
+    :meth:`with_cells` or :func:`attrs.evolve`.
+
+    ``raw`` holds, for cells read from text that was not the canonical spelling of the value
+    ("109994元", "/", "１２"), that text as found; it is what the flat export's ``raw`` column shows.
+    """
+
+    format: FormatKey
+    year: int | None
+    agency: str | None
+    agency_kind: AgencyKind | None = None
+    published_on: dt.date | None = None
+    sections: Sections = attrs.Factory(Sections)
+    proactive: ProactiveTable
+    applications: Mapping[str, ApplicationsRow]
+    appeals: AppealsTable = attrs.Factory(AppealsTable)
+    raw: Mapping[str, str] = attrs.Factory(dict)
+
+    def __attrs_post_init__(self) -> None:
+        problems = _shape_problems(self)
+        if problems:
+            raise ShapeError(problems)
+
+    # -- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def blank(
+        cls,
+        format: FormatKey,
+        *,
+        year: int | None = None,
+        agency: str | None = None,
+        agency_kind: AgencyKind | None = None,
+        published_on: dt.date | None = None,
+        sections: Sections | None = None,
+    ) -> Report:
+        """A report of the given format with every cell missing."""
+        s = spec(format) if format in FORMATS else None
+        if s is None:
+            raise ShapeError([("format", f"unknown format {format!r}; expected one of {FORMATS}")])
+        return cls(
+            format=format,
+            year=year,
+            agency=agency,
+            agency_kind=agency_kind,
+            published_on=published_on,
+            sections=sections or Sections(),
+            proactive=_blank_proactive(s),
+            applications={r.key: ApplicationsRow() for r in s.applications_rows if r.key},
+        )
+
+    @classmethod
+    def from_cells(
+        cls,
+        format: FormatKey,
+        cells: Mapping[str, Cell],
+        *,
+        year: int | None = None,
+        agency: str | None = None,
+        agency_kind: AgencyKind | None = None,
+        published_on: dt.date | None = None,
+        sections: Sections | None = None,
+        raw: Mapping[str, str] | None = None,
+    ) -> Report:
+        """A report from a mapping of cell address → value; cells not given are missing."""
+        blank = cls.blank(
+            format,
+            year=year,
+            agency=agency,
+            agency_kind=agency_kind,
+            published_on=published_on,
+            sections=sections,
+        )
+        return blank.with_cells(cells, raw=raw)
+
+    def with_cells(self, cells: Mapping[str, Cell], *, raw: Mapping[str, str] | None = None) -> Report:
+        """A copy with the given cells replaced (and, if given, their raw texts replaced)."""
+        s = self.spec
+        unknown = [a for a in [*cells, *(raw or {})] if not s.has_cell(a)]
+        if unknown:
+            raise ShapeError([(a, f"no such cell in the {self.format} format") for a in unknown])
+        proactive = {b: {r: dict(cols) for r, cols in rows.items()} for b, rows in self.proactive.items()}
+        applications = {k: attrs.asdict(v, recurse=False) for k, v in self.applications.items()}
+        appeals = {g.key: attrs.asdict(getattr(self.appeals, g.key)) for g in APPEALS_GROUPS}
+        for address, value in cells.items():
+            table, row, column = address.split("/")
+            if table == "proactive":
+                block, row_key = row.split(".", 1)
+                proactive[block][row_key][column] = value
+            elif table == "applications":
+                applications[row][column] = value
+            else:
+                appeals[row][column] = value
+        new_raw = dict(self.raw)
+        if raw is not None:
+            for address in cells:
+                new_raw.pop(address, None)
+            new_raw.update(raw)
+        return attrs.evolve(
+            self,
+            proactive=proactive,
+            applications={k: ApplicationsRow(**v) for k, v in applications.items()},
+            appeals=AppealsTable(**{k: AppealsGroup(**v) for k, v in appeals.items()}),
+            raw=new_raw,
+        )
+
+    # -- access -------------------------------------------------------------------------------
+
+    @property
+    def spec(self) -> FormatSpec:
+        """The vocabulary of this report's format version."""
+        return spec(self.format)
+
+    def cell(self, address: str) -> Cell:
+        """The value at a FORMAT.md cell address, e.g. ``applications/denied.state_secret/total``."""
+        if not self.spec.has_cell(address):
+            raise KeyError(f"no cell {address!r} in the {self.format} format")
+        table, row, column = address.split("/")
+        if table == "proactive":
+            block, row_key = row.split(".", 1)
+            return self.proactive[block][row_key][column]
+        if table == "applications":
+            value: Cell = getattr(self.applications[row], column)
+            return value
+        group: AppealsGroup = getattr(self.appeals, row)
+        value = getattr(group, column)
+        return value
+
+    def cells(self) -> Iterator[tuple[CellSpec, Cell]]:
+        """Every cell with its spec, in the order of FORMAT.md."""
+        for c in self.spec.cells:
+            yield c, self.cell(c.address)
+
+    def cell_map(self) -> dict[str, Cell]:
+        """Every cell as address → value, in spec order."""
+        return {c.address: v for c, v in self.cells()}
+
+
+def _kind_problem(c: CellSpec, value: object) -> str | None:
+    if value is None:
+        return None
+    if c.kind is CellKind.AMOUNT:
+        return None if isinstance(value, Amount) else f"expected an Amount or None, got {value!r}"
+    if isinstance(value, bool) or not isinstance(value, int):
+        return f"expected an int or None, got {value!r}"
+    return None
+
+
+def _shape_problems(r: Report) -> list[tuple[str, str]]:
+    """Everything wrong with the *shape* of a report (never with its numbers)."""
+    problems: list[tuple[str, str]] = []
+    if r.format not in FORMATS:
+        return [("format", f"unknown format {r.format!r}; expected one of {FORMATS}")]
+    if r.year is not None and (isinstance(r.year, bool) or not isinstance(r.year, int)):
+        problems.append(("year", f"expected an int or None, got {r.year!r}"))
+    if r.agency is not None and not isinstance(r.agency, str):
+        problems.append(("agency", f"expected a str or None, got {r.agency!r}"))
+    if r.agency_kind is not None and r.agency_kind not in AGENCY_KIND_VALUES:
+        problems.append(("agency_kind", f"expected one of {AGENCY_KIND_VALUES} or None"))
+    if r.published_on is not None and not isinstance(r.published_on, dt.date):
+        problems.append(("published_on", f"expected a date or None, got {r.published_on!r}"))
+    if not isinstance(r.sections, Sections):
+        problems.append(("sections", "expected Sections"))
+    else:
+        for sec in SECTIONS:
+            if not isinstance(getattr(r.sections, sec.key), str):
+                problems.append((f"sections/{sec.key}", "expected a str"))
+    s = spec(r.format)
+    # proactive: exactly the blocks, rows and columns of the format
+    want = _blank_proactive(s)
+    if not isinstance(r.proactive, Mapping):
+        return [*problems, ("proactive", "expected a mapping")]
+    for b in set(want) ^ set(r.proactive):
+        problems.append((f"proactive/{b}", "block missing" if b in want else "unknown block"))
+    for b, rows in want.items():
+        got_rows = r.proactive.get(b)
+        if not isinstance(got_rows, Mapping):
+            continue
+        for row in set(rows) ^ set(got_rows):
+            problems.append((f"proactive/{b}.{row}", "row missing" if row in rows else "unknown row"))
+        for row, cols in rows.items():
+            got_cols = got_rows.get(row)
+            if not isinstance(got_cols, Mapping):
+                continue
+            for col in set(cols) ^ set(got_cols):
+                problems.append(
+                    (f"proactive/{b}.{row}/{col}", "cell missing" if col in cols else "unknown column")
+                )
+    if not isinstance(r.applications, Mapping):
+        return [*problems, ("applications", "expected a mapping")]
+    keys = {lr.key for lr in s.applications_rows}
+    for k in keys ^ set(r.applications):
+        problems.append((f"applications/{k}", "row missing" if k in keys else "unknown row"))
+    for k, row_value in r.applications.items():
+        if not isinstance(row_value, ApplicationsRow):
+            problems.append((f"applications/{k}", "expected an ApplicationsRow"))
+    if not isinstance(r.appeals, AppealsTable) or not all(
+        isinstance(getattr(r.appeals, g.key), AppealsGroup) for g in APPEALS_GROUPS
+    ):
+        problems.append(("appeals", "expected an AppealsTable of three AppealsGroup"))
+    if problems:
+        return problems
+    for c in s.cells:
+        problem = _kind_problem(c, r.cell(c.address))
+        if problem:
+            problems.append((c.address, problem))
+    if not isinstance(r.raw, Mapping):
+        problems.append(("raw", "expected a mapping of cell address to text"))
+    else:
+        for address, text in r.raw.items():
+            if not s.has_cell(address):
+                problems.append((f"raw/{address}", "no such cell"))
+            elif not isinstance(text, str):
+                problems.append((f"raw/{address}", "expected a str"))
+    return problems
+
+
+assert tuple(f.name for f in attrs.fields(ApplicationsRow)) == tuple(c.key for c in APPLICATIONS_COLUMNS)
+assert tuple(f.name for f in attrs.fields(AppealsGroup)) == tuple(c.key for c in APPEALS_COLUMNS)
+assert tuple(f.name for f in attrs.fields(Sections)) == tuple(s.key for s in SECTIONS)

@@ -1,0 +1,154 @@
+"""Cell values: parsing the text found in a table cell, and writing a value back as text.
+
+Every reader (Excel, DOCX, text, HTML) parses cell text here, so "blank is not zero", the tolerated
+spellings (full-width digits, thousands separators, a trailing 件/个/项) and the units of amounts are
+decided in one place (FORMAT.md §5).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Final, Literal, TypeAlias
+
+import attrs
+
+from .vocabulary import CellKind
+
+__all__ = [
+    "MISSING_MARKERS",
+    "Amount",
+    "Cell",
+    "Parsed",
+    "Unit",
+    "format_cell",
+    "parse_cell",
+]
+
+Unit: TypeAlias = Literal["yuan", "wan_yuan"]
+UNITS: Final[tuple[Unit, ...]] = ("yuan", "wan_yuan")
+
+
+def _check_decimal(_: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise TypeError(f"{attribute.name} must be a finite Decimal, got {value!r}")
+
+
+def _check_unit(_: object, attribute: attrs.Attribute[Unit | None], value: Unit | None) -> None:
+    if value is not None and value not in UNITS:
+        raise ValueError(f"unit must be one of {UNITS} or None (unknown), got {value!r}")
+
+
+@attrs.frozen
+class Amount:
+    """A money amount as reported: an exact Decimal and the unit it was given in.
+
+    ``unit`` is None when the report gave no unit (the 2019 format prints none); it is never guessed.
+    """
+
+    value: Decimal = attrs.field(validator=_check_decimal)
+    unit: Unit | None = attrs.field(default=None, validator=_check_unit)
+
+    def in_wan_yuan(self) -> Decimal | None:
+        """The amount in 万元, or None when the unit is unknown."""
+        if self.unit == "wan_yuan":
+            return self.value
+        if self.unit == "yuan":
+            return self.value / Decimal(10000)
+        return None
+
+
+#: what a cell of the official tables holds: a count, an amount, or None (missing)
+Cell: TypeAlias = int | Amount | None
+
+#: texts that mean "missing" (FORMAT.md §5); a blank cell is missing too
+MISSING_MARKERS: Final[frozenset[str]] = frozenset({"", "/", "-", "—", "——", "－", "无", "／", "-/-"})
+
+_UNIT_WORDS: Final[dict[str, Unit]] = {"万元": "wan_yuan", "元": "yuan"}
+_COUNT_SUFFIXES: Final[tuple[str, ...]] = ("件", "个", "项", "次", "条")
+_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+@attrs.frozen
+class Parsed:
+    """The result of reading one cell's text.
+
+    ``problem`` is None when the text is a clean value; otherwise the rule code that applies:
+    GD101 (missing), GD102 (not a number), GD103 (not an integer / negative), GD104 (a unit
+    where none belongs, or an amount without a unit).
+    """
+
+    value: Cell
+    problem: str | None = None
+
+
+def normalise_number_text(text: str) -> str:
+    """Full-width to half-width, spaces removed, Chinese minus signs to ``-``."""
+    t = unicodedata.normalize("NFKC", text)
+    t = re.sub(r"\s+", "", t)
+    return t.replace("−", "-").replace("—", "-").replace("－", "-").replace("＋", "+")
+
+
+def is_missing(text: str) -> bool:
+    return normalise_number_text(text) in MISSING_MARKERS or text.strip() in MISSING_MARKERS
+
+
+def parse_cell(text: str, kind: CellKind, implied_unit: Unit | None = None) -> Parsed:
+    """Parse the text of one cell of the given kind.
+
+    Never raises: a text that is not a value gives ``Parsed(None, "GD102")``.
+    """
+    if is_missing(text):
+        return Parsed(None, "GD101")
+    t = normalise_number_text(text)
+    if kind is CellKind.AMOUNT:
+        unit: Unit | None = None
+        for word, u in _UNIT_WORDS.items():
+            if t.endswith(word):
+                unit, t = u, t[: -len(word)]
+                break
+        if not _NUMBER.match(t):
+            return Parsed(None, "GD102")
+        value = Decimal(t.replace(",", "").lstrip("+"))
+        if unit is None:
+            unit = implied_unit
+        problem = None if unit is not None else "GD104"
+        if value < 0:
+            problem = "GD103"
+        return Parsed(Amount(value, unit), problem)
+    problem: str | None = None  # type: ignore[no-redef]
+    if kind is CellKind.SIGNED and t.startswith(("减", "增")):
+        t = ("-" if t[0] == "减" else "") + t[1:]
+    for suffix in _COUNT_SUFFIXES:
+        if t.endswith(suffix):
+            t = t[: -len(suffix)]
+            break
+    for word in _UNIT_WORDS:
+        if t.endswith(word):
+            t, problem = t[: -len(word)], "GD104"
+            break
+    if not _NUMBER.match(t):
+        return Parsed(None, "GD102")
+    try:
+        number = Decimal(t.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
+        return Parsed(None, "GD102")
+    if number != number.to_integral_value():
+        return Parsed(None, "GD103")
+    count = int(number)
+    if count < 0 and kind is not CellKind.SIGNED:
+        problem = "GD103"
+    return Parsed(count, problem)
+
+
+def format_cell(value: Cell, implied_unit: Unit | None = None) -> str:
+    """The canonical text of a value, as writers print it: blank for missing."""
+    if value is None:
+        return ""
+    if isinstance(value, Amount):
+        number = format(value.value, "f")
+        if value.unit is None or value.unit == implied_unit:
+            return number
+        return number + ("万元" if value.unit == "wan_yuan" else "元")
+    return str(value)
