@@ -38,7 +38,7 @@ def decode_text(data: bytes) -> str:
 
 def sniff(data: bytes, name: str = "") -> FileKind:
     """What kind of file ``data`` is. Raises UnsupportedFileError for legacy Office and binaries."""
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         import zipfile
         from io import BytesIO
 
@@ -101,6 +101,7 @@ def read_report(
 
 
 def _read(kind: FileKind, data: bytes) -> tuple[Report, list[Finding]]:
+    result: tuple[Report, list[Finding]]
     if kind == "json":
         from .serialize import from_json
 
@@ -108,15 +109,19 @@ def _read(kind: FileKind, data: bytes) -> tuple[Report, list[Finding]]:
     if kind == "xlsx":
         from .excel import read_xlsx
 
-        return read_xlsx(data)
+        result = read_xlsx(data)
+        return result
     if kind == "docx":
         from .docx import read_docx
 
-        return read_docx(data)
+        result = read_docx(data)
+        return result
     if kind == "html":
         from .html import read_html
 
-        return read_html(decode_text(data))
+        result = read_html(decode_text(data))
+        return result
     from .text import read_text
 
-    return read_text(decode_text(data))
+    result = read_text(decode_text(data))
+    return result

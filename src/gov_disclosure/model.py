@@ -41,7 +41,6 @@ AgencyKind: TypeAlias = Literal["department", "government"]
 AGENCY_KIND_VALUES: tuple[AgencyKind, ...] = ("department", "government")
 
 
-
 @attrs.frozen
 class ApplicationsRow:
     """One data row of the applications table (FORMAT.md §3): seven counts, each possibly missing."""

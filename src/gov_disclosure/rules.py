@@ -283,21 +283,22 @@ def _check_published_le_total(rule: Rule, ctx: Context) -> Iterator[Finding]:
         return
     for row in r.spec.block("art20_1").rows:
         base = f"proactive/art20_1.{row.key}"
-        pub, tot = r.cell(f"{base}/published"), r.cell(f"{base}/total")
-        if not isinstance(pub, int) or not isinstance(tot, int):
-            if ctx.missing == "not-assessable" or pub is None and tot is None:
-                missing = tuple(a for a in (f"{base}/published", f"{base}/total") if r.cell(a) is None)
-                ctx.not_assessable.append(NotAssessable(rule.code, f"{base}/published", missing))
-                continue
-            pub, tot = pub or 0, tot or 0
-        if pub > tot:
+        pub_a, tot_a = f"{base}/published", f"{base}/total"
+        pub, tot = r.cell(pub_a), r.cell(tot_a)
+        missing = tuple(a for a, v in ((pub_a, pub), (tot_a, tot)) if v is None)
+        if missing and ctx.missing == "not-assessable":
+            ctx.not_assessable.append(NotAssessable(rule.code, pub_a, missing))
+            continue
+        pub_n = pub if isinstance(pub, int) else 0
+        tot_n = tot if isinstance(tot, int) else 0
+        if pub_n > tot_n:
             yield rule.finding(
-                f"{row.label}: 本年新公开数量 {pub} exceeds 对外公开总数量 {tot}",
-                f"{row.label}：本年新公开数量{pub}大于对外公开总数量{tot}",
-                location=f"{base}/published",
-                cells=[_ref(r, f"{base}/published"), _ref(r, f"{base}/total")],
-                expected=tot,
-                found=pub,
+                f"{row.label}: 本年新公开数量 {pub_n} exceeds 对外公开总数量 {tot_n}",
+                f"{row.label}：本年新公开数量{pub_n}大于对外公开总数量{tot_n}",
+                location=pub_a,
+                cells=[CellRef(pub_a, pub), CellRef(tot_a, tot)],
+                expected=tot_n,
+                found=pub_n,
             )
 
 
@@ -364,8 +365,7 @@ def _check_deadline(rule: Rule, ctx: Context) -> Iterator[Finding]:
     deadline = dt.date(r.year + 1, month, day)
     if r.published_on > deadline:
         yield rule.finding(
-            f"dated {r.published_on.isoformat()}, after the {r.agency_kind} deadline "
-            f"{deadline.isoformat()}",
+            f"dated {r.published_on.isoformat()}, after the {r.agency_kind} deadline {deadline.isoformat()}",
             f"落款日期{r.published_on.isoformat()}晚于法定期限{deadline.isoformat()}",
             location="published_on",
         )
@@ -379,7 +379,10 @@ def _check_identity(rule: Rule, ctx: Context) -> Iterator[Finding]:
         yield rule.finding("the issuing agency is unknown", "报告机关不明", location="agency")
 
 
-REQUIRED_SECTIONS: Final[dict[str, str]] = {"overview": "一、总体情况", "problems": "五、存在的主要问题及改进情况"}
+REQUIRED_SECTIONS: Final[dict[str, str]] = {
+    "overview": "一、总体情况",
+    "problems": "五、存在的主要问题及改进情况",
+}
 
 
 def _check_sections(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -402,16 +405,14 @@ def _check_carry_over(rule: Rule, ctx: Context) -> Iterator[Finding]:
         this_a = f"applications/carried_over/{col.key}"
         last_a = f"applications/carried_forward/{col.key}"
         this, last = r.cell(this_a), p.cell(last_a)
-        if this is None or last is None:
-            if ctx.missing == "not-assessable":
-                missing = (this_a,) * (this is None) + (f"previous:{last_a}",) * (last is None)
-                ctx.not_assessable.append(NotAssessable(rule.code, this_a, missing))
-                continue
+        if (this is None or last is None) and ctx.missing == "not-assessable":
+            missing = (this_a,) * (this is None) + (f"previous:{last_a}",) * (last is None)
+            ctx.not_assessable.append(NotAssessable(rule.code, this_a, missing))
+            continue
         this_n, last_n = this if isinstance(this, int) else 0, last if isinstance(last, int) else 0
         if this_n != last_n:
             yield rule.finding(
-                f"column {col.key}: carried over {this_n}, but last year's report carried "
-                f"forward {last_n}",
+                f"column {col.key}: carried over {this_n}, but last year's report carried forward {last_n}",
                 f"“{col.label}”列：上年结转{this_n}，与上一年度报告的结转下年度{last_n}不一致",
                 location=this_a,
                 cells=[CellRef(this_a, this), _prev_ref(last_a, last)],
@@ -509,25 +510,57 @@ RULES: Final[dict[str, Rule]] = {
         Rule("GD105", E, "reader", "row does not fit the columns", "行的数值个数与表格列数不符"),
         Rule("GD106", W, "reader", "text that could not be placed", "无法归位的内容"),
         Rule("GD201", E, "table", "applications row total", "申请情况表行总计不符", _check_row_totals),
-        Rule("GD202", E, "table", "（七）总计 column sum", "（七）总计与办理结果之和不符", _check_result_totals),
+        Rule(
+            "GD202", E, "table", "（七）总计 column sum", "（七）总计与办理结果之和不符", _check_result_totals
+        ),
         Rule("GD203", E, "table", "勾稽关系 broken", "勾稽关系不成立", _check_carry_balance),
         Rule("GD301", E, "table", "appeals group total", "行政复议、行政诉讼总计不符", _check_appeals),
-        Rule("GD401", W, "table", "published exceeds total", "本年新公开数量大于对外公开总数量",
-             _check_published_le_total),
+        Rule(
+            "GD401",
+            W,
+            "table",
+            "published exceeds total",
+            "本年新公开数量大于对外公开总数量",
+            _check_published_le_total,
+        ),
         Rule("GD402", E, "table", "negative item count", "项目数量为负", _check_items_not_negative),
         Rule("GD501", E, "report", "format does not fit the year", "格式版本与年度不符", _check_format_year),
-        Rule("GD502", E, "report", "dated before the year ended", "落款日期早于统计期结束",
-             _check_published_after_year),
+        Rule(
+            "GD502",
+            E,
+            "report",
+            "dated before the year ended",
+            "落款日期早于统计期结束",
+            _check_published_after_year,
+        ),
         Rule("GD503", W, "report", "published after the legal deadline", "晚于法定期限发布", _check_deadline),
         Rule("GD504", E, "report", "year or agency unknown", "年度或机关不明", _check_identity),
         Rule("GD601", E, "report", "required section missing", "缺少必备部分", _check_sections),
         Rule("GD602", W, "report", "prose contradicts the table", "正文数字与表格不符"),
-        Rule("GD701", E, "cross-year", "carried over ≠ last year's carried forward",
-             "上年结转与上一年度结转下年度不一致", _check_carry_over),
-        Rule("GD702", W, "cross-year", "现行有效件数 does not follow from last year",
-             "现行有效件数与上一年度不衔接", _check_in_force),
-        Rule("GD703", W, "cross-year", "上一年项目数量 does not follow from last year",
-             "上一年项目数量与上一年度不衔接", _check_items),
+        Rule(
+            "GD701",
+            E,
+            "cross-year",
+            "carried over ≠ last year's carried forward",
+            "上年结转与上一年度结转下年度不一致",
+            _check_carry_over,
+        ),
+        Rule(
+            "GD702",
+            W,
+            "cross-year",
+            "现行有效件数 does not follow from last year",
+            "现行有效件数与上一年度不衔接",
+            _check_in_force,
+        ),
+        Rule(
+            "GD703",
+            W,
+            "cross-year",
+            "上一年项目数量 does not follow from last year",
+            "上一年项目数量与上一年度不衔接",
+            _check_items,
+        ),
         Rule("GD704", W, "cross-year", "text repeats last year's report", "文字部分与上一年度报告大量重复"),
     )
 }

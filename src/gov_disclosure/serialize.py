@@ -81,10 +81,8 @@ def make_converter() -> cattrs.Converter:
             return c.structure(value, Amount)
         return _structure_int(value, int)
 
-    c.register_structure_hook(Cell, structure_cell)  # type: ignore[arg-type]
-    c.register_unstructure_hook(
-        Amount, lambda a: {"value": format(a.value, "f"), "unit": a.unit}
-    )
+    c.register_structure_hook(Cell, structure_cell)
+    c.register_unstructure_hook(Amount, lambda a: {"value": format(a.value, "f"), "unit": a.unit})
     return c
 
 
@@ -191,7 +189,9 @@ def _format_schema(format: str) -> dict[str, Any]:
         }
     )
     row = _object({c.key: _count_schema(c.kind, None) for c in APPLICATIONS_COLUMNS})
-    applications = _object({r.key: {"$ref": "#/$defs/applications_row"} for r in s.applications_rows if r.key})
+    applications = _object(
+        {r.key: {"$ref": "#/$defs/applications_row"} for r in s.applications_rows if r.key}
+    )
     group = _object({c.key: _count_schema(c.kind, None) for c in APPEALS_COLUMNS})
     appeals = _object({g.key: group for g in APPEALS_GROUPS})
     addresses = [c.address for c in s.cells]

@@ -101,7 +101,8 @@ def random_report(
                 if prev_cell is not None and previous is not None and previous.format == "2019":
                     p_items = prev_cell(f"{base}/previous_items")
                     p_change = prev_cell(f"{base}/change")
-                    assert isinstance(p_items, int) and isinstance(p_change, int)
+                    assert isinstance(p_items, int)
+                    assert isinstance(p_change, int)
                     items = p_items + p_change
                 else:
                     items = n()
@@ -212,7 +213,10 @@ def _hypothesis() -> Any:
 def valid_reports(format: FormatKey | None = None, *, big: bool = False) -> SearchStrategy[Report]:
     """Reports that pass every rule (of the given format, or either)."""
     st = _hypothesis()
-    return st.randoms(use_true_random=False).map(lambda rng: random_report(rng, format, big=big))
+    strategy: SearchStrategy[Report] = st.randoms(use_true_random=False).map(
+        lambda rng: random_report(rng, format, big=big)
+    )
+    return strategy
 
 
 def report_pairs(format: FormatKey | None = None) -> SearchStrategy[tuple[Report, Report]]:
@@ -229,7 +233,8 @@ def report_pairs(format: FormatKey | None = None) -> SearchStrategy[tuple[Report
         last = random_report(rng, year=year)
         return last, random_report(rng, previous=last)
 
-    return st.randoms(use_true_random=False).map(pair)
+    strategy: SearchStrategy[tuple[Report, Report]] = st.randoms(use_true_random=False).map(pair)
+    return strategy
 
 
 def any_reports(format: FormatKey | None = None) -> SearchStrategy[Report]:
@@ -239,9 +244,7 @@ def any_reports(format: FormatKey | None = None) -> SearchStrategy[Report]:
     from .values import format_cell
 
     formats = st.just(format) if format else st.sampled_from(("2019", "2021"))
-    text = st.text(
-        alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40
-    )
+    text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40)
 
     @st.composite  # type: ignore[untyped-decorator]
     def build(draw: Any) -> Report:
@@ -255,13 +258,18 @@ def any_reports(format: FormatKey | None = None) -> SearchStrategy[Report]:
                     st.none()
                     | st.builds(
                         Amount,
-                        st.decimals(allow_nan=False, allow_infinity=False, places=draw(st.integers(0, 8)),
-                                    min_value=-10**12, max_value=10**12),
+                        st.decimals(
+                            allow_nan=False,
+                            allow_infinity=False,
+                            places=draw(st.integers(0, 8)),
+                            min_value=-(10**12),
+                            max_value=10**12,
+                        ),
                         st.sampled_from((None, "yuan", "wan_yuan")),
                     )
                 )
             else:
-                value = draw(st.none() | st.integers(-10**6, 10**9))
+                value = draw(st.none() | st.integers(-(10**6), 10**9))
             cells[c.address] = value
             if draw(st.integers(0, 9)) == 0:
                 if value is None:

@@ -190,9 +190,7 @@ def _applications_layout(format: FormatKey) -> tuple[LayoutRow, ...]:
         ("needs_creation", "2.没有现成信息需要另行制作"),
         ("unclear", "3.补正后申请内容仍不明确"),
     )
-    rows += [
-        LayoutRow(f"unavailable.{k}", label, (_RESULTS, _UNAVAILABLE)) for k, label in unavailable
-    ]
+    rows += [LayoutRow(f"unavailable.{k}", label, (_RESULTS, _UNAVAILABLE)) for k, label in unavailable]
     rows.append(LayoutRow(None, _NOT_PROCESSED, (_RESULTS,)))
     not_processed = (
         ("complaint", "1.信访举报投诉类申请"),
@@ -201,10 +199,7 @@ def _applications_layout(format: FormatKey) -> tuple[LayoutRow, ...]:
         ("excessive", "4.无正当理由大量反复申请"),
         ("confirmation", "5.要求行政机关确认或重新出具已获取信息"),
     )
-    rows += [
-        LayoutRow(f"not_processed.{k}", label, (_RESULTS, _NOT_PROCESSED))
-        for k, label in not_processed
-    ]
+    rows += [LayoutRow(f"not_processed.{k}", label, (_RESULTS, _NOT_PROCESSED)) for k, label in not_processed]
     if format == "2019":
         rows.append(LayoutRow("other", _OTHER, (_RESULTS,)))
     else:
@@ -388,9 +383,7 @@ def _cells(format: FormatKey) -> tuple[CellSpec, ...]:
     for g in APPEALS_GROUPS:
         for c in APPEALS_COLUMNS:
             out.append(
-                CellSpec(
-                    f"appeals/{g.key}/{c.key}", "appeals", g.key, c.key, c.kind, g.label, c.label
-                )
+                CellSpec(f"appeals/{g.key}/{c.key}", "appeals", g.key, c.key, c.kind, g.label, c.label)
             )
     return tuple(out)
 

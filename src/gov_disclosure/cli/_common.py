@@ -39,8 +39,12 @@ def print_findings(result: ValidationReport, *, lang: str = "en", title: str | N
     out = click.echo
     if title:
         out(click.style(title, bold=True))
-    names = {"report": "report 报告", "proactive": "proactive 主动公开", "applications":
-             "applications 依申请公开", "appeals": "appeals 行政复议与行政诉讼"}
+    names = {
+        "report": "report 报告",
+        "proactive": "proactive 主动公开",
+        "applications": "applications 依申请公开",
+        "appeals": "appeals 行政复议与行政诉讼",
+    }
     colours = {"error": "red", "warning": "yellow", "info": "blue"}
     for table, findings in result.by_table().items():
         out(click.style(f"[{names.get(table, table)}]", bold=True))
@@ -55,11 +59,17 @@ def print_findings(result: ValidationReport, *, lang: str = "en", title: str | N
             if len(f.cells) > 1:
                 out("      cells: " + " ".join(str(c) for c in f.cells))
     n_err, n_warn, n_info = (len(result.by_severity(s)) for s in Severity)
-    status = click.style("VALID" if result.valid else "INVALID", fg="green" if result.valid else "red",
-                         bold=True)
-    out(f"{status}: {n_err} errors, {n_warn} warnings, {n_info} info"
-        + (f"; {len(result.not_assessable)} sums not assessable (missing cells)"
-           if result.not_assessable else ""))
+    status = click.style(
+        "VALID" if result.valid else "INVALID", fg="green" if result.valid else "red", bold=True
+    )
+    out(
+        f"{status}: {n_err} errors, {n_warn} warnings, {n_info} info"
+        + (
+            f"; {len(result.not_assessable)} sums not assessable (missing cells)"
+            if result.not_assessable
+            else ""
+        )
+    )
 
 
 def dump_json(data: object) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -13,17 +14,30 @@ from ..serialize import json_schema, to_json
 from ..testing import sample_report
 from ._common import EXIT_OK, dump_json, exit_for, load, print_findings
 
-LANG = click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
-                    help="Language of the messages.")
+LANG = click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default="en",
+    show_default=True,
+    help="Language of the messages.",
+)
 
 
 @click.command("validate")
 @click.argument("report", type=click.Path(dir_okay=False))
-@click.option("--previous", type=click.Path(dir_okay=False),
-              help="Last year's report of the same agency: enables the cross-year rules GD7xx.")
+@click.option(
+    "--previous",
+    type=click.Path(dir_okay=False),
+    help="Last year's report of the same agency: enables the cross-year rules GD7xx.",
+)
 @click.option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--missing", type=click.Choice(["not-assessable", "zero"]), default="not-assessable",
-              show_default=True, help="Whether a missing cell makes a sum not assessable or counts as 0.")
+@click.option(
+    "--missing",
+    type=click.Choice(["not-assessable", "zero"]),
+    default="not-assessable",
+    show_default=True,
+    help="Whether a missing cell makes a sum not assessable or counts as 0.",
+)
 @LANG
 def validate_command(report: str, previous: str | None, output: str, missing: str, lang: str) -> None:
     """Validate REPORT (.json, .xlsx, .docx, .html or .txt).
@@ -34,11 +48,13 @@ def validate_command(report: str, previous: str | None, output: str, missing: st
     last = load(previous)[0] if previous else None
     result = validate(r, last, missing=missing, findings=read_findings)  # type: ignore[arg-type]
     if output == "json":
-        dump_json({"file": report, "agency": r.agency, "year": r.year, "format": r.format,
-                   **result.to_dict()})
+        dump_json(
+            {"file": report, "agency": r.agency, "year": r.year, "format": r.format, **result.to_dict()}
+        )
     else:
-        print_findings(result, lang=lang, title=f"{report}: {r.agency or '?'} {r.year or '?'} "
-                                                 f"({r.format} format)")
+        print_findings(
+            result, lang=lang, title=f"{report}: {r.agency or '?'} {r.year or '?'} ({r.format} format)"
+        )
     sys.exit(exit_for([result]))
 
 
@@ -62,8 +78,13 @@ def read_command(file: str, output: str | None, lang: str) -> None:
 
 @click.command("export")
 @click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--cells", "cells", is_flag=True, required=True,
-              help="Export every table cell as one record (FORMAT.md §7).")
+@click.option(
+    "--cells",
+    "cells",
+    is_flag=True,
+    required=True,
+    help="Export every table cell as one record (FORMAT.md §7).",
+)
 @click.option("--to", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 def export_command(reports: tuple[str, ...], cells: bool, fmt: str, output: str | None) -> None:
@@ -71,25 +92,26 @@ def export_command(reports: tuple[str, ...], cells: bool, fmt: str, output: str 
     many = len(reports) > 1
     fields = (("file", "agency", "year", "format") if many else ()) + CELL_FIELDS
 
-    def rows():  # type: ignore[no-untyped-def]
+    def rows() -> Iterator[dict[str, str]]:
         for path in reports:
             r, _ = load(path)
             for rec in cell_records(r):
                 d = rec.as_dict()
                 if many:
-                    d = {"file": path, "agency": r.agency or "", "year": r.year or "",
-                         "format": r.format, **d}
+                    d = {
+                        "file": path,
+                        "agency": r.agency or "",
+                        "year": str(r.year or ""),
+                        "format": r.format,
+                        **d,
+                    }
                 yield d
 
-    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
+    with click.open_file(output or "-", "w", encoding="utf-8") as out:
         if fmt == "csv":
             write_cells_csv(rows(), out, fields=fields)
         else:
             write_cells_jsonl(rows(), out)
-    finally:
-        if output:
-            out.close()
 
 
 @click.command("schema")
@@ -115,5 +137,4 @@ def rules_command(lang: str) -> None:
     sys.exit(EXIT_OK)
 
 
-COMMANDS = [validate_command, read_command, export_command, schema_command, sample_command,
-            rules_command]
+COMMANDS = [validate_command, read_command, export_command, schema_command, sample_command, rules_command]

@@ -1,0 +1,105 @@
+import datetime as dt
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from gov_disclosure import Amount, Report, ShapeError
+from gov_disclosure.model import ApplicationsRow
+from gov_disclosure.testing import sample_report
+
+
+def test_blank_report_has_every_cell_missing() -> None:
+    r = Report.blank("2021", year=2021, agency="某局")
+    assert all(v is None for _, v in r.cells())
+    assert len(r.cell_map()) == 200
+
+
+def test_from_cells_and_access_by_address() -> None:
+    r = Report.from_cells(
+        "2019",
+        {
+            "applications/denied.state_secret/natural_person": 0,
+            "proactive/art20_5.licensing/change": -13,
+            "proactive/art20_9.procurement/amount": Amount(Decimal("160.5964"), "wan_yuan"),
+        },
+        year=2019,
+        agency="某局",
+    )
+    assert r.cell("applications/denied.state_secret/natural_person") == 0
+    assert r.applications["denied.state_secret"].natural_person == 0
+    assert r.cell("proactive/art20_5.licensing/change") == -13
+    assert r.proactive["art20_9"]["procurement"]["amount"] == Amount(Decimal("160.5964"), "wan_yuan")
+    assert r.cell("applications/new/total") is None
+
+
+def test_cells_iterate_in_spec_order() -> None:
+    r = sample_report("2019")
+    addresses = [c.address for c, _ in r.cells()]
+    assert addresses == [c.address for c in r.spec.cells]
+    assert addresses.index("applications/new/natural_person") < addresses.index("applications/total/total")
+    assert addresses[-1] == "appeals/suit_after_review/total"
+
+
+def test_unknown_address_is_refused() -> None:
+    r = Report.blank("2021")
+    with pytest.raises(ShapeError) as exc:
+        r.with_cells({"applications/other/total": 1})  # 2019-only row
+    assert exc.value.problems[0][0] == "applications/other/total"
+    with pytest.raises(KeyError):
+        r.cell("proactive/art20_9.procurement/amount")
+
+
+@pytest.mark.parametrize(
+    ("change", "address"),
+    [
+        ({"year": "2021"}, "year"),
+        ({"agency_kind": "ministry"}, "agency_kind"),
+        ({"applications": {}}, "applications/new"),
+        ({"raw": {"applications/nope/total": "x"}}, "raw/applications/nope/total"),
+    ],
+)
+def test_shape_is_enforced(change: dict[str, object], address: str) -> None:
+    with pytest.raises(ShapeError) as exc:
+        attrs.evolve(sample_report("2021"), **change)
+    assert address in [a for a, _ in exc.value.problems]
+
+
+def test_kinds_are_enforced() -> None:
+    r = Report.blank("2021")
+    with pytest.raises(ShapeError):
+        r.with_cells({"applications/new/total": 1.5})  # type: ignore[dict-item]
+    with pytest.raises(ShapeError):
+        r.with_cells({"applications/new/total": True})  # type: ignore[dict-item]
+    with pytest.raises(ShapeError):
+        r.with_cells({"proactive/art20_8.fees/amount": 3})
+    with pytest.raises(ShapeError):
+        r.with_cells({"proactive/art20_1.rules/issued": Amount(Decimal(1), "yuan")})
+    with pytest.raises(TypeError):
+        Amount(Decimal("NaN"), "yuan")
+    with pytest.raises(ValueError, match="unit"):
+        Amount(Decimal(1), "dollars")  # type: ignore[arg-type]
+
+
+def test_a_report_breaking_every_sum_is_still_a_report() -> None:
+    r = sample_report("2021")
+    broken = r.with_cells({c.address: 10**6 for c, _ in r.cells() if c.column == "total"})
+    assert broken != r
+    assert broken.cell("applications/total/total") == 10**6
+
+
+def test_with_cells_keeps_raw_unless_replaced() -> None:
+    r = Report.blank("2019").with_cells({"applications/new/total": None}, raw={"applications/new/total": "/"})
+    assert r.raw == {"applications/new/total": "/"}
+    r2 = r.with_cells({"applications/new/total": 3}, raw={})
+    assert r2.raw == {}
+    assert r.with_cells({"applications/new/natural_person": 1}).raw == r.raw
+
+
+def test_reports_compare_by_value() -> None:
+    a = sample_report("2019")
+    b = sample_report("2019")
+    assert a == b
+    assert a.with_cells({"appeals/review/upheld": 99}) != b
+    assert isinstance(a.published_on, dt.date)
+    assert ApplicationsRow() == ApplicationsRow(None, None, None, None, None, None, None)
