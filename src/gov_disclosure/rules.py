@@ -230,8 +230,8 @@ def _check_row_totals(rule: Rule, ctx: Context) -> Iterator[Finding]:
             f"{base}/total",
             [f"{base}/total"],
             [f"{base}/{k}" for k in _PARTS],
-            f"row {row.key} 总计",
-            f"“{row.label}”行总计",
+            f"row {row.key}",
+            f"“{row.label}”行",
         )
 
 
@@ -244,8 +244,8 @@ def _check_result_totals(rule: Rule, ctx: Context) -> Iterator[Finding]:
             f"applications/total/{col.key}",
             [f"applications/total/{col.key}"],
             [f"applications/{k}/{col.key}" for k in s.result_rows],
-            f"column {col.key}: （七）总计 vs the sum of the result rows",
-            f"“{col.label}”列：（七）总计与各办理结果之和",
+            f"column {col.key}",
+            f"“{col.label}”列",
         )
 
 
@@ -258,7 +258,7 @@ def _check_carry_balance(rule: Rule, ctx: Context) -> Iterator[Finding]:
             f"applications/balance/{col.key}",
             [f"applications/total{a}", f"applications/carried_forward{a}"],
             [f"applications/new{a}", f"applications/carried_over{a}"],
-            f"column {col.key}: total + carried_forward vs new + carried_over",
+            f"column {col.key}: (total + carried_forward) vs (new + carried_over)",
             f"“{col.label}”列：第三项加第四项之和应等于第一项加第二项之和",
         )
 
@@ -509,9 +509,16 @@ RULES: Final[dict[str, Rule]] = {
         Rule("GD104", W, "cell", "unit problem", "单位问题", _check_units),
         Rule("GD105", E, "reader", "row does not fit the columns", "行的数值个数与表格列数不符"),
         Rule("GD106", W, "reader", "text that could not be placed", "无法归位的内容"),
-        Rule("GD201", E, "table", "applications row total", "申请情况表行总计不符", _check_row_totals),
         Rule(
-            "GD202", E, "table", "（七）总计 column sum", "（七）总计与办理结果之和不符", _check_result_totals
+            "GD201", E, "table", "总计 ≠ sum of the applicants", "总计不等于各申请人之和", _check_row_totals
+        ),
+        Rule(
+            "GD202",
+            E,
+            "table",
+            "（七）总计 ≠ sum of the results",
+            "（七）总计不等于各办理结果之和",
+            _check_result_totals,
         ),
         Rule("GD203", E, "table", "勾稽关系 broken", "勾稽关系不成立", _check_carry_balance),
         Rule("GD301", E, "table", "appeals group total", "行政复议、行政诉讼总计不符", _check_appeals),
@@ -561,7 +568,14 @@ RULES: Final[dict[str, Rule]] = {
             "上一年项目数量与上一年度不衔接",
             _check_items,
         ),
-        Rule("GD704", W, "cross-year", "text repeats last year's report", "文字部分与上一年度报告大量重复"),
+        Rule(
+            "GD704",
+            W,
+            "cross-year",
+            "text repeats last year's report",
+            "文字部分与上一年度报告大量重复",
+            lambda rule, ctx: __import__(f"{__package__}.similarity", fromlist=["check"]).check(rule, ctx),
+        ),
     )
 }
 

@@ -1,0 +1,64 @@
+"""Generated documentation: the rule catalogue and the CLI reference, written into docs/ by
+``python -m gov_disclosure._catalogue`` and checked by a test, so the docs cannot drift."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .rules import RULES
+
+_SCOPES = {
+    "cell": "a cell (GD1xx: from the values and the raw text; readers add the file position)",
+    "reader": "readers only (they alone see the rows as found)",
+    "table": "one table (GD2xx–GD4xx)",
+    "report": "the report (GD5xx–GD6xx)",
+    "cross-year": "two reports of one agency, last year's and this year's (GD7xx)",
+}
+
+
+def rules_markdown() -> str:
+    lines = [
+        "# Rule catalogue",
+        "",
+        "Generated from the rule objects in `gov_disclosure.rules` (`python -m gov_disclosure._catalogue`);",
+        "do not edit by hand. FORMAT.md §6 is the normative description of each rule.",
+        "",
+        "| code | severity | scope | title | 标题 | checked by |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in RULES.values():
+        by = "validator" if r.check is not None else "readers"
+        lines.append(f"| {r.code} | {r.severity.value} | {r.scope} | {r.title} | {r.title_zh} | {by} |")
+    lines += ["", "Scopes:", ""]
+    lines += [f"- **{k}**: {v}" for k, v in _SCOPES.items()]
+    return "\n".join(lines) + "\n"
+
+
+def cli_markdown() -> str:
+    from .cli import main
+
+    lines = [
+        "# Command line reference",
+        "",
+        "Generated from the commands' own help (`python -m gov_disclosure._catalogue`); do not edit by hand.",
+        "",
+    ]
+    ctx = click.Context(main, info_name="gov-disclosure", terminal_width=100, max_content_width=100)
+    lines += ["```text", main.get_help(ctx), "```", ""]
+    for name in sorted(main.commands):
+        cmd = main.commands[name]
+        sub = click.Context(cmd, info_name=name, parent=ctx, terminal_width=100, max_content_width=100)
+        lines += [f"## gov-disclosure {name}", "", "```text", cmd.get_help(sub), "```", ""]
+    return "\n".join(lines)
+
+
+def write(docs: Path) -> None:
+    (docs / "rules.md").write_text(rules_markdown(), encoding="utf-8")
+    (docs / "cli.md").write_text(cli_markdown(), encoding="utf-8")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    write(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs"))
