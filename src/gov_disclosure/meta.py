@@ -1,0 +1,270 @@
+"""What a report says about itself outside the tables: title, sections, signature.
+
+Shared by the DOCX, HTML and text readers (they all see a report as a list of paragraphs):
+
+- :func:`parse_title` — agency and year from the title (二七区科学技术局 2020 年政府信息公开工作 年度报告),
+- :func:`parse_date` — a Chinese date (2021年1月8日, 二〇二一年一月八日, 2021-01-08),
+- :func:`find_signature` — the agency and date under the report (落款),
+- :func:`section_spans` / :func:`split_sections` — the six sections, matched loosely (renumbered
+  5、存在的主要问题…, reworded 存在的问题及改进情况, repeated, missing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from .findings import Finding
+from .model import Sections
+from .rules import RULES
+from .tables import match_label
+from .vocabulary import FORMATS, SECTIONS
+
+__all__ = [
+    "SectionSpan",
+    "find_signature",
+    "match_heading",
+    "parse_date",
+    "parse_title",
+    "section_spans",
+    "split_sections",
+]
+
+_CN_DIGITS: Final = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "O": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_CHARS: Final = "〇○零OＯ一二三四五六七八九十"
+
+
+def _cn_number(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十一 → 21, 三十 → 30; digit strings 二〇二一 → 2021."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        t = _CN_DIGITS.get(tens, -1) if tens else 1
+        u = _CN_DIGITS.get(units, -1) if units else 0
+        if t < 0 or u < 0 or len(tens) > 1 or len(units) > 1:
+            return None
+        return t * 10 + u
+    digits = [_CN_DIGITS.get(ch) for ch in text]
+    if any(d is None for d in digits):
+        return None
+    return int("".join(str(d) for d in digits))
+
+
+_NUM = rf"(?:\d{{1,4}}|[{_CN_CHARS}]{{1,4}})"
+_DATE = re.compile(
+    rf"(?P<y>\d{{4}}|[{_CN_CHARS}]{{4}})\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]"
+    rf"|(?P<y2>\d{{4}})\s*[-./]\s*(?P<m2>\d{{1,2}})\s*[-./]\s*(?P<d2>\d{{1,2}})(?!\d)"
+)
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first date in ``text`` (2021年1月8日, 二〇二一年一月八日, 2021-01-08), or None."""
+    m = _DATE.search(_norm(text))
+    if not m:
+        return None
+    y, mo, d = (
+        (m.group("y"), m.group("m"), m.group("d"))
+        if m.group("y")
+        else (m.group("y2"), m.group("m2"), m.group("d2"))
+    )
+    year, month, day = _cn_number(y), _cn_number(mo), _cn_number(d)
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+_TITLE = re.compile(
+    rf"(?P<pre>.*?)(?P<year>\d{{4}}|[{_CN_CHARS}]{{4}})年度?(?P<post>.*?)"
+    r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告"
+)
+
+
+def parse_title(text: str) -> tuple[str | None, int | None]:
+    """Agency and year from a report's title; None for what the title does not say."""
+    t = re.sub(r"\s+", "", _norm(text))
+    m = _TITLE.search(t)
+    if not m:
+        return None, None
+    year = _cn_number(m.group("year"))
+    if year is not None and not 1990 <= year <= 2100:
+        year = None
+    agency = (m.group("pre") or m.group("post")).strip("《》“”\"':：的-— ")
+    return agency or None, year
+
+
+_DATE_LINE = re.compile(
+    rf"^\s*(?:\d{{4}}|[{_CN_CHARS}]{{4}})\s*年.*[日号]\s*$|^\s*\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}\s*$"
+)
+
+
+def find_signature(paragraphs: Sequence[str]) -> tuple[str | None, dt.date | None, int | None]:
+    """The signature at the end: (agency, date, index of its first paragraph).
+
+    Looks at the last non-empty paragraphs for a date line and, just above it, a short line that
+    names the issuing body. Returns ``(None, None, None)`` when there is no signature.
+    """
+    seen = 0
+    for i in range(len(paragraphs) - 1, -1, -1):
+        p = paragraphs[i].strip()
+        if not p:
+            continue
+        seen += 1
+        if seen > 4:
+            break
+        if _DATE_LINE.match(_norm(p)) and len(p) <= 30:
+            date = parse_date(p)
+            j = i - 1
+            while j >= 0 and not paragraphs[j].strip():
+                j -= 1
+            if j >= 0:
+                above = paragraphs[j].strip()
+                if len(above) <= 40 and not above.endswith(("。", "；", ";", "：", ":")):
+                    return above, date, j
+            return None, date, i
+        # agency and date on one line
+        m = _DATE.search(_norm(p))
+        if m and len(p) <= 60 and m.end() >= len(_norm(p).rstrip()) - 1 and m.start() > 0:
+            agency = _norm(p)[: m.start()].strip()
+            if agency and not agency.endswith(("。", "，")):
+                return agency, parse_date(p), i
+    return None, None, None
+
+
+# -- sections ----------------------------------------------------------------------------------
+
+_HEADING_NUMBER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2}|第[一二三四五六七八九十]{1,2}部分)\s*[、.，,．:：]?\s*"
+)
+#: loose keywords per section (reading only), tried after an exact match of the heading's body
+_HEADING_WORDS: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
+    "overview": (("总体情况",), ("总体",), ("概述",)),
+    "proactive": (("主动公开",),),
+    "applications": (("申请",), ("依申请",)),
+    "appeals": (("行政复议",), ("行政诉讼",)),
+    "problems": (("问题",), ("改进",)),
+    "other": (("其他", "事项"),),
+}
+_HEADINGS: Final = {s.key: s.heading for s in SECTIONS}
+_BODIES: Final = {s.key: re.sub(r"^[一二三四五六]、", "", s.heading) for s in SECTIONS}
+
+
+def match_heading(text: str) -> str | None:
+    """The section key a paragraph is the heading of, or None.
+
+    A heading is a short line starting with a top-level number (一、 5、 3. 第三部分), or exactly an
+    official heading's wording; bracketed numbers （一） are sub-headings and never match.
+    """
+    t = re.sub(r"\s+", "", _norm(text.strip()))
+    if not t or len(t) > 40 or t.startswith("(") or t.endswith(("。", "；", ";")):
+        return None
+    if _is_table_label(t):
+        return None
+    m = _HEADING_NUMBER.match(t)
+    body = t[m.end() :] if m and m.group(0) else t
+    for key, official in _BODIES.items():
+        if body == _norm(official):
+            return key
+    if not (m and m.group(0)):
+        return None
+    if len(body) > 30:
+        return None
+    for key, alternatives in _HEADING_WORDS.items():
+        for words in alternatives:
+            if all(w in body for w in words):
+                return key
+    return None
+
+
+def _is_table_label(text: str) -> bool:
+    """Row labels of the tables look like headings (二、上年结转政府信息公开申请数量)."""
+    return any(match_label(text, f) for f in FORMATS)
+
+
+@attrs.frozen
+class SectionSpan:
+    """A section found among the paragraphs: heading at ``start``, body up to ``end`` (exclusive)."""
+
+    key: str
+    start: int
+    end: int
+
+
+def section_spans(
+    paragraphs: Sequence[str], end: int | None = None
+) -> tuple[list[SectionSpan], list[Finding]]:
+    """Where each section's heading is (in document order; a repeated heading gives two spans and
+    a GD106 finding). ``end`` is where the body of the last section stops (the signature)."""
+    stop = len(paragraphs) if end is None else end
+    heads: list[tuple[int, str]] = []
+    findings: list[Finding] = []
+    for i in range(stop):
+        key = match_heading(paragraphs[i])
+        if key is None:
+            continue
+        heads.append((i, key))
+    seen: set[str] = set()
+    for i, key in heads:
+        if key in seen:
+            findings.append(
+                RULES["GD106"].finding(
+                    f"the heading of section {key} appears again: {paragraphs[i].strip()!r}",
+                    f"“{_HEADINGS[key]}”部分的标题重复出现：“{paragraphs[i].strip()}”",
+                    location=f"sections/{key}",
+                    source=f"paragraph {i + 1}",
+                    raw=paragraphs[i].strip(),
+                )
+            )
+        seen.add(key)
+    spans = [
+        SectionSpan(key, i, heads[n + 1][0] if n + 1 < len(heads) else stop)
+        for n, (i, key) in enumerate(heads)
+    ]
+    return spans, findings
+
+
+def split_sections(paragraphs: Sequence[str], end: int | None = None) -> tuple[Sections, list[Finding]]:
+    """The six sections' text from a report's paragraphs (tables left in as their text).
+
+    Text before the first heading (after the title) is kept at the start of ``overview`` so nothing
+    is dropped; a repeated section's texts are joined.
+    """
+    spans, findings = section_spans(paragraphs, end)
+    texts: dict[str, list[str]] = {s.key: [] for s in SECTIONS}
+    for span in spans:
+        texts[span.key].extend(paragraphs[span.start + 1 : span.end])
+    return Sections(**{k: join_paragraphs(v) for k, v in texts.items()}), findings
+
+
+def join_paragraphs(paragraphs: Sequence[str]) -> str:
+    """Paragraphs as one section text: blank ones dropped, each stripped, one per line."""
+    return "\n".join(p.strip() for p in paragraphs if p.strip())

@@ -1,0 +1,565 @@
+"""The table-reading engine shared by the DOCX, HTML and text readers.
+
+Rows of cells in, report cells out. A reader turns its tables into :data:`Grid` s (rows of
+:class:`GridCell`, merged cells expanded and marked ``continued``); :func:`read_grids` finds the
+three statistical tables by their labels (never by position), detects the format version from the
+labels, places every value it can place with certainty and reports the rest:
+
+- GD102 — a cell that is not a number (with its source position),
+- GD105 — a row whose values do not fit the columns (with the raw cells; nothing is guessed),
+- GD106 — a label it cannot place, a row of values without a known label, or a non-standard table.
+
+Labels are compared after :func:`normalise_label` (width, brackets, spaces and line breaks, item
+numbering, quotes) and with the reading variants of FORMAT.md §8 (社会组织, 过程序性信息, notes in
+brackets, 政府采购, …). The official wording itself comes from :mod:`gov_disclosure.vocabulary`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from typing import Final, Literal, TypeAlias
+
+import attrs
+
+from .findings import CellRef, Finding
+from .rules import RULES
+from .values import Cell, format_cell, is_missing, parse_cell
+from .vocabulary import (
+    APPEALS_COLUMNS,
+    APPEALS_GROUPS,
+    APPEALS_SUIT_LABEL,
+    APPLICATIONS_COLUMNS,
+    APPLICATIONS_HEADER,
+    FORMATS,
+    PROACTIVE_ROW_HEADER,
+    TABLE_TITLES,
+    FormatKey,
+    spec,
+)
+
+__all__ = [
+    "LABEL_VARIANTS",
+    "Grid",
+    "GridCell",
+    "GridReading",
+    "LabelMatch",
+    "is_value_text",
+    "label_prefix",
+    "match_label",
+    "normalise_label",
+    "read_grids",
+]
+
+
+@attrs.frozen
+class GridCell:
+    """One position of a table: its text, where it came from, and whether a merged cell covers it."""
+
+    text: str
+    source: str  #: e.g. "table 2, row 5, cell 3" or "line 120"
+    #: True where this position is covered by a merged cell starting left/above (text repeated)
+    continued: bool = False
+
+
+Grid: TypeAlias = Sequence[Sequence[GridCell]]
+
+
+@attrs.frozen
+class GridReading:
+    """What :func:`read_grids` found."""
+
+    format: FormatKey | None  #: detected from the labels (or the one asked for)
+    cells: Mapping[str, Cell]  #: address -> value, only cells actually placed
+    raw: Mapping[str, str]  #: text as found where it is not the canonical spelling of the value
+    findings: tuple[Finding, ...]
+    tables: frozenset[str]  #: which of proactive/applications/appeals were found
+
+
+# -- labels ----------------------------------------------------------------------------------------
+
+#: reading variants seen in real reports (FORMAT.md §8): variant -> official wording (after
+#: normalisation). These are aliases for reading only; writers print the vocabulary's labels.
+LABEL_VARIANTS: Final[dict[str, str]] = {
+    "社会组织": "社会公益组织",
+    "过程序性信息": "过程性信息",
+    "政府采购": "政府集中采购",
+    "本年增减": "本年增/减",
+    "本年增(减)": "本年增/减",
+}
+
+_QUOTES = re.compile(r"[“”\"'‘’「」『』]")
+_SPACE = re.compile(r"\s+")
+_ITEM = re.compile(r"^(\d{1,2})[.、,，．:：]\s*")
+_CN_ITEM = re.compile(r"^([一二三四五六七八九十]{1,3})[、.,，．]\s*")
+_BRACKET_ITEM = re.compile(r"^\(([一二三四五六七八九十]{1,3})\)[、.,]?")
+_NOTE = re.compile(r"(?<=.)\([^()]*\)")
+
+
+def normalise_label(text: str) -> str:
+    """A label's text in a comparable form.
+
+    Full-width to half-width (（一）→(一)), whitespace and line breaks removed (结果维 持 → 结果维持),
+    quotes removed, item numbers unified (1、 / 1， / 1． → ``1.``, 一. → ``一、``).
+    """
+    t = unicodedata.normalize("NFKC", text)
+    t = _SPACE.sub("", t)
+    t = _QUOTES.sub("", t)
+    t = t.replace("【", "(").replace("】", ")").replace("〔", "(").replace("〕", ")")
+    t = _ITEM.sub(r"\1.", t)
+    t = _CN_ITEM.sub(r"\1、", t)
+    t = _BRACKET_ITEM.sub(r"(\1)", t)
+    return t
+
+
+def _without_notes(t: str) -> str:
+    """A normalised label without bracketed notes after its start (（指2018年事项数）, （区分处理的…）)."""
+    prev = None
+    while prev != t:
+        prev, t = t, _NOTE.sub("", t)
+    return t
+
+
+def _with_variants(t: str) -> str:
+    for variant, official in LABEL_VARIANTS.items():
+        if variant in t and official not in t:
+            t = t.replace(variant, official)
+    return t
+
+
+LabelKind: TypeAlias = Literal["title", "column", "row", "group", "header"]
+
+
+@attrs.frozen
+class LabelMatch:
+    """What a label names. ``table`` is proactive/applications/appeals; ``key`` a block, row,
+    column or group key; ``block`` the proactive block of a row or column."""
+
+    kind: LabelKind
+    table: str
+    key: str
+    block: str | None = None
+
+
+@cache
+def _index(format: FormatKey) -> dict[str, tuple[LabelMatch, ...]]:
+    s = spec(format)
+    entries: list[tuple[str, LabelMatch]] = []
+    for b in s.proactive:
+        entries.append((b.title, LabelMatch("title", "proactive", b.key, b.key)))
+        for c in b.columns:
+            entries.append((c.label, LabelMatch("column", "proactive", c.key, b.key)))
+        for r in b.rows:
+            entries.append((r.label, LabelMatch("row", "proactive", r.key, b.key)))
+    entries.append((PROACTIVE_ROW_HEADER, LabelMatch("header", "proactive", "row_header")))
+    entries.append((TABLE_TITLES["proactive"], LabelMatch("header", "proactive", "title")))
+    for lr in s.applications_layout:
+        if lr.key is None:
+            entries.append((lr.label, LabelMatch("group", "applications", lr.label)))
+        else:
+            entries.append((lr.label, LabelMatch("row", "applications", lr.key)))
+    for c in APPLICATIONS_COLUMNS:
+        entries.append((c.label, LabelMatch("column", "applications", c.key)))
+    for k, label in APPLICATIONS_HEADER.items():
+        entries.append((label, LabelMatch("header", "applications", k)))
+    for g in APPEALS_GROUPS:
+        entries.append((g.label, LabelMatch("group", "appeals", g.key)))
+    entries.append((APPEALS_SUIT_LABEL, LabelMatch("group", "appeals", "suit")))
+    for c in APPEALS_COLUMNS:
+        entries.append((c.label, LabelMatch("column", "appeals", c.key)))
+    index: dict[str, list[LabelMatch]] = {}
+    for label, m in entries:
+        n = normalise_label(label)
+        for form in dict.fromkeys((n, _without_notes(n))):
+            if m not in index.setdefault(form, []):
+                index[form].append(m)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def match_label(text: str, format: FormatKey) -> tuple[LabelMatch, ...]:
+    """What ``text`` names in the given format version (empty when it is no known label)."""
+    index = _index(format)
+    n = normalise_label(text)
+    if not n:
+        return ()
+    for form in (n, _without_notes(n), _with_variants(n), _without_notes(_with_variants(n))):
+        found = index.get(form)
+        if found:
+            return found
+    return ()
+
+
+@cache
+def _prefixes(format: FormatKey) -> frozenset[str]:
+    out: set[str] = set()
+    for label in _index(format):
+        for i in range(1, len(label)):
+            out.add(label[:i])
+    return frozenset(out)
+
+
+def label_prefix(text: str, format: FormatKey | None = None) -> bool:
+    """True when ``text`` is the beginning (not the whole) of a known label: a label broken
+    across lines or cells."""
+    n = normalise_label(text)
+    if not n:
+        return False
+    formats = (format,) if format else FORMATS
+    return any(n in _prefixes(f) or _with_variants(n) in _prefixes(f) for f in formats)
+
+
+_VALUEISH = re.compile(r"^[+\-−－—减增]?[\d０-９.,，．]+\s*(?:万元|元|件|个|项|次|条)?$")
+
+
+def is_value_text(text: str) -> bool:
+    """True when a cell's text is a value (a number, possibly with a unit) or blank/“/”/“无”."""
+    t = text.strip()
+    if not t or is_missing(t):
+        return True
+    return bool(_VALUEISH.match(unicodedata.normalize("NFKC", t).replace(" ", "")))
+
+
+# -- format detection ------------------------------------------------------------------------------
+
+
+def detect_format(texts: Iterable[str]) -> FormatKey | None:
+    """The format version the labels point to, or None when they do not tell."""
+    votes: Counter[FormatKey] = Counter()
+    for text in texts:
+        if is_value_text(text):
+            continue
+        hits = [f for f in FORMATS if match_label(text, f)]
+        if len(hits) == 1:
+            votes[hits[0]] += 1
+    if not votes:
+        return None
+    (best, n), *rest = votes.most_common()
+    if rest and rest[0][1] == n:
+        return None
+    return best
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+
+@attrs.define
+class _Row:
+    cells: list[GridCell]
+    labels: list[GridCell]  #: the label cells (text, not values), in order
+    values: list[GridCell]  #: the cells after the last label cell
+    source: str
+
+
+def _split_row(cells: Sequence[GridCell]) -> _Row:
+    last = -1
+    for i, c in enumerate(cells):
+        if not c.continued and not is_value_text(c.text):
+            last = i
+    # label cells repeated by a merge (continued) still name the row's groups
+    labels = [c for c in cells[: last + 1] if c.text.strip() and not is_value_text(c.text)]
+    values = list(cells[last + 1 :])
+    source = cells[0].source if cells else "?"
+    return _Row(list(cells), labels, values, source)
+
+
+def _label_text(cells: Sequence[GridCell]) -> str:
+    return "".join(c.text for c in cells)
+
+
+def _merge_fragments(labels: list[GridCell], format: FormatKey) -> list[GridCell]:
+    """Join adjacent label cells that are pieces of one label (本年新 | 制作数量)."""
+    out: list[GridCell] = []
+    i = 0
+    while i < len(labels):
+        cur = labels[i]
+        if not match_label(cur.text, format) and label_prefix(cur.text, format):
+            text = cur.text
+            j = i + 1
+            joined: GridCell | None = None
+            while j < len(labels) and j - i < 4:
+                text += labels[j].text
+                if match_label(text, format):
+                    joined = GridCell(text, cur.source, cur.continued)
+                    break
+                if not label_prefix(text, format):
+                    break
+                j += 1
+            if joined is not None:
+                out.append(joined)
+                i = j + 1
+                continue
+        out.append(cur)
+        i += 1
+    return out
+
+
+def _join_split_rows(rows: list[_Row], format: FormatKey) -> list[_Row]:
+    """A row label broken over two rows (5.属于三类内部事务信 ⏎ 息): join the rows when one of
+    them has no values and the two pieces make a known label."""
+    out: list[_Row] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if i + 1 < len(rows) and row.labels:
+            nxt = rows[i + 1]
+            last = row.labels[-1]
+            if (
+                nxt.labels
+                and not match_label(last.text, format)
+                and label_prefix(last.text, format)
+                and (not _has_values(row) or not _has_values(nxt))
+            ):
+                joined_text = last.text + _label_text(nxt.labels)
+                if match_label(joined_text, format):
+                    values = row.values if _has_values(row) else nxt.values
+                    label = GridCell(joined_text, last.source, last.continued)
+                    out.append(_Row(row.cells + nxt.cells, [*row.labels[:-1], label], values, row.source))
+                    i += 2
+                    continue
+        out.append(row)
+        i += 1
+    return out
+
+
+def _has_values(row: _Row) -> bool:
+    return any(c.text.strip() and not c.continued for c in row.values)
+
+
+def _fit(values: list[GridCell], n: int) -> list[GridCell] | None:
+    """The values of a row for ``n`` columns, or None when they do not fit. Merged (continued)
+    cells never count; surplus zero-length cells at the edges (padding of text extraction) are
+    dropped; nothing else is adjusted."""
+    vals = [c for c in values if not c.continued]
+    while len(vals) > n and vals and vals[-1].text == "":
+        vals.pop()
+    while len(vals) > n and vals and vals[0].text == "":
+        vals.pop(0)
+    return vals if len(vals) == n else None
+
+
+@attrs.define
+class _State:
+    format: FormatKey
+    cells: dict[str, Cell] = attrs.Factory(dict)
+    raw: dict[str, str] = attrs.Factory(dict)
+    findings: list[Finding] = attrs.Factory(list)
+    tables: set[str] = attrs.Factory(set)
+    sources: dict[str, str] = attrs.Factory(dict)
+
+    def place(self, address: str, cell: GridCell) -> None:
+        cs = spec(self.format).cell(address)
+        text = cell.text.strip()
+        if address in self.cells or address in self.raw:
+            previous = self.raw.get(address, format_cell(self.cells.get(address), cs.unit))  # type: ignore[arg-type]
+            if previous != text:
+                self.findings.append(
+                    RULES["GD106"].finding(
+                        f"{cs.row_label} / {cs.column_label} given twice ({previous!r} and {text!r}); "
+                        "the first is kept",
+                        f"{cs.row_label}/{cs.column_label}重复出现（“{previous}”和“{text}”），保留第一次",
+                        location=address,
+                        source=cell.source,
+                        raw=text,
+                    )
+                )
+            return
+        parsed = parse_cell(text, cs.kind, cs.unit)  # type: ignore[arg-type]
+        self.cells[address] = parsed.value
+        self.sources[address] = cell.source
+        if text != format_cell(parsed.value, cs.unit):  # type: ignore[arg-type]
+            self.raw[address] = text
+        if parsed.problem == "GD102":
+            self.findings.append(
+                RULES["GD102"].finding(
+                    f"{cs.row_label} / {cs.column_label} holds {text!r}, not a number",
+                    f"{cs.row_label}/{cs.column_label}填写的“{text}”不是数字",
+                    location=address,
+                    cells=[CellRef(address, None)],
+                    source=cell.source,
+                    raw=text,
+                )
+            )
+
+    def misfit(
+        self, what: str, what_zh: str, location: str, addresses: Sequence[str], row: _Row, n: int
+    ) -> None:
+        vals = [c for c in row.values if not c.continued]
+        raw = " | ".join(c.text.strip() for c in row.cells if not c.continued)
+        self.findings.append(
+            RULES["GD105"].finding(
+                f"{what}: {len(vals)} values for {n} columns: {raw}",
+                f"{what_zh}：{len(vals)}个数值，表格有{n}列：{raw}",
+                location=location,
+                cells=[CellRef(a, None) for a in addresses],
+                source=row.source,
+                raw=raw,
+            )
+        )
+
+    def unplaced(self, cell: GridCell, why: str, why_zh: str) -> None:
+        self.findings.append(
+            RULES["GD106"].finding(
+                f"{why}: {cell.text.strip()!r}",
+                f"{why_zh}：“{cell.text.strip()}”",
+                source=cell.source,
+                raw=cell.text.strip(),
+            )
+        )
+
+
+def _row_matches(row: _Row, format: FormatKey) -> list[tuple[GridCell, tuple[LabelMatch, ...]]]:
+    return [(c, match_label(c.text, format)) for c in row.labels]
+
+
+def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> GridReading:
+    """Read the report's tables from ``grids`` (rows of cells; merges expanded).
+
+    Tables are found by their labels, wherever they are and however they are split; a grid with no
+    known label at all is ignored (page furniture). ``format`` forces the format version; by
+    default it is detected from the labels (None in the result when they do not tell and nothing
+    could be read).
+    """
+    all_texts = [c.text for g in grids for row in g for c in row if not c.continued]
+    detected = format or detect_format(all_texts)
+    fmt: FormatKey = detected or "2019"
+    s = spec(fmt)
+    st = _State(fmt)
+    proactive_rows = {(b.key, r.key): b for b in s.proactive for r in b.rows}
+
+    # one stream of rows over all grids that hold at least one known label: a table split
+    # across pages (or across two grids) reads as one
+    rows: list[_Row] = []
+    for g in grids:
+        grid_rows = [_split_row(r) for r in g if r]
+        if not any(match_label(c.text, fmt) for r in grid_rows for c in r.labels):
+            continue
+        for r in grid_rows:
+            r.labels = _merge_fragments(r.labels, fmt)
+        rows.extend(grid_rows)
+    rows = _join_split_rows(rows, fmt)
+
+    table: str | None = None
+    block: str | None = None
+    #: proactive: column keys in the order of each block's header (None: header not standard)
+    header_columns: dict[str, list[str] | None] = {}
+    appeals_done = False
+    for row in rows:
+        matches = _row_matches(row, fmt)
+        known = [(c, m) for c, m in matches if m]
+        unknown = [c for c, m in matches if not m]
+        tables_here = {mm.table for _, m in known for mm in m}
+        row_labels = [(c, m) for c, m in known if any(mm.kind == "row" for mm in m)]
+        # which table are we in?
+        if len(tables_here) == 1:
+            table = next(iter(tables_here))
+        elif row_labels:
+            table = next(mm.table for mm in row_labels[-1][1] if mm.kind == "row")
+        for _, m in known:
+            if m[0].kind == "title" and m[0].table == "proactive":
+                block = m[0].key
+        if table is not None and known:
+            st.tables.add(table)
+
+        if row_labels:
+            cell, m = row_labels[-1]
+            rm = next(mm for mm in m if mm.kind == "row")
+            pos = next((i for i, c in enumerate(row.cells) if c is cell), None)
+            if pos is not None:
+                # every cell after the row's label is a value position (text there is GD102)
+                row = _Row(row.cells, row.labels, row.cells[pos + 1 :], row.source)
+            before = {id(c) for c in row.cells[: pos if pos is not None else len(row.cells)]}
+            for c in unknown:
+                if not c.continued and (pos is None or id(c) in before):
+                    st.unplaced(
+                        c, "a label in a table row that is not in the format", "表格行中无法识别的文字"
+                    )
+            if rm.table == "proactive":
+                assert rm.block is not None
+                b = proactive_rows[(rm.block, rm.key)]
+                block = b.key
+                cols = header_columns.get(b.key) or [c.key for c in b.columns]
+                _place_row(
+                    st,
+                    row,
+                    [f"proactive/{b.key}.{rm.key}/{k}" for k in cols],
+                    f"proactive/{b.key}.{rm.key}",
+                    cell.text.strip(),
+                )
+            elif rm.table == "applications":
+                _place_row(
+                    st,
+                    row,
+                    [f"applications/{rm.key}/{c.key}" for c in APPLICATIONS_COLUMNS],
+                    f"applications/{rm.key}",
+                    cell.text.strip(),
+                )
+            continue
+
+        if known:
+            # a header row: column labels (and maybe group labels or a block title)
+            if table == "proactive" and block is not None:
+                cols = [
+                    m[0].key for _, m in known if m[0].kind == "column" and any(mm.block == block for mm in m)
+                ]
+                keys = [c.key for c in s.block(block).columns]
+                if cols:
+                    header_columns[block] = cols if sorted(cols) == sorted(keys) and not unknown else None
+            for c in unknown:
+                if not c.continued:
+                    st.unplaced(
+                        c,
+                        "a column header that is not in the standard format (a non-standard table?)",
+                        "表头中有标准格式没有的栏目（非标准表格？）",
+                    )
+        else:
+            for c in unknown:
+                if not c.continued:
+                    st.unplaced(c, "text in a table that could not be placed", "表格中无法归位的文字")
+        if not _has_values(row):
+            continue
+        raw_row = " | ".join(c.text.strip() for c in row.cells)
+        if table == "appeals":
+            # the appeals data row has no label of its own
+            addresses = [f"appeals/{g.key}/{c.key}" for g in APPEALS_GROUPS for c in APPEALS_COLUMNS]
+            if appeals_done:
+                st.findings.append(
+                    RULES["GD106"].finding(
+                        "a second row of values in the appeals table",
+                        "行政复议、行政诉讼表中出现第二行数值",
+                        source=row.source,
+                        raw=raw_row,
+                    )
+                )
+                continue
+            appeals_done = True
+            _place_row(st, row, addresses, "appeals", "行政复议、行政诉讼")
+        else:
+            vals = " | ".join(c.text.strip() for c in row.values if not c.continued)
+            st.findings.append(
+                RULES["GD106"].finding(
+                    f"a row of values without a label of the format ({vals})",
+                    f"没有可识别标签的一行数值（{vals}）",
+                    source=row.source,
+                    raw=raw_row,
+                )
+            )
+
+    return GridReading(
+        detected,
+        dict(st.cells),
+        dict(st.raw),
+        tuple(st.findings),
+        frozenset(st.tables),
+    )
+
+
+def _place_row(st: _State, row: _Row, addresses: list[str], location: str, label: str) -> None:
+    fitted = _fit(row.values, len(addresses))
+    if fitted is None:
+        st.misfit(f"row {label!r}", f"“{label}”行", location, addresses, row, len(addresses))
+        return
+    for address, cell in zip(addresses, fitted, strict=True):
+        st.place(address, cell)
