@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Literal, TypeAlias
 
 import attrs
@@ -226,12 +227,31 @@ class Report:
 
     def cells(self) -> Iterator[tuple[CellSpec, Cell]]:
         """Every cell with its spec, in the order of FORMAT.md."""
-        for c in self.spec.cells:
-            yield c, self.cell(c.address)
+        proactive, applications, appeals = self.proactive, self.applications, self.appeals
+        for c, table, a, b, column in _access_paths(self.format):
+            if table == "proactive":
+                yield c, proactive[a][b][column]
+            elif table == "applications":
+                yield c, getattr(applications[a], b)
+            else:
+                yield c, getattr(getattr(appeals, a), b)
 
     def cell_map(self) -> dict[str, Cell]:
         """Every cell as address → value, in spec order."""
         return {c.address: v for c, v in self.cells()}
+
+
+@cache
+def _access_paths(format: FormatKey) -> tuple[tuple[CellSpec, str, str, str, str], ...]:
+    """For each cell in spec order: its spec, table and the keys that lead to it in the model."""
+    out = []
+    for c in spec(format).cells:
+        if c.table == "proactive":
+            block, row = c.row.split(".", 1)
+            out.append((c, c.table, block, row, c.column))
+        else:
+            out.append((c, c.table, c.row, c.column, ""))
+    return tuple(out)
 
 
 def _kind_problem(c: CellSpec, value: object) -> str | None:
@@ -298,8 +318,8 @@ def _shape_problems(r: Report) -> list[tuple[str, str]]:
         problems.append(("appeals", "expected an AppealsTable of three AppealsGroup"))
     if problems:
         return problems
-    for c in s.cells:
-        problem = _kind_problem(c, r.cell(c.address))
+    for c, value in r.cells():
+        problem = _kind_problem(c, value)
         if problem:
             problems.append((c.address, problem))
     if not isinstance(r.raw, Mapping):

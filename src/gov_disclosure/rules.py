@@ -21,6 +21,7 @@ from .vocabulary import (
     APPLICATIONS_COLUMNS,
     DEADLINES,
     CellKind,
+    CellSpec,
     format_for_year,
 )
 
@@ -32,10 +33,26 @@ Scope: TypeAlias = Literal["reader", "cell", "table", "report", "cross-year"]
 
 @attrs.define
 class Context:
+    """What every check sees: the report (its cells computed once), last year's, the policy."""
+
     report: Report
     previous: Report | None
     missing: MissingPolicy
     not_assessable: list[NotAssessable] = attrs.Factory(list)
+    values: dict[str, Cell] = attrs.field(init=False)
+    #: the cells a cell rule may have something to say about (missing, negative, an amount, or read
+    #: from non-canonical text), with their raw text: the clean majority is skipped once, here
+    unusual: tuple[tuple[CellSpec, Cell, str | None], ...] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        raw = self.report.raw
+        values: dict[str, Cell] = {}
+        unusual = []
+        for c, v in self.report.cells():
+            values[c.address] = v
+            if v is None or c.address in raw or type(v) is not int or v < 0:
+                unusual.append((c, v, raw.get(c.address)))
+        self.values, self.unusual = values, tuple(unusual)
 
 
 Check: TypeAlias = Callable[["Rule", Context], Iterator[Finding]]
@@ -95,25 +112,26 @@ def _balance(
     parts: Sequence[str],
     what: str,
     what_zh: str,
-    report: Report | None = None,
 ) -> Iterator[Finding]:
     """Check sum(reported) == sum(parts); the computed side is ``expected``."""
-    r = report or ctx.report
-    values = {a: r.cell(a) for a in (*reported, *parts)}
-    missing = tuple(a for a, v in values.items() if v is None)
+    values = ctx.values
+    found = expected = 0
+    missing: list[str] = []
+    for a in reported:
+        v = values[a]
+        if isinstance(v, int):
+            found += v
+        elif v is None:
+            missing.append(a)
+    for a in parts:
+        v = values[a]
+        if isinstance(v, int):
+            expected += v
+        elif v is None:
+            missing.append(a)
     if missing and ctx.missing == "not-assessable":
-        ctx.not_assessable.append(NotAssessable(rule.code, location, missing))
+        ctx.not_assessable.append(NotAssessable(rule.code, location, tuple(missing)))
         return
-
-    def total(addrs: Sequence[str]) -> int:
-        s = 0
-        for a in addrs:
-            v = values[a]
-            if isinstance(v, int):
-                s += v
-        return s
-
-    expected, found = total(parts), total(reported)
     if expected != found:
         yield rule.finding(
             f"{what}: reported {found}, computed {expected}",
@@ -133,9 +151,7 @@ def _prev_ref(address: str, value: Cell) -> CellRef:
 
 
 def _check_missing(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    r = ctx.report
-    for c, v in r.cells():
-        raw = r.raw.get(c.address)
+    for c, v, raw in ctx.unusual:
         if v is None and (raw is None or is_missing(raw)):
             yield rule.finding(
                 f"{c.row_label} / {c.column_label} is blank" + (f" ({raw!r})" if raw else ""),
@@ -147,9 +163,7 @@ def _check_missing(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def _check_text(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    r = ctx.report
-    for c, v in r.cells():
-        raw = r.raw.get(c.address)
+    for c, v, raw in ctx.unusual:
         if v is None and raw is not None and parse_cell(raw, c.kind).problem == "GD102":
             yield rule.finding(
                 f"{c.row_label} / {c.column_label} holds {raw!r}, not a number",
@@ -161,9 +175,7 @@ def _check_text(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def _check_range(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    r = ctx.report
-    for c, v in r.cells():
-        raw = r.raw.get(c.address)
+    for c, v, raw in ctx.unusual:
         if v is None and raw is not None and parse_cell(raw, c.kind).problem == "GD103":
             yield rule.finding(
                 f"{c.row_label} / {c.column_label} holds {raw!r}, not a whole number",
@@ -186,9 +198,7 @@ def _check_range(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def _check_units(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    r = ctx.report
-    for c, v in r.cells():
-        raw = r.raw.get(c.address)
+    for c, v, raw in ctx.unusual:
         if isinstance(v, Amount):
             if v.unit is None:
                 yield rule.finding(

@@ -66,8 +66,9 @@ def test_validate_exit_codes_and_json_output(runner: CliRunner, tmp_path: Path) 
 
 
 def test_validate_with_previous(runner: CliRunner, tmp_path: Path) -> None:
-    from gov_disclosure.testing import random_report
     import random
+
+    from gov_disclosure.testing import random_report
 
     rng = random.Random(7)
     last = random_report(rng, "2021", year=2022)
@@ -111,13 +112,20 @@ def test_as_a_subprocess(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     sample = subprocess.run(
         [sys.executable, "-m", "gov_disclosure", "sample", "--format", "2019"],
-        capture_output=True, text=True, env=env, check=True, timeout=60,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=60,
     )
     path = tmp_path / "s.json"
     path.write_text(sample.stdout, encoding="utf-8")
     ok = subprocess.run(
         [sys.executable, "-m", "gov_disclosure", "validate", str(path), "--output", "json"],
-        capture_output=True, text=True, env=env, timeout=60,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
     assert ok.returncode == 0
     assert json.loads(ok.stdout)["valid"] is True
@@ -125,7 +133,10 @@ def test_as_a_subprocess(tmp_path: Path) -> None:
     garbage.write_bytes(b"\x00\x01\x02 garbage")
     bad = subprocess.run(
         [sys.executable, "-m", "gov_disclosure", "validate", str(garbage)],
-        capture_output=True, text=True, env=env, timeout=60,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr

@@ -38,7 +38,10 @@ def test_ci_runs_the_readme_test_command() -> None:
 def test_examples_run(script: str, tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "examples" / script)],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip(), "an example shows its result"

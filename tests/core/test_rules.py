@@ -60,8 +60,11 @@ def test_breaking_one_applications_cell(fmt: FormatKey, data: st.DataObject) -> 
 
 
 @SETTINGS
-@given(r=valid_reports(), group=st.sampled_from([g.key for g in APPEALS_GROUPS]),
-       column=st.sampled_from(["upheld", "corrected", "other", "pending", "total"]))
+@given(
+    r=valid_reports(),
+    group=st.sampled_from([g.key for g in APPEALS_GROUPS]),
+    column=st.sampled_from(["upheld", "corrected", "other", "pending", "total"]),
+)
 def test_breaking_one_appeals_cell(r: Report, group: str, column: str) -> None:
     address = f"appeals/{group}/{column}"
     value = r.cell(address)
@@ -75,7 +78,7 @@ def test_breaking_one_appeals_cell(r: Report, group: str, column: str) -> None:
         assert (f.found, f.expected) == (total + 1, total)  # type: ignore[operator]
     else:
         assert (f.found, f.expected) == (total, total + 1)  # type: ignore[operator]
-    assert [c.address for c in f.cells][0] == f"appeals/{group}/total"
+    assert f.cells[0].address == f"appeals/{group}/total"
     assert len(f.cells) == 5
 
 
@@ -137,7 +140,11 @@ def test_missing_counts_as_zero_when_asked() -> None:
 def test_missing_marker_and_text_in_raw() -> None:
     r = sample_report("2019").with_cells(
         {"appeals/review/upheld": None, "appeals/review/other": None, "applications/new/research": None},
-        raw={"appeals/review/upheld": "/", "appeals/review/other": "不详", "applications/new/research": "1.5"},
+        raw={
+            "appeals/review/upheld": "/",
+            "appeals/review/other": "不详",
+            "applications/new/research": "1.5",
+        },
     )
     assert found(r) == {
         ("GD101", "appeals/review/upheld"),
@@ -278,8 +285,32 @@ def test_reader_findings_take_precedence() -> None:
 
 
 def test_catalogue_is_complete_and_bilingual() -> None:
-    spec_codes = {f"GD{n}" for n in (101, 102, 103, 104, 105, 201, 202, 203, 301, 401, 402, 501, 502,
-                                     503, 504, 601, 602, 701, 702, 703, 704)}
+    spec_codes = {
+        f"GD{n}"
+        for n in (
+            101,
+            102,
+            103,
+            104,
+            105,
+            201,
+            202,
+            203,
+            301,
+            401,
+            402,
+            501,
+            502,
+            503,
+            504,
+            601,
+            602,
+            701,
+            702,
+            703,
+            704,
+        )
+    }
     assert spec_codes <= set(RULES)
     for rule in RULES.values():
         assert rule.title
