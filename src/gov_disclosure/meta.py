@@ -19,14 +19,17 @@ from typing import Final
 
 import attrs
 
+from .errors import ReadError
 from .findings import Finding
-from .model import Sections
+from .model import AgencyKind, Report, Sections
 from .rules import RULES
-from .tables import match_label
-from .vocabulary import FORMATS, SECTIONS
+from .tables import Grid, match_label, read_grids
+from .vocabulary import FORMATS, SECTIONS, FormatKey, format_for_year
 
 __all__ = [
     "SectionSpan",
+    "agency_kind_of",
+    "assemble",
     "find_signature",
     "match_heading",
     "parse_date",
@@ -184,6 +187,8 @@ def match_heading(text: str) -> str | None:
     A heading is a short line starting with a top-level number (一、 5、 3. 第三部分), or exactly an
     official heading's wording; bracketed numbers （一） are sub-headings and never match.
     """
+    if "\t" in text.strip():
+        return None  # a table row flattened with tabs
     t = re.sub(r"\s+", "", _norm(text.strip()))
     if not t or len(t) > 40 or t.startswith("(") or t.endswith(("。", "；", ";")):
         return None
@@ -268,3 +273,96 @@ def split_sections(paragraphs: Sequence[str], end: int | None = None) -> tuple[S
 def join_paragraphs(paragraphs: Sequence[str]) -> str:
     """Paragraphs as one section text: blank ones dropped, each stripped, one per line."""
     return "\n".join(p.strip() for p in paragraphs if p.strip())
+
+
+# -- assembling a report -------------------------------------------------------------------------
+
+_DEPARTMENT_ENDINGS: Final = (
+    "局",
+    "委",
+    "委员会",
+    "厅",
+    "办",
+    "办公室",
+    "署",
+    "院",
+    "中心",
+    "部",
+    "会",
+    "所",
+    "处",
+)
+
+
+def agency_kind_of(agency: str | None) -> AgencyKind | None:
+    """``government`` for a 人民政府, ``department`` for a bureau/office/commission, else None."""
+    if not agency:
+        return None
+    if agency.endswith("人民政府"):
+        return "government"
+    if agency.endswith(_DEPARTMENT_ENDINGS):
+        return "department"
+    return None
+
+
+def assemble(
+    paragraphs: Sequence[str],
+    grids: Sequence[Grid],
+    *,
+    format: FormatKey | None = None,
+    findings: Sequence[Finding] = (),
+) -> tuple[Report, list[Finding]]:
+    """A report from its paragraphs (the text outside the tables, in document order) and its
+    tables as grids: title → agency and year, headings → sections, signature → date, grids →
+    cells (:func:`gov_disclosure.tables.read_grids`).
+
+    With no table at all the report has every cell missing and a GD106 finding; the format then
+    comes from the year. Raises :class:`~gov_disclosure.errors.ReadError` when neither the tables
+    nor the title say which format or year it is (not a report).
+    """
+    out: list[Finding] = list(findings)
+    sig_agency, published_on, sig_index = find_signature(paragraphs)
+    spans, span_findings = section_spans(paragraphs, sig_index)
+    out.extend(span_findings)
+    first = spans[0].start if spans else (sig_index if sig_index is not None else len(paragraphs))
+    head = [p for p in paragraphs[:first] if p.strip()]
+    title_agency, year, title_lines = None, None, 0
+    for n in (1, 2, 3):
+        if len(head) >= n:
+            title_agency, year = parse_title("".join(head[:n]))
+            if year is not None:
+                title_lines = n
+                break
+    texts: dict[str, list[str]] = {s.key: [] for s in SECTIONS}
+    texts["overview"].extend(head[title_lines:] if year is not None else head)
+    for span in spans:
+        texts[span.key].extend(paragraphs[span.start + 1 : span.end])
+    sections = Sections(**{k: join_paragraphs(v) for k, v in texts.items()})
+
+    reading = read_grids(grids, format=format)
+    fmt = format or reading.format
+    if fmt is None:
+        if year is None:
+            raise ReadError("not a report: no table of the format and no reporting year in the title")
+        fmt = format_for_year(year)
+        reading = read_grids(grids, format=fmt)
+    out.extend(reading.findings)
+    if not reading.tables:
+        out.append(
+            RULES["GD106"].finding(
+                "no tables found: none of the three statistical tables is in the document",
+                "未找到表格：文中没有三张统计表中的任何一张",
+            )
+        )
+    agency = sig_agency or title_agency
+    report = Report.from_cells(
+        fmt,
+        reading.cells,
+        year=year,
+        agency=agency,
+        agency_kind=agency_kind_of(agency),
+        published_on=published_on,
+        sections=sections,
+        raw=reading.raw,
+    )
+    return report, out

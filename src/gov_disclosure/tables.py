@@ -450,7 +450,8 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
         matches = _row_matches(row, fmt)
         known = [(c, m) for c, m in matches if m]
         unknown = [c for c, m in matches if not m]
-        tables_here = {mm.table for _, m in known for mm in m}
+        # labels that belong to one table only tell which table this row is in
+        tables_here = {next(iter(ts)) for ts in ({mm.table for mm in m} for _, m in known) if len(ts) == 1}
         row_labels = [(c, m) for c, m in known if any(mm.kind == "row" for mm in m)]
         # which table are we in?
         if len(tables_here) == 1:

@@ -1,0 +1,11 @@
+"""Plain text: read a report from text extracted from Word/PDF files or web pages, and write one.
+
+``read_text`` copes with tables flattened one cell per line (blank lines for empty cells), one
+cell per tab-led line, or tab-separated, with labels broken across lines; ``write_text`` prints a
+report in a layout ``read_text`` reads back to the same report.
+"""
+
+from ._reader import MAX_TEXT_CHARS, read_text
+from ._writer import write_text
+
+__all__ = ["MAX_TEXT_CHARS", "read_text", "write_text"]
