@@ -1,0 +1,10 @@
+"""Web pages: read a report from its page (content found among the page furniture, tables with
+rowspan/colspan expanded), and write a report as a page with the official table layout.
+
+Needs lxml (``pip install "gov-disclosure[html]"``). Nothing is fetched and no script runs.
+"""
+
+from ._reader import MAX_CELLS, decode_html, read_html, table_grid
+from ._writer import write_html
+
+__all__ = ["MAX_CELLS", "decode_html", "read_html", "table_grid", "write_html"]

@@ -1,0 +1,326 @@
+"""Reading a report from its web page: content found among the page furniture, tables expanded
+into grids (rowspan/colspan), then the shared table engine."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Final
+
+try:
+    from lxml import etree
+    from lxml import html as lxml_html
+except ImportError:  # pragma: no cover - depends on the environment
+    from ..errors import MissingExtraError
+
+    raise MissingExtraError("reading HTML (gov_disclosure.html)", "html") from None
+
+from ..errors import FileTooLargeError, ReadError, UnsafeFileError
+from ..findings import Finding
+from ..io import MAX_FILE_BYTES, decode_text
+from ..meta import assemble, match_heading, parse_title
+from ..model import Report
+from ..tables import Grid, GridCell, match_label
+from ..vocabulary import FORMATS, FormatKey
+
+__all__ = ["MAX_CELLS", "MAX_SPAN", "read_html"]
+
+#: cells of all tables of a page together (after expanding spans)
+MAX_CELLS: Final = 200_000
+#: a rowspan/colspan larger than this is clipped to it
+MAX_SPAN: Final = 200
+#: characters of HTML
+MAX_HTML_CHARS: Final = 32 * 1024 * 1024
+
+_SKIP: Final = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "head",
+        "select",
+        "button",
+        "textarea",
+        "svg",
+        "math",
+        "canvas",
+    }
+)
+_BLOCK: Final = frozenset(
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "dd",
+        "dt",
+        "dl",
+        "center",
+        "form",
+        "main",
+        "nav",
+        "aside",
+        "hr",
+        "caption",
+        "figure",
+        "address",
+    }
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,20})""", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
+
+
+def decode_html(data: bytes) -> str:
+    """Bytes of a page as text, honouring a BOM, then a ``<meta charset>`` (GBK/GB2312 pages are
+    read as GB18030), then UTF-8 / GB18030."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode_text(data)
+    m = _META_CHARSET.search(data[:8192])
+    if m:
+        name = m.group(1).decode("ascii").lower()
+        if name in ("gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936", "gb18030"):
+            name = "gb18030"
+        try:
+            return data.decode(name, errors="replace")
+        except LookupError:
+            pass
+    return decode_text(data)
+
+
+def _load(source: str | os.PathLike[str] | bytes) -> str:
+    if isinstance(source, str):
+        return source
+    if isinstance(source, bytes):
+        data = source
+    else:
+        p = Path(source)
+        try:
+            if p.stat().st_size > MAX_FILE_BYTES:
+                raise FileTooLargeError(f"over the limit of {MAX_FILE_BYTES} bytes", path=str(p))
+            data = p.read_bytes()
+        except OSError as exc:
+            raise ReadError(f"cannot open: {exc.strerror or exc}", path=str(p)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise FileTooLargeError(f"{len(data)} bytes, over the limit of {MAX_FILE_BYTES}")
+    return decode_html(data)
+
+
+def _parse(text: str) -> etree._Element:
+    if len(text) > MAX_HTML_CHARS:
+        raise FileTooLargeError(f"{len(text)} characters of HTML, over the limit of {MAX_HTML_CHARS}")
+    if "\x00" in text[:4096]:
+        raise ReadError("not an HTML page (NUL characters)")
+    text = _XML_DECL.sub("", text, count=1)
+    # a safe parser: no network, no huge trees (libxml2 then limits depth and sizes); HTML has
+    # no external entities to resolve and lxml never runs scripts
+    parser = lxml_html.HTMLParser(
+        no_network=True, huge_tree=False, remove_comments=True, remove_pis=True, recover=True
+    )
+    try:
+        root = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ReadError(f"not a readable HTML page: {exc}") from None
+    if root is None:
+        raise ReadError("not a readable HTML page: empty document")
+    return root
+
+
+def _text(el: etree._Element) -> str:
+    parts: list[str] = []
+    for node in el.iter():
+        if node is not el and node.tag in ("br", "p", "div") and parts:
+            parts.append("\n")
+        if node.tag in _SKIP:
+            continue
+        if node is not el and node.tag == "table":
+            continue
+        if isinstance(node.tag, str) and node.text:
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+    return _ZERO_WIDTH.sub("", "".join(parts))
+
+
+def _rows(table: etree._Element) -> Iterator[etree._Element]:
+    for child in table:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "tr":
+            yield child
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            for tr in child:
+                if isinstance(tr.tag, str) and tr.tag == "tr":
+                    yield tr
+
+
+def _span(el: etree._Element, name: str) -> int:
+    try:
+        n = int(str(el.get(name, "1")).strip() or "1")
+    except ValueError:
+        return 1
+    return max(1, min(n, MAX_SPAN))
+
+
+def table_grid(table: etree._Element, number: int, budget: list[int]) -> list[list[GridCell]]:
+    """A ``<table>`` as a grid: rowspan/colspan expanded, covered positions ``continued``."""
+    grid: dict[tuple[int, int], GridCell] = {}
+    n_rows = 0
+    for r, tr in enumerate(_rows(table)):
+        c = 0
+        n_rows = r + 1
+        k = 0
+        for td in tr:
+            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+                continue
+            k += 1
+            while (r, c) in grid:
+                c += 1
+            text = _text(td)
+            rs, cs = _span(td, "rowspan"), _span(td, "colspan")
+            budget[0] -= rs * cs
+            if budget[0] < 0:
+                raise UnsafeFileError(f"the page's tables have more than {MAX_CELLS} cells")
+            src = f"table {number}, row {r + 1}, cell {k}"
+            for dr in range(rs):
+                for dc in range(cs):
+                    grid[(r + dr, c + dc)] = GridCell(text, src, continued=bool(dr or dc))
+            c += cs
+    if not grid:
+        return []
+    width = max(col for _, col in grid) + 1
+    height = max(n_rows, max(row for row, _ in grid) + 1)
+    return [
+        [cell for col in range(width) if (cell := grid.get((row, col))) is not None] for row in range(height)
+    ]
+
+
+def _has_label(grid: Grid) -> bool:
+    return any(match_label(c.text, f) for row in grid for c in row if not c.continued for f in FORMATS)
+
+
+def _walk(root: etree._Element, budget: list[int]) -> tuple[list[str], list[list[list[GridCell]]]]:
+    """The paragraphs (text outside the tables, in order) and the grids of the tables under root.
+
+    A table holding other tables is page layout: its cells are walked like any block."""
+    lines: list[str] = [""]
+    grids: list[list[list[GridCell]]] = []
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _SKIP:
+                walker.skip_subtree()
+                continue
+            if tag == "table" and el.find(".//table") is None:
+                grid = table_grid(el, len(grids) + 1, budget)
+                grids.append(grid)
+                lines.append("")
+                walker.skip_subtree()
+                if el.tail:
+                    lines[-1] += el.tail
+                continue
+            if tag in _BLOCK or tag in ("br", "td", "th"):
+                lines.append("")
+            if el.text and tag:
+                lines[-1] += el.text
+        else:
+            if tag in _BLOCK or tag in ("td", "th"):
+                lines.append("")
+            if el is not root and el.tail:
+                lines[-1] += el.tail
+    text_lines = [_ZERO_WIDTH.sub("", ln).replace("\xa0", " ").strip() for ln in lines]
+    return [ln for ln in text_lines if ln], grids
+
+
+def _content(body: etree._Element) -> etree._Element:
+    """The element holding the report: the lowest common ancestor of its title, section headings
+    and statistical tables (the navigation, banners and footers around it are left out)."""
+    marks: list[etree._Element] = []
+    for table in body.iter("table"):
+        if table.find(".//table") is None and _has_label(table_grid(table, 0, [MAX_CELLS])):
+            marks.append(table)
+    for el in body.iter("h1", "h2", "h3", "h4", "p", "div", "span", "strong", "b", "td", "font"):
+        own = (el.text or "").strip()
+        if not own or len(own) > 60:
+            continue
+        if match_heading(own) is not None or ("年度报告" in own and parse_title(own)[1] is not None):
+            marks.append(el)
+    if len(marks) < 2:
+        return body
+    paths = []
+    for m in marks:
+        path = [m, *m.iterancestors()]
+        paths.append(path[::-1])
+    lca = body
+    for level in zip(*paths, strict=False):
+        first = level[0]
+        if all(x is first for x in level):
+            lca = first
+        else:
+            break
+    return lca
+
+
+def read_html(
+    source: str | os.PathLike[str] | bytes, *, format: FormatKey | None = None
+) -> tuple[Report, list[Finding]]:
+    """Read a report from its web page.
+
+    ``source`` is the HTML (a ``str``), a path, or the bytes of a page (a ``<meta charset>`` such
+    as GBK is honoured). The report's content is found among the page furniture; its tables are
+    expanded into grids (rowspan/colspan) and read by :func:`gov_disclosure.tables.read_grids`.
+    Nothing is fetched and no script runs.
+
+    Raises :class:`~gov_disclosure.errors.ReadError` for a page that is not a report.
+    """
+    root = _parse(_load(source))
+    body = root.find("body")
+    if body is None:
+        body = root
+    budget = [MAX_CELLS]
+    try:
+        paragraphs, grids = _walk(_content(body), budget)
+    except RecursionError:  # pragma: no cover - the walk is iterative; belt and braces
+        raise UnsafeFileError("the page is nested too deeply") from None
+    if not any(_has_label(g) for g in grids):
+        # a page whose title sits outside the content: look at the whole page for the title
+        paragraphs_all, grids = _walk(body, [MAX_CELLS])
+        paragraphs = paragraphs_all
+    elif not any(parse_title(p)[1] is not None for p in paragraphs[:3]):
+        title = _page_title(root, body)
+        if title:
+            paragraphs = [title, *paragraphs]
+    return assemble(paragraphs, grids, format=format)
+
+
+def _page_title(root: etree._Element, body: etree._Element) -> str | None:
+    for el in body.iter("h1", "h2", "div", "p", "td", "span", "strong"):
+        own = " ".join((el.text or "").split())
+        if own and len(own) <= 80 and "报告" in own and parse_title(own)[1] is not None:
+            return own
+    title = root.find(".//title")
+    if title is not None and title.text and parse_title(title.text)[1] is not None:
+        return " ".join(title.text.split())
+    return None

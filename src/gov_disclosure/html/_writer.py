@@ -1,0 +1,138 @@
+"""Writing a report as a web page, with the tables laid out as in the official format."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..model import Report
+from ..text._writer import chinese_date
+from ..values import format_cell
+from ..vocabulary import (
+    APPEALS_COLUMNS,
+    APPEALS_GROUPS,
+    APPEALS_SUIT_LABEL,
+    APPLICATIONS_COLUMNS,
+    APPLICATIONS_HEADER,
+    APPLICATIONS_ORG_COLUMNS,
+    PROACTIVE_ROW_HEADER,
+    SECTIONS,
+    report_title,
+)
+
+__all__ = ["write_html"]
+
+
+def _td(text: str, *, rowspan: int = 1, colspan: int = 1, th: bool = False) -> str:
+    tag = "th" if th else "td"
+    attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
+        f' colspan="{colspan}"' if colspan > 1 else ""
+    )
+    return f"<{tag}{attrs}>{escape(text)}</{tag}>"
+
+
+def _cell(report: Report, address: str) -> str:
+    raw = report.raw.get(address)
+    if raw is not None:
+        return raw
+    return format_cell(report.cell(address), report.spec.cell(address).unit)  # type: ignore[arg-type]
+
+
+def _proactive(report: Report) -> list[str]:
+    blocks = report.spec.proactive
+    width = 1 + max(len(b.columns) for b in blocks)
+    rows: list[str] = []
+    for b in blocks:
+        rows.append(_td(b.title, colspan=width, th=True))
+        head = [_td(PROACTIVE_ROW_HEADER, th=True)]
+        for i, c in enumerate(b.columns):
+            last = i == len(b.columns) - 1
+            head.append(_td(c.label, colspan=width - len(b.columns) if last else 1, th=True))
+        rows.append("".join(head))
+        for r in b.rows:
+            cells = [_td(r.label)]
+            for i, c in enumerate(b.columns):
+                last = i == len(b.columns) - 1
+                text = _cell(report, f"proactive/{b.key}.{r.key}/{c.key}")
+                cells.append(_td(text, colspan=width - len(b.columns) if last else 1))
+            rows.append("".join(cells))
+    return rows
+
+
+def _applications(report: Report) -> list[str]:
+    labels = {c.key: c.label for c in APPLICATIONS_COLUMNS}
+    rows = [
+        _td(APPLICATIONS_HEADER["note"], rowspan=3, colspan=3, th=True)
+        + _td(APPLICATIONS_HEADER["applicants"], colspan=7, th=True),
+        _td(labels["natural_person"], rowspan=2, th=True)
+        + _td(APPLICATIONS_HEADER["organisations"], colspan=5, th=True)
+        + _td(labels["total"], rowspan=2, th=True),
+        "".join(_td(labels[k], th=True) for k in APPLICATIONS_ORG_COLUMNS),
+    ]
+    data = [lr for lr in report.spec.applications_layout if lr.key is not None]
+    count: dict[str, int] = {}
+    for lr in data:
+        for p in lr.parents:
+            count[p] = count.get(p, 0) + 1
+    opened: set[str] = set()
+    for lr in data:
+        cells = []
+        for p in lr.parents:
+            if p not in opened:
+                opened.add(p)
+                cells.append(_td(p, rowspan=count[p]))
+        cells.append(_td(lr.label, colspan=3 - len(lr.parents)))
+        cells.extend(_td(_cell(report, f"applications/{lr.key}/{c.key}")) for c in APPLICATIONS_COLUMNS)
+        rows.append("".join(cells))
+    return rows
+
+
+def _appeals(report: Report) -> list[str]:
+    review, *suits = APPEALS_GROUPS
+    return [
+        _td(review.label, colspan=5, th=True) + _td(APPEALS_SUIT_LABEL, colspan=10, th=True),
+        "".join(_td(c.label, rowspan=2, th=True) for c in APPEALS_COLUMNS)
+        + "".join(_td(g.label, colspan=5, th=True) for g in suits),
+        "".join(_td(c.label, th=True) for _ in suits for c in APPEALS_COLUMNS),
+        "".join(
+            _td(_cell(report, f"appeals/{g.key}/{c.key}")) for g in APPEALS_GROUPS for c in APPEALS_COLUMNS
+        ),
+    ]
+
+
+_TABLES = {"proactive": _proactive, "applications": _applications, "appeals": _appeals}
+
+
+def write_html(report: Report) -> str:
+    """The report as a standalone web page (UTF-8): title, the six sections with their headings,
+    the three tables with the official merged cells, and the signature. Labels come from the
+    vocabulary; cell texts follow the raw convention, so :func:`read_html` reads it back to the
+    same report."""
+    title = report_title(report.agency or "", report.year) if report.year is not None else ""
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{escape(title)}</title>",
+        "<style>table{border-collapse:collapse}td,th{border:1px solid #000;padding:2px 6px;"
+        "text-align:center}</style>",
+        "</head>",
+        "<body>",
+        '<div class="report">',
+    ]
+    if title:
+        out.append(f"<h1>{escape(title)}</h1>")
+    for sec in SECTIONS:
+        out.append(f"<h2>{escape(sec.heading)}</h2>")
+        text = getattr(report.sections, sec.key)
+        out.extend(f"<p>{escape(p)}</p>" for p in text.split("\n") if p)
+        if sec.key in _TABLES:
+            out.append('<table border="1">')
+            out.extend(f"<tr>{row}</tr>" for row in _TABLES[sec.key](report))
+            out.append("</table>")
+    if report.agency:
+        out.append(f'<p class="signature">{escape(report.agency)}</p>')
+    if report.published_on is not None:
+        out.append(f'<p class="date">{escape(chinese_date(report.published_on))}</p>')
+    out += ["</div>", "</body>", "</html>"]
+    return "\n".join(out) + "\n"
