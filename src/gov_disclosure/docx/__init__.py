@@ -1,0 +1,21 @@
+"""Write a report as an official .docx document and read reports from .docx files.
+
+Needs the ``docx`` extra (python-docx): ``pip install "gov-disclosure[docx]"``.
+"""
+
+from __future__ import annotations
+
+from ..errors import MissingExtraError
+
+try:
+    import lxml as _lxml  # noqa: F401
+
+    import docx as _python_docx  # noqa: F401
+except ImportError:  # pragma: no cover - depends on the environment
+    raise MissingExtraError("reading and writing .docx", "docx") from None
+
+from ._reader import read_docx
+from ._style import DocxStyle
+from ._writer import write_docx
+
+__all__ = ["DocxStyle", "read_docx", "write_docx"]

@@ -1,0 +1,184 @@
+"""Reading a report from a .docx file: ours exactly, anyone's tolerantly."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+import docx
+
+from .._zipguard import check_archive, load_bytes
+from ..errors import ReadError, UnsafeFileError, UnsupportedFileError
+from ..findings import Finding
+from ..meta import assemble, parse_date, parse_title
+from ..model import Report, Sections
+from ..rules import RULES
+from ..tables import Grid, read_grids
+from ..values import format_cell
+from ..vocabulary import SECTIONS
+from ._props import OwnMetadata, parse_custom_properties
+from ._walk import Paragraph, walk_body
+from ._writer import HEADING_STYLE, SIGNATURE_STYLE, TITLE_STYLE, date_text, title_text
+from ._xml import printable
+
+__all__ = ["read_docx"]
+
+_DOCTYPE: Final = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def read_docx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Finding]]:
+    """Read a report from a .docx file (a path or the file's bytes).
+
+    Returns the report and the reader's findings. A document written by :func:`write_docx` reads
+    back exactly; any other is read by its headings and table labels (FORMAT.md §8), and what
+    cannot be placed is reported (GD102, GD105, GD106), never guessed.
+
+    Raises :class:`~gov_disclosure.errors.ReadError` (not a .docx, damaged, truncated),
+    :class:`~gov_disclosure.errors.UnsupportedFileError` (a legacy .doc) or
+    :class:`~gov_disclosure.errors.UnsafeFileError` (a zip bomb, a DTD or entity declaration).
+    """
+    data = load_bytes(source)
+    archive = check_archive(data, what=".docx")
+    _refuse_dtds(archive)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on a broken package
+        if isinstance(exc, ReadError):
+            raise
+        raise ReadError(f"not a readable .docx: {type(exc).__name__}: {exc}") from None
+    if "wordprocessingml" not in document.part.content_type:
+        raise UnsupportedFileError(f"not a Word document (main part is {document.part.content_type})")
+    try:
+        paragraphs, grids = walk_body(document.element.body)
+    except RecursionError:
+        raise UnsafeFileError("tables nested too deeply") from None
+    own = _own_metadata(document)
+    if own is not None:
+        result = _read_own(own, paragraphs, grids)
+        if result is not None:
+            return result
+    report, findings = assemble([p.text for p in paragraphs], grids, format=own.format if own else None)
+    if own is not None and own.agency_kind is not None:
+        report = attrs.evolve(report, agency_kind=own.agency_kind)
+    return report, findings
+
+
+def _refuse_dtds(archive: zipfile.ZipFile) -> None:
+    """OOXML parts never carry a DTD; one that does is an entity bomb or an external-entity probe."""
+    for info in archive.infolist():
+        name = info.filename.lower()
+        if not name.endswith((".xml", ".rels")):
+            continue
+        with archive.open(info) as fh:
+            head = fh.read(4096)
+            # a DTD can only come before the root element, but entity declarations hide further on
+            # in no valid part, so the first few kilobytes decide
+            text = head.decode("utf-16").encode() if head.startswith((b"\xff\xfe", b"\xfe\xff")) else head
+            if _DOCTYPE.search(text):
+                raise UnsafeFileError(f"part {info.filename!r} declares a DTD (entity bomb?)")
+
+
+def _own_metadata(document: docx.document.Document) -> OwnMetadata | None:
+    for rel in document.part.package.rels.values():
+        if rel.reltype == RT.CUSTOM_PROPERTIES and not rel.is_external:
+            return parse_custom_properties(rel.target_part.blob)
+    return None
+
+
+def _read_own(
+    own: OwnMetadata, paragraphs: Sequence[Paragraph], grids: Sequence[Grid]
+) -> tuple[Report, list[Finding]] | None:
+    """Read a document gov-disclosure wrote by its structure; None when it has been changed too
+    much for that (then it is read like anyone's)."""
+    titles = [i for i, p in enumerate(paragraphs) if p.style == TITLE_STYLE]
+    heads = [i for i, p in enumerate(paragraphs) if p.style == HEADING_STYLE]
+    if len(titles) != 1 or [paragraphs[i].text for i in heads] != [s.heading for s in SECTIONS]:
+        return None
+    if titles[0] > heads[0]:
+        return None
+    signature = [i for i, p in enumerate(paragraphs) if p.style == SIGNATURE_STYLE and i > heads[-1]]
+    end = signature[0] if signature else len(paragraphs)
+    texts: dict[str, str] = {}
+    for n, section in enumerate(SECTIONS):
+        stop = heads[n + 1] if n + 1 < len(heads) else end
+        text = "\n".join(p.text for p in paragraphs[heads[n] + 1 : stop])
+        text_fix = own.sections.get(section.key)
+        texts[section.key] = text_fix.text if text_fix is not None and text_fix.seen == text else text
+    title = paragraphs[titles[0]].text
+    if title == printable(title_text(own.agency, own.year)):
+        agency, year = own.agency, own.year
+    else:
+        agency, year = parse_title(title)
+    published_on = None
+    for i in signature:
+        text = paragraphs[i].text
+        if own.published_on is not None and text == date_text(own.published_on):
+            published_on = own.published_on
+        elif published_on is None:
+            published_on = parse_date(text)
+    reading = read_grids(grids, format=own.format)
+    cells = dict(reading.cells)
+    raw = dict(reading.raw)
+    positions = {c.source: c for g in grids for row in g for c in row}
+    fixed: set[str] = set()
+    fixed_rows: set[str] = set()
+    for address, fix in own.cells.items():
+        if fix.source is not None:
+            found = positions.get(fix.source)
+            seen = found.text.strip() if found is not None and not found.continued else None
+        elif address in cells or address in raw:
+            unit = _unit(own, address)
+            seen = raw.get(address, format_cell(cells.get(address), unit))  # type: ignore[arg-type]
+        else:
+            seen = None
+        if seen != fix.seen:
+            continue
+        cells[address] = fix.value
+        raw.pop(address, None)
+        if fix.raw is not None:
+            raw[address] = fix.raw
+        fixed.add(address)
+        if fix.source is not None:
+            fixed_rows.add(_row_of(fix.source))
+    findings = [
+        f
+        for f in reading.findings
+        if f.location not in fixed and not (f.source is not None and _row_of(f.source) in fixed_rows)
+    ]
+    if not reading.tables:
+        findings.append(
+            RULES["GD106"].finding(
+                "no tables found: none of the three statistical tables is in the document",
+                "未找到表格：文中没有三张统计表中的任何一张",
+            )
+        )
+    report = Report.from_cells(
+        own.format,
+        cells,
+        year=year,
+        agency=agency,
+        agency_kind=own.agency_kind,
+        published_on=published_on,
+        sections=Sections(**texts),
+        raw=raw,
+    )
+    return report, findings
+
+
+def _unit(own: OwnMetadata, address: str) -> str | None:
+    from ..vocabulary import spec
+
+    s = spec(own.format)
+    return s.cell(address).unit if s.has_cell(address) else None
+
+
+def _row_of(source: str) -> str:
+    """``table 3, row 4`` of ``table 3, row 4, cell 2``."""
+    return source.rsplit(",", 1)[0] if source.count(",") >= 2 else source
