@@ -553,7 +553,7 @@ RULES: Final[dict[str, Rule]] = {
         Rule("GD503", W, "report", "published after the legal deadline", "晚于法定期限发布", _check_deadline),
         Rule("GD504", E, "report", "year or agency unknown", "年度或机关不明", _check_identity),
         Rule("GD601", E, "report", "required section missing", "缺少必备部分", _check_sections),
-        Rule("GD602", W, "report", "prose contradicts the table", "正文数字与表格不符"),
+        Rule("GD602", W, "report", "prose contradicts the table", "正文数字与表格不符", lambda rule, ctx: __import__("gov_disclosure.prose", fromlist=["check"]).check(rule, ctx)),
         Rule(
             "GD701",
             E,
