@@ -1,0 +1,30 @@
+"""Excel (.xlsx) support: the data-collection template, reading filled workbooks back, writing a
+filled workbook of any report, and aggregating the workbooks of many reporting units.
+
+Needs the ``excel`` extra (openpyxl, defusedxml): ``pip install "gov-disclosure[excel]"``.
+"""
+
+from __future__ import annotations
+
+from ..errors import MissingExtraError
+
+try:
+    import defusedxml  # type: ignore[import-untyped]  # noqa: F401
+    import openpyxl  # noqa: F401
+except ImportError:  # pragma: no cover - depends on the environment
+    raise MissingExtraError("Excel support (gov_disclosure.excel)", "excel") from None
+
+from ._aggregate import AggregateError, AggregateResult, Unit, aggregate, write_summary
+from ._read import read_xlsx
+from ._write import write_template, write_xlsx
+
+__all__ = [
+    "AggregateError",
+    "AggregateResult",
+    "Unit",
+    "aggregate",
+    "read_xlsx",
+    "write_summary",
+    "write_template",
+    "write_xlsx",
+]

@@ -1,0 +1,331 @@
+"""Aggregation: the reports of many reporting units summed cell by cell into one report.
+
+A district collects every bureau's workbook; the summary is one report of the same format and year
+plus a per-unit breakdown. Rules of the sum (docs/excel.md):
+
+- Counts are summed. A cell a unit left blank (or filled with text) is never a silent zero: with
+  ``missing="not-assessable"`` (the default) the total cell is missing too; with ``"zero"`` the
+  present values are summed. Either way a GD101 finding on the total names the units.
+- Amounts are converted exactly (Decimal, 元 ↔ 万元 by shifting the decimal point) to the header's
+  unit (2021: 万元) or, without one (2019), to the units' common unit, else to 元. An amount of unknown
+  unit cannot be converted: the total cell is missing and a GD104 finding names the units.
+- Units of different formats or years are refused (:class:`AggregateError`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Final
+
+import attrs
+
+from ..errors import GovDisclosureError
+from ..findings import CellRef, Finding, ValidationReport
+from ..io import read_report
+from ..model import AgencyKind, Report
+from ..rules import RULES, MissingPolicy, validate
+from ..values import Amount, Cell, format_cell
+from ..values import Unit as AmountUnit
+from ..vocabulary import TABLE_TITLES, CellKind, spec
+from ._layout import SHEET_UNIT_FINDINGS, SHEET_UNITS
+from ._read import read_xlsx
+from ._write import cell_at, fill_workbook, put_text, template_workbook, xlsx_bytes
+
+__all__ = ["AggregateError", "AggregateResult", "Unit", "aggregate", "write_summary"]
+
+#: below this many files, reading in worker processes costs more than it saves
+_POOL_MIN: Final = 16
+_NAMES_SHOWN: Final = 10
+
+Source = str | os.PathLike[str] | bytes | Report
+
+
+class AggregateError(GovDisclosureError, ValueError):
+    """The units cannot be summed: different formats or years, or files that could not be read."""
+
+
+@attrs.frozen
+class Unit:
+    """One reporting unit: its report as read, the reader's findings and its validation."""
+
+    name: str  #: the unit's agency, else its file name
+    source: str  #: the file it came from (or ``#<n>`` for a Report given directly)
+    report: Report
+    read_findings: tuple[Finding, ...]
+    validation: ValidationReport
+
+
+@attrs.frozen
+class AggregateResult:
+    total: Report  #: the summed report
+    units: tuple[Unit, ...]
+    #: what the sum itself found: cells missing in some units, amounts that could not be converted
+    findings: tuple[Finding, ...]
+    #: the total's validation (table rules), the aggregation findings first
+    validation: ValidationReport
+
+    @property
+    def valid(self) -> bool:
+        return self.validation.valid and all(u.validation.valid for u in self.units)
+
+    def problems(self) -> list[tuple[Unit, Finding]]:
+        """Which unit broke which rule: every error of every unit."""
+        return [(u, f) for u in self.units for f in u.validation.errors]
+
+
+def _read_one(source: str | bytes, missing: MissingPolicy) -> tuple[Report, list[Finding], ValidationReport]:
+    if isinstance(source, bytes):
+        report, findings = read_xlsx(source)
+    else:
+        report, findings = read_report(source)
+    return report, findings, validate(report, missing=missing, findings=findings)
+
+
+def aggregate(
+    sources: Iterable[Source],
+    *,
+    agency: str,
+    agency_kind: AgencyKind | None = None,
+    published_on: dt.date | None = None,
+    missing: MissingPolicy = "not-assessable",
+    on_progress: Callable[[int, int, str], None] | None = None,
+    workers: int | None = None,
+) -> AggregateResult:
+    """Sum the reports of many units (workbook paths, bytes, or Reports) into one report of ``agency``.
+
+    Every unit is validated, and so is the total. ``on_progress(done, total, source)`` is called after
+    each unit is read. Files are read in ``workers`` processes (default: one per core, for 16 files
+    or more). Raises :class:`AggregateError` when a file cannot be read or the units differ in
+    format or year.
+    """
+    items = list(sources)
+    if not items:
+        raise AggregateError("no units to aggregate")
+    labels = [f"#{i + 1}" if isinstance(s, (bytes, Report)) else str(s) for i, s in enumerate(items)]
+    results: list[tuple[Report, list[Finding], ValidationReport] | None] = [None] * len(items)
+    errors: list[str] = []
+    to_read: list[tuple[int, str | bytes]] = []
+    for i, s in enumerate(items):
+        if isinstance(s, Report):
+            results[i] = (s, [], validate(s, missing=missing))
+        else:
+            to_read.append((i, s if isinstance(s, bytes) else os.fspath(s)))
+    done = len(items) - len(to_read)
+    n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    if len(to_read) >= _POOL_MIN and n_workers > 1:
+        with ProcessPoolExecutor(max_workers=n_workers) as pool:
+            futures = [(i, pool.submit(_read_one, s, missing)) for i, s in to_read]
+            for i, fut in futures:
+                try:
+                    results[i] = fut.result()
+                except GovDisclosureError as exc:
+                    errors.append(f"{labels[i]}: {exc}")
+                done += 1
+                if on_progress:
+                    on_progress(done, len(items), labels[i])
+    else:
+        for i, s in to_read:
+            try:
+                results[i] = _read_one(s, missing)
+            except GovDisclosureError as exc:
+                errors.append(f"{labels[i]}: {exc}")
+            done += 1
+            if on_progress:
+                on_progress(done, len(items), labels[i])
+    if errors:
+        raise AggregateError(
+            f"{len(errors)} of {len(items)} unit files could not be read; nothing was summed:\n"
+            + "\n".join(f"  {e}" for e in errors)
+        )
+    units = []
+    for i, res in enumerate(results):
+        assert res is not None
+        report, findings, validation = res
+        name = report.agency or Path(labels[i]).name
+        units.append(Unit(name, labels[i], report, tuple(findings), validation))
+    _check_compatible(units)
+    total, sum_findings = _sum(
+        units, agency=agency, agency_kind=agency_kind, published_on=published_on, missing=missing
+    )
+    table_findings = validate(total, missing=missing, findings=sum_findings)
+    kept = tuple(f for f in table_findings.findings if f.code < "GD5")
+    return AggregateResult(
+        total, tuple(units), tuple(sum_findings), ValidationReport(kept, table_findings.not_assessable)
+    )
+
+
+def _check_compatible(units: Sequence[Unit]) -> None:
+    groups: dict[tuple[str, int | None], list[str]] = {}
+    for u in units:
+        groups.setdefault((u.report.format, u.report.year), []).append(u.name)
+    if len(groups) > 1:
+        lines = [
+            f"  {fmt} format, year {year if year is not None else '?'}: {_names(names)}"
+            for (fmt, year), names in groups.items()
+        ]
+        raise AggregateError(
+            "the units are of different formats or years and cannot be summed "
+            "（各单位报表的格式版本或年度不一致，不能汇总）:\n" + "\n".join(lines)
+        )
+
+
+def _names(names: Sequence[str]) -> str:
+    shown = "、".join(names[:_NAMES_SHOWN])
+    return shown + (f" … (+{len(names) - _NAMES_SHOWN})" if len(names) > _NAMES_SHOWN else "")
+
+
+def _convert(a: Amount, unit: AmountUnit) -> Decimal:
+    if a.unit == unit:
+        return a.value
+    return a.value.scaleb(4) if unit == "yuan" else a.value.scaleb(-4)
+
+
+def _sum(
+    units: Sequence[Unit],
+    *,
+    agency: str,
+    agency_kind: AgencyKind | None,
+    published_on: dt.date | None,
+    missing: MissingPolicy,
+) -> tuple[Report, list[Finding]]:
+    first = units[0].report
+    cells: dict[str, Cell] = {}
+    findings: list[Finding] = []
+    ctx = decimal.Context(prec=200)
+    for c in spec(first.format).cells:
+        values = [(u.name, u.report.cell(c.address)) for u in units]
+        absent = [name for name, v in values if v is None]
+        present = [(name, v) for name, v in values if v is not None]
+        label = f"{c.row_label} / {c.column_label}"
+        if absent:
+            counted = missing == "zero" and present
+            findings.append(
+                RULES["GD101"].finding(
+                    f"{label}: missing in {len(absent)} of {len(units)} units "
+                    + ("(counted as 0)" if counted else "(total left missing)")
+                    + f": {_names(absent)}",
+                    f"{label}：{len(units)}个单位中有{len(absent)}个未填写"
+                    + ("（按0计）" if counted else "（合计不予计算）")
+                    + f"：{_names(absent)}",
+                    location=c.address,
+                    cells=[CellRef(f"{name}:{c.address}", None) for name in absent[:_NAMES_SHOWN]],
+                )
+            )
+            if not counted:
+                cells[c.address] = None
+                continue
+        if not present:
+            cells[c.address] = None
+            continue
+        if c.kind is CellKind.AMOUNT:
+            amounts = [(name, v) for name, v in present if isinstance(v, Amount)]
+            found_units = {a.unit for _, a in amounts}
+            if None in found_units and found_units != {None}:
+                unknown = [name for name, a in amounts if a.unit is None]
+                findings.append(
+                    RULES["GD104"].finding(
+                        f"{label}: the amounts of {len(unknown)} units have no unit and cannot be added "
+                        f"to the others: {_names(unknown)}",
+                        f"{label}：{len(unknown)}个单位的金额未注明单位，无法与其他单位相加：{_names(unknown)}",
+                        location=c.address,
+                        cells=[CellRef(f"{name}:{c.address}", a) for name, a in amounts if a.unit is None][
+                            :_NAMES_SHOWN
+                        ],
+                    )
+                )
+                cells[c.address] = None
+                continue
+            if found_units == {None}:
+                target: AmountUnit | None = None
+            elif c.unit is not None:
+                target = c.unit  # type: ignore[assignment]
+            elif len(found_units) == 1:
+                target = next(iter(found_units))
+            else:
+                target = "yuan"
+            total = Decimal(0)
+            for _, a in amounts:
+                total = ctx.add(total, a.value if target is None else _convert(a, target))
+            cells[c.address] = Amount(total, target)
+        else:
+            cells[c.address] = sum(v for _, v in present if isinstance(v, int))
+    report = Report.from_cells(
+        first.format,
+        cells,
+        year=first.year,
+        agency=agency,
+        agency_kind=agency_kind,
+        published_on=published_on,
+    )
+    return report, findings
+
+
+# -- the summary workbook ------------------------------------------------------------------------
+
+_BREAKDOWN_HEADERS: Final = ("表", "行", "列", "地址")
+_FINDING_HEADERS: Final = ("单位", "文件", "代码", "级别", "位置", "单元格", "说明", "message")
+
+
+def write_summary(
+    result: AggregateResult, target: str | os.PathLike[str] | IO[bytes] | None = None
+) -> bytes | None:
+    """The summary workbook: the total as a filled template, a per-unit breakdown sheet (total and
+    every unit side by side, one line per cell) and a sheet of every unit's findings."""
+    total = result.total
+    wb = template_workbook(total.format)
+    fill_workbook(wb, total)
+    ws = wb.create_sheet(SHEET_UNITS)
+    heads = [*_BREAKDOWN_HEADERS, f"{total.agency or ''}（合计）", *(u.name for u in result.units)]
+    for col, text in enumerate(heads, start=1):
+        put_text(cell_at(ws, 1, col), text)
+    ws.freeze_panes = "F2"
+    for row, c in enumerate(spec(total.format).cells, start=2):
+        title = TABLE_TITLES[c.table]
+        for col, text in enumerate((title, c.row_label, c.column_label, c.address), start=1):
+            put_text(cell_at(ws, row, col), text)
+        for col, rep in enumerate((total, *(u.report for u in result.units)), start=5):
+            v, raw = rep.cell(c.address), rep.raw.get(c.address)
+            cell = cell_at(ws, row, col)
+            if raw is not None:
+                put_text(cell, raw)
+            elif isinstance(v, int):
+                cell.value = v
+            elif v is not None:
+                put_text(cell, format_cell(v, c.unit))  # type: ignore[arg-type]
+    ws.column_dimensions["A"].width = 20
+    ws.column_dimensions["B"].width = 30
+    ws.column_dimensions["D"].width = 36
+    ws = wb.create_sheet(SHEET_UNIT_FINDINGS)
+    for col, text in enumerate(_FINDING_HEADERS, start=1):
+        put_text(cell_at(ws, 1, col), text)
+    row = 2
+    rows = [(total.agency or "", "", f) for f in result.validation.findings]
+    rows += [(u.name, u.source, f) for u in result.units for f in u.validation.findings]
+    for name, source, f in rows:
+        values = (
+            name,
+            source,
+            f.code,
+            f.severity.value,
+            f.location or "",
+            f.source or "",
+            f.message_zh,
+            f.message,
+        )
+        for col, text in enumerate(values, start=1):
+            put_text(cell_at(ws, row, col), text)
+        row += 1
+    data = xlsx_bytes(wb)
+    if target is None:
+        return data
+    if isinstance(target, (str, os.PathLike)):
+        Path(target).write_bytes(data)
+    else:
+        target.write(data)
+    return None

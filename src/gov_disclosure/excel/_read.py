@@ -1,0 +1,572 @@
+"""Reading a filled template back into a Report, by defined names, checking the labels around them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Any, Final
+
+import attrs
+import openpyxl
+from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
+from openpyxl.utils import column_index_from_string
+from openpyxl.utils.cell import coordinate_from_string
+from openpyxl.utils.datetime import from_excel
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .._zipguard import check_archive, load_bytes
+from ..errors import FileTooLargeError, ReadError, UnsafeFileError, UnsupportedFileError
+from ..findings import CellRef, Finding
+from ..model import AgencyKind, Report, Sections
+from ..rules import RULES
+from ..values import Amount, Cell, Unit, format_cell, parse_cell
+from ..vocabulary import AGENCY_KINDS, FORMATS, SECTIONS, UNIT_LABELS, CellKind, FormatKey, spec
+from ._layout import (
+    INFO_LABELS,
+    SHEET_INFO,
+    SHEET_TEXT,
+    UNIT_HEADER,
+    CellPlace,
+    Layout,
+    layout,
+    name_for,
+    normalise_label,
+)
+from ._write import MAX_EXACT_INT, float_decimal
+
+__all__ = ["read_xlsx"]
+
+#: a worksheet part larger than this (uncompressed XML) is refused: our sheets are a few dozen KB
+MAX_SHEET_BYTES: Final = 16 * 1024 * 1024
+#: a worksheet declaring more rows than this is refused before it is parsed
+MAX_SHEET_ROWS: Final = 100_000
+#: labels are looked for this many rows above a cell
+_LOOK_UP: Final = 60
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]{0,3}\$?\d*:?\$?[A-Z]{1,3}\$?(\d+)"')
+_REF = re.compile(r"(?<![A-Za-z_.!])\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?(?![\w(])")
+_OUR_TOTAL = re.compile(r'^=IF\(COUNT\(([^()]*)\)=0,"",SUM\(([^()]*)\)\)$')
+_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_YEAR = re.compile(r"^\s*(\d{4})\s*年?\s*(?:度)?\s*$")
+_UNIT_BY_LABEL: Final[dict[str, Unit]] = {label: key for key, label in UNIT_LABELS.items()}  # type: ignore[misc]
+_KIND_BY_LABEL: Final[dict[str, AgencyKind]] = {
+    AGENCY_KINDS["department"]: "department",
+    AGENCY_KINDS["government"]: "government",
+    "department": "department",
+    "government": "government",
+}
+
+
+def read_xlsx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Finding]]:
+    """Read a filled gov-disclosure template (from Excel, WPS, LibreOffice or openpyxl).
+
+    Returns the report and the reader's findings: every cell that is blank (GD101), not a number
+    (GD102, with ``sheet!cell`` and the raw text), carries a unit (GD104) or could not be placed
+    (GD106). Raises a :class:`~gov_disclosure.errors.ReadError` for a file that is not a workbook
+    at all (``UnsafeFileError`` for a zip or entity bomb, ``FileTooLargeError`` for huge sheets,
+    ``UnsupportedFileError`` for .xls or a workbook that is not one of our templates).
+    """
+    data = load_bytes(source)
+    zf = check_archive(data, what=".xlsx")
+    _check_parts(zf)
+    wb = _load(data, data_only=False)
+    try:
+        return _Reader(wb, data).read()
+    finally:
+        wb.close()
+
+
+def _check_parts(zf: zipfile.ZipFile) -> None:
+    """Refuse what openpyxl would choke on: DTDs (entity bombs), and huge worksheets."""
+    names = set(zf.namelist())
+    if "xl/workbook.xml" not in names:
+        raise UnsupportedFileError("a zip archive without xl/workbook.xml: not an .xlsx workbook")
+    for info in zf.infolist():
+        if not info.filename.endswith((".xml", ".rels", ".vml")):
+            continue
+        with zf.open(info) as fh:
+            head = fh.read(64 * 1024)
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise UnsafeFileError(f"part {info.filename!r} declares a DTD (XML entity bomb?)")
+        if info.filename.startswith("xl/worksheets/"):
+            if info.file_size > MAX_SHEET_BYTES:
+                raise FileTooLargeError(
+                    f"worksheet part {info.filename!r} is {info.file_size} bytes of XML "
+                    f"(limit {MAX_SHEET_BYTES}); a report template is far smaller"
+                )
+            m = _DIMENSION.search(head[:4096])
+            if m and int(m.group(1)) > MAX_SHEET_ROWS:
+                raise FileTooLargeError(
+                    f"worksheet part {info.filename!r} has {int(m.group(1))} rows (limit {MAX_SHEET_ROWS})"
+                )
+
+
+def _load(data: bytes, *, data_only: bool) -> Workbook:
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), data_only=data_only, keep_links=False, keep_vba=False)
+    except DefusedXmlException as exc:
+        raise UnsafeFileError(f"unsafe XML in the workbook: {exc}") from None
+    except Exception as exc:  # openpyxl raises anything from KeyError to TypeError on damaged files
+        raise ReadError(f"damaged .xlsx ({type(exc).__name__}: {exc})") from None
+
+
+@attrs.define
+class _Sheet:
+    ws: Worksheet
+    #: normalised string → positions of the cells holding it
+    texts: dict[str, list[tuple[int, int]]]
+
+    def get(self, row: int, col: int) -> Any:
+        cell = self.ws._cells.get((row, col))
+        return None if cell is None else cell.value
+
+    def cell(self, row: int, col: int) -> Any:
+        return self.ws._cells.get((row, col))
+
+    def has(self, text: str, row: int, col: int) -> bool:
+        return (row, col) in self.texts.get(normalise_label(text), ())
+
+    def above(self, text: str, row: int, col: int) -> bool:
+        return any(
+            c == col and row - _LOOK_UP <= r < row for r, c in self.texts.get(normalise_label(text), ())
+        )
+
+
+def _index(ws: Worksheet) -> _Sheet:
+    texts: dict[str, list[tuple[int, int]]] = {}
+    for (row, col), cell in ws._cells.items():
+        v = cell.value
+        if isinstance(v, str) and cell.data_type != "f" and len(v) < 200:
+            texts.setdefault(normalise_label(v), []).append((row, col))
+    return _Sheet(ws, texts)
+
+
+class _Reader:
+    def __init__(self, wb: Workbook, data: bytes) -> None:
+        self.wb = wb
+        self.data = data
+        self.findings: list[Finding] = []
+        self._sheets: dict[str, _Sheet] = {}
+        self._cached: Workbook | None = None
+        self.names: dict[str, tuple[str, int, int] | None] = {}
+        for name, dn in wb.defined_names.items():
+            if not name.startswith("gd."):
+                continue
+            dest: tuple[str, int, int] | None = None
+            try:
+                for sheet, coord in dn.destinations:
+                    letters, row = coordinate_from_string(coord.replace("$", "").split(":")[0])
+                    dest = (sheet, row, column_index_from_string(letters))
+                    break
+            except (ValueError, TypeError, KeyError, AttributeError):
+                dest = None
+            self.names[name] = dest
+
+    # -- sheets and places ----------------------------------------------------------------------
+
+    def sheet(self, title: str) -> _Sheet | None:
+        if title not in self._sheets:
+            if title not in self.wb.sheetnames:
+                return None
+            ws = self.wb[title]
+            if not isinstance(ws, Worksheet):
+                return None
+            self._sheets[title] = _index(ws)
+        return self._sheets[title]
+
+    def sheet_by_heading(self, title: str, heading: str) -> _Sheet | None:
+        """Our sheet ``title``, or (renamed) the sheet whose A1 holds ``heading``."""
+        found = self.sheet(title)
+        if found is not None:
+            return found
+        for name in self.wb.sheetnames:
+            s = self.sheet(name)
+            if s is not None and s.has(heading, 1, 1):
+                return s
+        return None
+
+    def named(self, key: str) -> tuple[_Sheet, int, int] | None:
+        dest = self.names.get(name_for(key))
+        if dest is None:
+            return None
+        s = self.sheet(dest[0])
+        return None if s is None else (s, dest[1], dest[2])
+
+    def source(self, s: _Sheet, row: int, col: int) -> str:
+        return (
+            f"{s.ws.title}!{s.ws.cell(row, col).coordinate}"
+            if (row, col) in s.ws._cells
+            else (f"{s.ws.title}!{openpyxl.utils.get_column_letter(col)}{row}")
+        )
+
+    def place_cell(self, lay: Layout, c: CellPlace) -> tuple[_Sheet, int, int] | None:
+        """Where a table cell is: by its defined name if the labels around it agree, else by
+        finding its row label (never by position alone)."""
+        found = self.named(c.address)
+        if found is not None and self._verified(c, *found):
+            return found
+        s = self.sheet_by_heading(c.place.sheet, lay.headings[c.place.sheet])
+        if s is None:
+            return None
+        col = c.place.col
+        if c.row_label is not None:
+            label_col, text = c.row_label
+            rows = [r for r, cc in s.texts.get(normalise_label(text), ()) if cc == label_col]
+        else:
+            rows = [r + 1 for r, cc in s.texts.get(normalise_label(c.column_label), ()) if cc == col]
+        if len(rows) == 1 and self._verified(c, s, rows[0], col):
+            return s, rows[0], col
+        return None
+
+    def _verified(self, c: CellPlace, s: _Sheet, row: int, col: int) -> bool:
+        if c.row_label is not None and not s.has(c.row_label[1], row, c.row_label[0]):
+            return False
+        if c.group_label is not None:
+            offset, text = c.group_label
+            if not s.above(text, row, col - offset):
+                return False
+        return s.above(c.column_label, row, col)
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def detect_format(self) -> FormatKey:
+        value = None
+        found = self.named("info/format")
+        if found is not None:
+            value = found[0].get(found[1], found[2])
+        if value is None:
+            s = self.sheet(SHEET_INFO)
+            if s is not None:
+                for r, c in s.texts.get(INFO_LABELS["format"], ()):
+                    value = s.get(r, c + 1)
+        text = str(value).strip() if value is not None else ""
+        if text in FORMATS:
+            return text
+        if name_for("applications/other.other/total") in self.names:
+            return "2021"
+        if name_for("applications/other/total") in self.names:
+            return "2019"
+        raise UnsupportedFileError(
+            "not a gov-disclosure template: no 格式版本 (format version) and no named report cells"
+        )
+
+    def read(self) -> tuple[Report, list[Finding]]:
+        format = self.detect_format()
+        self.spec = spec(format)
+        lay = layout(format)
+        cells: dict[str, Cell] = {}
+        raw: dict[str, str] = {}
+        where: dict[str, tuple[_Sheet, int, int]] = {}
+        formulas: list[CellPlace] = []
+        for c in lay.cells.values():
+            pos = self.place_cell(lay, c)
+            if pos is None:
+                cells[c.address] = None
+                self._unplaced(c)
+                continue
+            where[c.address] = pos
+            s, row, col = pos
+            cell = s.cell(row, col)
+            if cell is not None and cell.data_type == "f" and c.parts:
+                formulas.append(c)
+                continue
+            value = None if cell is None else cell.value
+            if cell is not None and cell.data_type == "f":
+                value = self.cached(s, row, col)
+            cells[c.address], text = self.value(c, value, s, row, col)
+            if text is not None:
+                raw[c.address] = text
+        # formula totals: computed as Excel does, from what the parts hold
+        numbers: dict[str, int | float | None] = {}
+        for c in lay.formula_cells():
+            if c not in formulas:
+                continue
+            s, row, col = where[c.address]
+            formula = str(s.get(row, col))
+            part_pos = {(where[p][1], where[p][2]) for p in c.parts if p in where}
+            refs = _formula_refs(formula)
+            if refs is not None and refs == part_pos and len(part_pos) == len(c.parts):
+                got = [self._number(p, where, numbers) for p in c.parts]
+                present = [g for g in got if g is not None]
+                total = sum(present) if present else None
+                numbers[c.address] = total
+                cells[c.address], text = self.value(c, total, s, row, col)
+            else:
+                cached = self.cached(s, row, col)
+                if cached is None:
+                    self.findings.append(
+                        RULES["GD106"].finding(
+                            f"{c.row_label[1] if c.row_label else ''} / {c.column_label}: a formula this "
+                            f"reader does not know ({formula}) and no value saved with it",
+                            f"{c.column_label}：无法识别的公式（{formula}），文件中也没有保存计算结果",
+                            location=c.address,
+                            source=self.source(s, row, col),
+                            raw=formula,
+                        )
+                    )
+                    cells[c.address], text = None, None
+                else:
+                    cells[c.address], text = self.value(c, cached, s, row, col)
+            if text is not None:
+                raw[c.address] = text
+        report = Report.from_cells(
+            format,
+            cells,
+            raw=raw,
+            sections=self.read_sections(),
+            **self.read_info(),
+        )
+        return report, self.findings
+
+    def _number(
+        self, address: str, where: dict[str, tuple[_Sheet, int, int]], numbers: dict[str, int | float | None]
+    ) -> int | float | None:
+        """What Excel's SUM/COUNT see in a part: a number, or nothing (blank, text)."""
+        if address in numbers:
+            return numbers[address]
+        s, row, col = where[address]
+        cell = s.cell(row, col)
+        v = None if cell is None else cell.value
+        if cell is not None and cell.data_type == "f":
+            v = self.cached(s, row, col)
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            return None
+        return v
+
+    def cached(self, s: _Sheet, row: int, col: int) -> Any:
+        """The value saved with a formula (loads the workbook a second time, only when needed)."""
+        if self._cached is None:
+            self._cached = _load(self.data, data_only=True)
+        ws = self._cached[s.ws.title]
+        cell = ws._cells.get((row, col))
+        return None if cell is None else cell.value
+
+    def _unplaced(self, c: CellPlace) -> None:
+        label = c.row_label[1] if c.row_label else ""
+        self.findings.append(
+            RULES["GD106"].finding(
+                f"cell {label} / {c.column_label} could not be placed: its defined name "
+                f"{name_for(c.address)} is missing or the labels around it do not match "
+                "(rows inserted or labels changed?); read as missing",
+                f"无法定位“{label}/{c.column_label}”单元格：定义名称{name_for(c.address)}缺失或周围标签不符"
+                "（插入了行或改动了表头？），按未填写处理",
+                location=c.address,
+                source=c.place.sheet,
+            )
+        )
+
+    def value(self, c: CellPlace, v: Any, s: _Sheet, row: int, col: int) -> tuple[Cell, str | None]:
+        """A cell's value and, when the text is not the canonical spelling, its raw text."""
+        implied: Unit | None = None
+        unit_cell: Unit | None = None
+        if c.kind is CellKind.AMOUNT:
+            implied = self.spec.cell(c.address).unit  # type: ignore[assignment]
+            if c.unit_place is not None:
+                unit_cell = self.unit(c, s, row)
+        where = self.source(s, row, col)
+        if v is None:
+            self.problem("GD101", c, where, None, None)
+            return None, None
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            if c.kind is CellKind.AMOUNT:
+                return Amount(float_decimal(v), unit_cell or implied), None
+            if isinstance(v, int) or (v.is_integer() and abs(v) < MAX_EXACT_INT):
+                n = int(v)
+                if n < 0 and c.kind is CellKind.COUNT:
+                    self.problem("GD103", c, where, str(n), n)
+                return n, None
+            text = format(float_decimal(v), "f")
+        elif isinstance(v, (dt.datetime, dt.date, dt.time)):
+            text = v.isoformat()
+        else:
+            text = str(v)
+        text = text.strip()
+        if c.kind is CellKind.AMOUNT and unit_cell is not None:
+            first = parse_cell(text, c.kind, None)
+            if isinstance(first.value, Amount) and first.value.unit is None:
+                text_eff = text + UNIT_LABELS[unit_cell]
+                parsed = parse_cell(text_eff, c.kind, implied)
+                canonical = format_cell(parsed.value, implied)
+                return parsed.value, (text if canonical != text_eff else None)
+        parsed = parse_cell(text, c.kind, implied)
+        if parsed.problem is not None:
+            self.problem(parsed.problem, c, where, text, parsed.value)
+        canonical = format_cell(parsed.value, implied)
+        return parsed.value, (text if text != canonical else None)
+
+    def unit(self, c: CellPlace, s: _Sheet, row: int) -> Unit | None:
+        assert c.unit_place is not None
+        col = c.unit_place.col
+        if not s.above(UNIT_HEADER, row, col):
+            return None
+        v = s.get(row, col)
+        if v is None or (isinstance(v, str) and not v.strip()):
+            return None
+        unit = _UNIT_BY_LABEL.get(str(v).strip())
+        if unit is None:
+            self.findings.append(
+                RULES["GD104"].finding(
+                    f"unit cell holds {v!r}, not 元 or 万元; the amount's unit is unknown",
+                    f"单位单元格填写的“{v}”不是元或万元，金额单位不明",
+                    location=c.address,
+                    source=self.source(s, row, col),
+                    raw=str(v),
+                )
+            )
+        return unit
+
+    def problem(self, code: str, c: CellPlace, where: str, text: str | None, value: Cell) -> None:
+        label = f"{c.row_label[1] if c.row_label else c.address.split('/')[1]} / {c.column_label}"
+        if code == "GD101":
+            en, zh = f"{label} is blank", f"{label}未填写"
+        elif code == "GD102":
+            en, zh = f"{label} holds {text!r}, not a number", f"{label}填写的“{text}”不是数字"
+        elif code == "GD103":
+            en, zh = (
+                f"{label} holds {text!r}: negative or not a whole number",
+                f"{label}填写的“{text}”为负数或不是整数",
+            )
+        else:
+            en, zh = f"{label}: unit problem in {text!r}", f"{label}：“{text}”的单位有问题"
+        self.findings.append(
+            RULES[code].finding(
+                en, zh, location=c.address, source=where, raw=text, cells=[CellRef(c.address, value)]
+            )
+        )
+
+    # -- metadata and text --------------------------------------------------------------------
+
+    def info_cell(self, key: str) -> tuple[_Sheet, int, int] | None:
+        label = INFO_LABELS[key]
+        found = self.named(f"info/{key}")
+        if found is not None and found[0].has(label, found[1], found[2] - 1):
+            return found
+        s = self.sheet_by_heading(SHEET_INFO, SHEET_INFO)
+        if s is None:
+            return None
+        rows = [(r, c) for r, c in s.texts.get(normalise_label(label), ())]
+        if len(rows) == 1:
+            return s, rows[0][0], rows[0][1] + 1
+        return None
+
+    def read_info(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"year": None, "agency": None, "agency_kind": None, "published_on": None}
+        for key in out:
+            pos = self.info_cell(key)
+            if pos is None:
+                self.findings.append(
+                    RULES["GD106"].finding(
+                        f"{INFO_LABELS[key]} ({key}) not found in the workbook",
+                        f"工作簿中找不到“{INFO_LABELS[key]}”",
+                        location=key,
+                        source=SHEET_INFO,
+                    )
+                )
+                continue
+            s, row, col = pos
+            v = s.get(row, col)
+            if v is None or (isinstance(v, str) and v == ""):
+                continue
+            parsed = _info_value(key, v)
+            if parsed is None:
+                self.findings.append(
+                    RULES["GD106"].finding(
+                        f"{INFO_LABELS[key]} ({key}): cannot read {v!r}",
+                        f"无法识别{INFO_LABELS[key]}“{v}”",
+                        location=key,
+                        source=self.source(s, row, col),
+                        raw=str(v),
+                    )
+                )
+            out[key] = parsed
+        return out
+
+    def read_sections(self) -> Sections:
+        texts: dict[str, str] = {}
+        for sec in SECTIONS:
+            found = self.named(f"sections/{sec.key}")
+            if found is None or not found[0].has(sec.heading, found[1], found[2] - 1):
+                s = self.sheet_by_heading(SHEET_TEXT, SHEET_TEXT)
+                rows = [] if s is None else [(r, c) for r, c in s.texts.get(normalise_label(sec.heading), ())]
+                if s is None or len(rows) != 1:
+                    self.findings.append(
+                        RULES["GD106"].finding(
+                            f"section {sec.heading} not found in the workbook",
+                            f"工作簿中找不到“{sec.heading}”部分",
+                            location=f"sections/{sec.key}",
+                            source=SHEET_TEXT,
+                        )
+                    )
+                    texts[sec.key] = ""
+                    continue
+                found = (s, rows[0][0], rows[0][1] + 1)
+            s, row, col = found
+            texts[sec.key] = "".join(_texts_right(s, row, col))
+        return Sections(**texts)
+
+
+def _texts_right(s: _Sheet, row: int, col: int) -> Iterator[str]:
+    """The text of a section: the cell and its continuation cells to the right."""
+    while True:
+        v = s.get(row, col)
+        if v is None or v == "":
+            return
+        yield v if isinstance(v, str) else str(v)
+        col += 1
+
+
+def _info_value(key: str, v: Any) -> Any:
+    if key == "agency":
+        return v if isinstance(v, str) else str(v)
+    if key == "year":
+        if isinstance(v, int) and not isinstance(v, bool):
+            return v
+        if isinstance(v, float) and v.is_integer():
+            return int(v)
+        m = _YEAR.match(str(v)) if isinstance(v, str) else None
+        return int(m.group(1)) if m else None
+    if key == "agency_kind":
+        return _KIND_BY_LABEL.get(str(v).strip())
+    # published_on
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and 30000 < v < 80000:
+        d = from_excel(v)
+        return d.date() if isinstance(d, dt.datetime) else None
+    m = _DATE.match(str(v)) if isinstance(v, str) else None
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    return None
+
+
+def _formula_refs(formula: str) -> set[tuple[int, int]] | None:
+    """The cells our total formula refers to; None when it is not our formula."""
+    m = _OUR_TOTAL.match(formula.replace(" ", ""))
+    if m is None or m.group(1) != m.group(2):
+        return None
+    out: set[tuple[int, int]] = set()
+    for part in m.group(1).split(","):
+        r = _REF.fullmatch(part)
+        if r is None:
+            return None
+        c1, r1 = column_index_from_string(r.group(1)), int(r.group(2))
+        c2 = column_index_from_string(r.group(3)) if r.group(3) else c1
+        r2 = int(r.group(4)) if r.group(4) else r1
+        if (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1) > 1000:
+            return None
+        out.update(
+            (row, col)
+            for row in range(min(r1, r2), max(r1, r2) + 1)
+            for col in range(min(c1, c2), max(c1, c2) + 1)
+        )
+    return out

@@ -1,0 +1,541 @@
+"""Writing workbooks: the blank data-collection template and a filled workbook of any report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import IO, Final
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell as XlCell
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..model import Report
+from ..rules import RULES
+from ..values import Amount, Cell, format_cell
+from ..vocabulary import (
+    AGENCY_KINDS,
+    APPLICATIONS_NOTE,
+    DEADLINES,
+    SECTIONS,
+    TABLE_TITLES,
+    UNIT_LABELS,
+    CellKind,
+    FormatKey,
+    spec,
+)
+from ._layout import (
+    CHECK_BAD,
+    CHECK_OK,
+    INFO_LABELS,
+    SHEET_GUIDE,
+    SHEET_INFO,
+    SHEET_TEXT,
+    CellPlace,
+    Check,
+    Layout,
+    Place,
+    layout,
+    name_for,
+)
+
+__all__ = ["template_workbook", "write_template", "write_xlsx", "xlsx_bytes"]
+
+#: Excel keeps at most this many characters in a cell; longer texts continue in the next columns
+MAX_CELL_CHARS: Final = 32_000
+#: integers beyond this are not exact as an Excel number (a double); they are written as text
+MAX_EXACT_INT: Final = 2**53
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_RISKY_START: Final = ("=", "+", "-", "@")
+
+_FONT = "宋体"
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
+_FORMULA_FILL = PatternFill("solid", fgColor="EDEDED")
+_OK_FILL = PatternFill("solid", fgColor="C6EFCE")
+_BAD_FILL = PatternFill("solid", fgColor="FFC7CE")
+
+_ERROR_TITLE: Final = "输入有误"
+_ERRORS: Final[dict[CellKind, str]] = {
+    CellKind.COUNT: "请填写大于或等于0的整数；不适用或没有数据的单元格请留空，不要填写文字。",
+    CellKind.SIGNED: "请填写整数：增加填正数，减少填负数（如 -3）。",
+    CellKind.AMOUNT: "请填写大于或等于0的金额（可有小数），单位不要写在单元格里。",
+}
+_GUIDE_TITLE: Final = "填报说明"
+
+
+def clean_text(text: str) -> str:
+    """User text as it may go into a cell: line ends unified, control characters removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
+def cell_at(ws: Worksheet, row: int, col: int) -> XlCell:
+    """The (top-left, writable) cell at ``row``, ``col``."""
+    cell = ws.cell(row, col)
+    assert isinstance(cell, XlCell), f"{cell.coordinate} is inside a merged range"
+    return cell
+
+
+def put_text(cell: XlCell, text: str) -> None:
+    """Store ``text`` as a literal string: never a formula, whatever it starts with."""
+    cell.value = clean_text(text)
+    cell.data_type = "s"
+    if cell.value.startswith(_RISKY_START):
+        cell.quotePrefix = True
+
+
+def _ref(p: Place, *, absolute: bool = True, sheet: bool = False) -> str:
+    letter = get_column_letter(p.col)
+    ref = f"${letter}${p.row}" if absolute else f"{letter}{p.row}"
+    return f"{quote_sheetname(p.sheet)}!{ref}" if sheet else ref
+
+
+def _refs(places: list[Place]) -> str:
+    """Cell references for a formula: one range when the cells are contiguous in a row or column."""
+    rows = {p.row for p in places}
+    cols = {p.col for p in places}
+    if len(places) > 1 and len(rows) == 1 and max(cols) - min(cols) + 1 == len(places):
+        first, last = min(places, key=lambda p: p.col), max(places, key=lambda p: p.col)
+        return f"{_ref(first, absolute=False)}:{_ref(last, absolute=False)}"
+    if len(places) > 1 and len(cols) == 1 and max(rows) - min(rows) + 1 == len(places):
+        first, last = min(places, key=lambda p: p.row), max(places, key=lambda p: p.row)
+        return f"{_ref(first, absolute=False)}:{_ref(last, absolute=False)}"
+    return ",".join(_ref(p, absolute=False) for p in places)
+
+
+def total_formula(lay: Layout, c: CellPlace) -> str:
+    """A total: blank while every part is blank, else the sum of the parts that hold numbers."""
+    refs = _refs([lay.cells[p].place for p in c.parts])
+    return f'=IF(COUNT({refs})=0,"",SUM({refs}))'
+
+
+def check_formula(lay: Layout, chk: Check) -> str:
+    left = _refs([lay.cells[a].place for a in chk.left])
+    right = _refs([lay.cells[a].place for a in chk.right])
+    n = len(chk.left) + len(chk.right)
+    return f'=IF(COUNT({left},{right})<{n},"",IF(SUM({left})=SUM({right}),"{CHECK_OK}","{CHECK_BAD}"))'
+
+
+def _style_label(cell: XlCell, kind: str) -> None:
+    bold = kind in ("title", "header", "group")
+    size = 14 if kind == "title" and cell.row == 1 else 11
+    cell.font = Font(name=_FONT, bold=bold, size=size)
+    horizontal = "left" if kind in ("label", "note") else "center"
+    cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+
+
+def _guide_lines(format: FormatKey) -> list[tuple[str, bool]]:
+    s = spec(format)
+    kinds = "；".join(f"{AGENCY_KINDS[k]}：次年{m}月{d}日前" for k, (m, d) in DEADLINES.items())
+    lines: list[tuple[str, bool]] = [
+        (f"{s.name}（{s.document}）数据采集表", True),
+        ("", False),
+        ("一、填写方法", True),
+        (
+            f"1. 在“{SHEET_INFO}”表填写{INFO_LABELS['agency']}、{INFO_LABELS['year']}、"
+            f"{INFO_LABELS['agency_kind']}和{INFO_LABELS['published_on']}。",
+            False,
+        ),
+        (
+            f"2. 在“{TABLE_TITLES['proactive']}”“{TABLE_TITLES['applications']}”"
+            f"“{TABLE_TITLES['appeals']}”三张表的浅黄色单元格中填写数字。",
+            False,
+        ),
+        ("3. 没有发生的事项填 0；不适用或暂无数据的单元格留空（留空不等于 0，汇总时会单独提示）。", False),
+        (
+            "4. 灰色单元格（总计）由公式自动计算，请勿改写；“校验”单元格实时显示“"
+            f"{CHECK_OK}”或“{CHECK_BAD}”。",
+            False,
+        ),
+        (f"5. 在“{SHEET_TEXT}”表填写六个部分的文字内容。", False),
+        (
+            "6. 工作表已设保护（无密码），只防误改标签和公式，不防有意修改；请勿插入或删除行列、改动表头。",
+            False,
+        ),
+        ("", False),
+        ("二、勾稽关系", True),
+        (f"1. {APPLICATIONS_NOTE}", False),
+    ]
+    for i, code in enumerate(("GD201", "GD202", "GD301"), start=2):
+        lines.append((f"{i}. {RULES[code].title_zh}（{code}）：总计应等于各项之和。", False))
+    lines += [
+        ("", False),
+        ("三、报送时限（《中华人民共和国政府信息公开条例》第四十九条）", True),
+        (kinds + "。", False),
+    ]
+    return lines
+
+
+def template_workbook(format: FormatKey = "2021") -> Workbook:
+    """A blank template as an openpyxl Workbook (for callers that add sheets)."""
+    lay = layout(format)
+    wb = Workbook()
+    default = wb.active
+    assert default is not None
+    wb.remove(default)
+    sheets: dict[str, Worksheet] = {name: wb.create_sheet(name) for name in lay.sheets}
+
+    # guide
+    ws = sheets[SHEET_GUIDE]
+    ws.column_dimensions["A"].width = 110
+    for i, (text, bold) in enumerate(_guide_lines(format), start=1):
+        cell = cell_at(ws, i, 1)
+        put_text(cell, text)
+        cell.font = Font(name=_FONT, bold=bold, size=14 if i == 1 else 11)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+
+    # info
+    ws = sheets[SHEET_INFO]
+    ws.column_dimensions["A"].width = 14
+    ws.column_dimensions["B"].width = 48
+    ws.column_dimensions["C"].width = 50
+    head = cell_at(ws, 1, 1)
+    put_text(head, SHEET_INFO)
+    _style_label(head, "title")
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
+    for key, place in lay.info.items():
+        label = cell_at(ws, place.row, 1)
+        put_text(label, INFO_LABELS[key])
+        _style_label(label, "header")
+        label.border = _BORDER
+        value = cell_at(ws, place.row, place.col)
+        value.border = _BORDER
+        value.font = Font(name=_FONT)
+        value.alignment = Alignment(horizontal="left", vertical="center")
+        if key == "format":
+            put_text(value, format)
+            note = cell_at(ws, place.row, place.col + 1)
+            put_text(note, f"{spec(format).name}（{spec(format).document}）")
+            note.font = Font(name=_FONT, color="666666")
+        else:
+            value.fill = _INPUT_FILL
+            value.protection = Protection(locked=False)
+        _name(wb, f"info/{key}", place)
+    info = lay.info
+    _validate(
+        ws,
+        DataValidation(
+            type="whole",
+            operator="between",
+            formula1="2000",
+            formula2="2100",
+            error="请填写四位数的年度，如 2021。",
+        ),
+        [info["year"]],
+    )
+    kinds = ",".join(AGENCY_KINDS.values())
+    _validate(
+        ws,
+        DataValidation(type="list", formula1=f'"{kinds}"', error="请从下拉列表中选择。"),
+        [info["agency_kind"]],
+    )
+    _validate(
+        ws,
+        DataValidation(
+            type="date", operator="greaterThanOrEqual", formula1="36526", error="请填写日期，如 2022-01-20。"
+        ),
+        [info["published_on"]],
+    )
+    cell_at(ws, info["published_on"].row, info["published_on"].col).number_format = "yyyy-mm-dd"
+    ws.protection.sheet = True
+
+    # tables
+    for lab in lay.labels:
+        cell = cell_at(sheets[lab.place.sheet], lab.place.row, lab.place.col)
+        put_text(cell, lab.text)
+        _style_label(cell, lab.kind)
+    for m in lay.merges:
+        ws = sheets[m.sheet]
+        ws.merge_cells(
+            start_row=m.first_row, start_column=m.first_col, end_row=m.last_row, end_column=m.last_col
+        )
+    by_kind: dict[tuple[str, CellKind], list[Place]] = {}
+    unit_places: dict[str, list[Place]] = {}
+    for c in lay.cells.values():
+        ws = sheets[c.place.sheet]
+        cell = cell_at(ws, c.place.row, c.place.col)
+        cell.font = Font(name=_FONT)
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        if c.parts:
+            cell.value = total_formula(lay, c)
+            cell.fill = _FORMULA_FILL
+        else:
+            cell.fill = _INPUT_FILL
+            cell.protection = Protection(locked=False)
+            by_kind.setdefault((c.place.sheet, c.kind), []).append(c.place)
+        if c.kind is CellKind.AMOUNT:
+            cell.number_format = "0.######"
+        _name(wb, c.address, c.place)
+        if c.unit_place is not None:
+            u = cell_at(ws, c.unit_place.row, c.unit_place.col)
+            u.fill = _INPUT_FILL
+            u.font = Font(name=_FONT)
+            u.alignment = Alignment(horizontal="center", vertical="center")
+            u.protection = Protection(locked=False)
+            unit_places.setdefault(c.place.sheet, []).append(c.unit_place)
+            _name(wb, f"{c.address}/unit", c.unit_place)
+    for (sheet, kind), places in by_kind.items():
+        if kind is CellKind.COUNT:
+            dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
+        elif kind is CellKind.SIGNED:
+            dv = DataValidation(type="whole", operator="between", formula1="-999999999", formula2="999999999")
+        else:
+            dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
+        dv.error = _ERRORS[kind]
+        _validate(sheets[sheet], dv, places)
+    units = ",".join(UNIT_LABELS.values())
+    for sheet, places in unit_places.items():
+        _validate(
+            sheets[sheet],
+            DataValidation(type="list", formula1=f'"{units}"', error="请从下拉列表中选择元或万元。"),
+            places,
+        )
+    for chk in lay.checks:
+        ws = sheets[chk.place.sheet]
+        cell = cell_at(ws, chk.place.row, chk.place.col)
+        cell.value = check_formula(lay, chk)
+        cell.font = Font(name=_FONT, bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        ref = _ref(chk.place, absolute=False)
+        ws.conditional_formatting.add(
+            ref,
+            CellIsRule(  # type: ignore[no-untyped-call]
+                operator="equal",
+                formula=[f'"{CHECK_OK}"'],
+                fill=_OK_FILL,
+                font=Font(color="006100", bold=True),
+            ),
+        )
+        ws.conditional_formatting.add(
+            ref,
+            CellIsRule(  # type: ignore[no-untyped-call]
+                operator="equal",
+                formula=[f'"{CHECK_BAD}"'],
+                fill=_BAD_FILL,
+                font=Font(color="9C0006", bold=True),
+            ),
+        )
+    for sheet in lay.sheets:
+        if sheet in lay.widths:
+            _table_sheet(sheets[sheet], lay.widths[sheet], sheet != TABLE_TITLES["proactive"])
+    _row_heights(lay, sheets)
+
+    # text sections
+    ws = sheets[SHEET_TEXT]
+    ws.column_dimensions["A"].width = 34
+    ws.column_dimensions["B"].width = 100
+    head = cell_at(ws, 1, 1)
+    put_text(head, SHEET_TEXT)
+    _style_label(head, "title")
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
+    for sec in SECTIONS:
+        place = lay.sections[sec.key]
+        label = cell_at(ws, place.row, 1)
+        put_text(label, sec.heading)
+        _style_label(label, "header")
+        label.border = _BORDER
+        cell = cell_at(ws, place.row, place.col)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.font = Font(name=_FONT)
+        cell.fill = _INPUT_FILL
+        cell.border = _BORDER
+        cell.protection = Protection(locked=False)
+        ws.row_dimensions[place.row].height = 90
+        _name(wb, f"sections/{sec.key}", place)
+    ws.protection.sheet = True
+    wb.active = 1
+    return wb
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _row_heights(lay: Layout, sheets: Mapping[str, Worksheet]) -> None:
+    """Rows tall enough for their wrapped labels (LibreOffice does not autofit on load)."""
+    spans = {(m.sheet, m.first_row, m.first_col): m for m in lay.merges}
+    lines: dict[tuple[str, int], int] = {}
+    for label in lay.labels:
+        p = label.place
+        m = spans.get((p.sheet, p.row, p.col))
+        if m is not None and m.last_row != m.first_row:
+            continue
+        last = m.last_col if m is not None else p.col
+        width = sum(lay.widths[p.sheet].get(c, 8.43) for c in range(p.col, last + 1)) - 1
+        n = -(-_display_width(label.text) // max(int(width), 1))
+        key = (p.sheet, p.row)
+        lines[key] = max(lines.get(key, 1), n)
+    for (sheet, row), n in lines.items():
+        if n > 1:
+            sheets[sheet].row_dimensions[row].height = 15 * n + 2
+
+
+def _table_sheet(ws: Worksheet, widths: Mapping[int, float], landscape: bool) -> None:
+    for col, width in widths.items():
+        ws.column_dimensions[get_column_letter(col)].width = width
+    for row in ws.iter_rows(min_row=2, max_row=ws.max_row, max_col=max(widths)):
+        for cell in row:
+            cell.border = _BORDER
+    ws.row_dimensions[1].height = 28
+    if ws.title == TABLE_TITLES["appeals"]:
+        ws.row_dimensions[5].height = 24
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    if ws.sheet_properties.pageSetUpPr is not None:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+
+
+def _validate(ws: Worksheet, dv: DataValidation, places: Iterable[Place]) -> None:
+    dv.allow_blank = True
+    dv.showErrorMessage = True
+    dv.errorStyle = "stop"
+    dv.errorTitle = _ERROR_TITLE
+    for p in places:
+        dv.add(_ref(p, absolute=False))
+    ws.add_data_validation(dv)
+
+
+def _name(wb: Workbook, key: str, place: Place) -> None:
+    name = name_for(key)
+    wb.defined_names[name] = DefinedName(name, attr_text=_ref(place, sheet=True))
+
+
+# -- filling -------------------------------------------------------------------------------------
+
+
+def float_decimal(number: float | int) -> Decimal:
+    """The Decimal an Excel number stands for (shortest repr; integers without a fraction)."""
+    if isinstance(number, int) or number.is_integer():
+        return Decimal(int(number))
+    return Decimal(repr(number))
+
+
+def _excel_number(value: Cell, unit_cell: bool, implied: str | None) -> int | float | None:
+    """The number to write for a value, or None when only text keeps it exact."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return value if abs(value) < MAX_EXACT_INT else None
+    if not (unit_cell or value.unit == implied):
+        return None
+    f = float(value.value)
+    back = float_decimal(f)
+    if format(back, "f") != format(value.value, "f"):
+        return None
+    return int(f) if f.is_integer() else f
+
+
+def fill_workbook(wb: Workbook, report: Report) -> None:
+    """Write the values, metadata and text of ``report`` into a template workbook."""
+    lay = layout(report.format)
+    # metadata
+    ws = wb[SHEET_INFO]
+    info = lay.info
+    if report.agency:
+        put_text(cell_at(ws, info["agency"].row, info["agency"].col), report.agency)
+    if report.year is not None:
+        cell_at(ws, info["year"].row, info["year"].col).value = report.year
+    if report.agency_kind is not None:
+        put_text(
+            cell_at(ws, info["agency_kind"].row, info["agency_kind"].col), AGENCY_KINDS[report.agency_kind]
+        )
+    if report.published_on is not None:
+        cell_at(ws, info["published_on"].row, info["published_on"].col).value = dt.datetime.combine(
+            report.published_on, dt.time()
+        )
+    # sections: long texts continue in the next columns of the same row
+    ws = wb[SHEET_TEXT]
+    for sec in SECTIONS:
+        text = clean_text(getattr(report.sections, sec.key))
+        place = lay.sections[sec.key]
+        for i in range(0, len(text), MAX_CELL_CHARS):
+            put_text(cell_at(ws, place.row, place.col + i // MAX_CELL_CHARS), text[i : i + MAX_CELL_CHARS])
+    # cells: what Excel will see in each cell (a number, or None for blank/text)
+    seen: dict[str, int | float | None] = {}
+    for c in lay.cells.values():
+        if c.parts:
+            continue
+        seen[c.address] = _write_value(wb[c.place.sheet], c, report)
+    for c in lay.formula_cells():
+        value, raw = report.cell(c.address), report.raw.get(c.address)
+        parts = [seen[p] for p in c.parts]
+        numbers = [p for p in parts if p is not None]
+        formula_value = sum(numbers) if numbers else None
+        if raw is None and formula_value == value and not isinstance(formula_value, float):
+            seen[c.address] = formula_value  # the template's formula stays
+        else:
+            seen[c.address] = _write_value(wb[c.place.sheet], c, report)
+            cell_at(wb[c.place.sheet], c.place.row, c.place.col).fill = _INPUT_FILL
+
+
+def _write_value(ws: Worksheet, c: CellPlace, report: Report) -> int | float | None:
+    cell = cell_at(ws, c.place.row, c.place.col)
+    value, raw = report.cell(c.address), report.raw.get(c.address)
+    implied = report.spec.cell(c.address).unit
+    if raw is not None:
+        put_text(cell, raw)
+        return None
+    if value is None:
+        cell.value = None
+        return None
+    number = _excel_number(value, c.unit_place is not None, implied)
+    if number is None:
+        put_text(cell, format_cell(value, implied))  # type: ignore[arg-type]
+        return None
+    cell.value = number
+    if isinstance(value, Amount) and c.unit_place is not None and value.unit is not None:
+        put_text(cell_at(ws, c.unit_place.row, c.unit_place.col), UNIT_LABELS[value.unit])
+    return number
+
+
+def xlsx_bytes(wb: Workbook) -> bytes:
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _save(wb: Workbook, target: str | os.PathLike[str] | IO[bytes] | None) -> bytes | None:
+    data = xlsx_bytes(wb)
+    if target is None:
+        return data
+    if isinstance(target, (str, os.PathLike)):
+        with open(target, "wb") as fh:
+            fh.write(data)
+    else:
+        target.write(data)
+    return None
+
+
+def write_template(
+    target: str | os.PathLike[str] | IO[bytes] | None = None, format: FormatKey = "2021"
+) -> bytes | None:
+    """Write the blank data-collection template of ``format`` to ``target`` (a path or binary
+    file); with no target, return the bytes."""
+    spec(format)  # unknown format → ValueError
+    return _save(template_workbook(format), target)
+
+
+def write_xlsx(report: Report, target: str | os.PathLike[str] | IO[bytes] | None = None) -> bytes | None:
+    """Write ``report`` as a filled template (any report: missing cells stay blank, a total that
+    is not the sum of its parts is written as the number reported, raw texts as text).
+    With no target, return the bytes."""
+    wb = template_workbook(report.format)
+    fill_workbook(wb, report)
+    return _save(wb, target)
