@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
-from ..export import CELL_FIELDS, cell_records, write_cells_csv, write_cells_jsonl
 from ..rules import RULES, validate
 from ..serialize import json_schema, to_json
 from ..testing import sample_report
-from ._common import EXIT_OK, dump_json, exit_for, load, print_findings
+from ._common import EXIT_OK, EXIT_UNREADABLE, dump_json, exit_for, fail, load, print_findings
 
 LANG = click.option(
     "--lang",
@@ -77,7 +75,7 @@ def read_command(file: str, output: str | None, lang: str) -> None:
 
 
 @click.command("export")
-@click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("reports", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--cells",
     "cells",
@@ -85,33 +83,53 @@ def read_command(file: str, output: str | None, lang: str) -> None:
     required=True,
     help="Export every table cell as one record (FORMAT.md §7).",
 )
-@click.option("--to", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option(
+    "--to",
+    "fmt",
+    type=click.Choice(["csv", "jsonl", "parquet"]),
+    default=None,
+    help="Output format [default: by the suffix of -o (.csv, .jsonl, .parquet), else csv]. "
+    "Parquet needs pyarrow (or polars).",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
-def export_command(reports: tuple[str, ...], cells: bool, fmt: str, output: str | None) -> None:
-    """Export the cells of REPORTS as a long table (CSV or JSON Lines)."""
-    many = len(reports) > 1
-    fields = (("file", "agency", "year", "format") if many else ()) + CELL_FIELDS
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for many files [default: all cores].",
+)
+def export_command(
+    reports: tuple[str, ...], cells: bool, fmt: str | None, output: str | None, jobs: int | None
+) -> None:
+    """Export the cells of REPORTS (files and folders, recursively) as one long table (CSV, JSON
+    Lines or Parquet). With more than one file, each record starts with file, agency, year, format.
 
-    def rows() -> Iterator[dict[str, str]]:
-        for path in reports:
-            r, _ = load(path)
-            for rec in cell_records(r):
-                d = rec.as_dict()
-                if many:
-                    d = {
-                        "file": path,
-                        "agency": r.agency or "",
-                        "year": str(r.year or ""),
-                        "format": r.format,
-                        **d,
-                    }
-                yield d
+    Exit code: 0, or 2 if a file could not be read (the others are still exported).
+    """
+    from ..batch import cells_kind, write_cells
+    from ..errors import MissingExtraError
+    from ._batch import progress_bar
 
-    with click.open_file(output or "-", "w", encoding="utf-8") as out:
-        if fmt == "csv":
-            write_cells_csv(rows(), out, fields=fields)
-        else:
-            write_cells_jsonl(rows(), out)
+    kind = fmt or cells_kind(output)
+    if kind == "parquet" and not output:
+        fail("Parquet output needs a file: -o cells.parquet")
+    many = len(reports) > 1 or any(Path(p).is_dir() for p in reports)
+    try:
+        with progress_bar(None if output else False) as on_progress:
+            count = write_cells(
+                reports,
+                output or sys.stdout,
+                kind=kind,
+                jobs=jobs,
+                with_file=many,
+                on_progress=on_progress,
+            )
+    except MissingExtraError as exc:
+        fail(str(exc))
+    for _, message in count.unreadable:
+        click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_UNREADABLE if count.unreadable else EXIT_OK)
 
 
 @click.command("schema")

@@ -1,0 +1,138 @@
+"""GD704: section text that largely repeats last year's report (the copy-paste report).
+
+The measure is *containment*: the share of this year's text (as a set of character 5-grams) that
+also occurs in last year's text of the same section. Before comparing, both texts are normalised so
+that what a copy-paste report typically changes does not hide the copy: NFKC, whitespace and
+punctuation dropped, and every run of digits replaced by one ``0`` (so “2020年收到申请31件” and
+“2021年收到申请45件” are the same text). Containment rather than a symmetric score, because a report
+that copies last year's text and appends one paragraph still "largely repeats" it.
+
+Sections shorter than :data:`MIN_CHARS` normalised characters are not compared: “无。” or
+“本年度未收取信息处理费。” repeat every year and rightly so.
+
+The threshold and the minimum length are parameters of :func:`repeated_sections` and
+:func:`make_check`; the rule registered in :data:`gov_disclosure.rules.RULES` uses the defaults.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from .findings import Finding
+from .model import Report
+from .vocabulary import SECTIONS
+
+if TYPE_CHECKING:
+    from .rules import Context, Rule
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "MIN_CHARS",
+    "SHINGLE",
+    "SectionRepeat",
+    "check",
+    "containment",
+    "make_check",
+    "normalise",
+    "repeated_sections",
+    "shingles",
+]
+
+#: a section whose text is at least this share (0–1) contained in last year's is flagged
+DEFAULT_THRESHOLD: Final = 0.9
+#: sections with fewer normalised characters than this are not compared
+MIN_CHARS: Final = 200
+#: the length of the character n-grams compared
+SHINGLE: Final = 5
+
+_DIGITS = re.compile(r"\d+")
+
+
+def normalise(text: str) -> str:
+    """The text as compared: NFKC, no whitespace, no punctuation or symbols, digit runs as ``0``."""
+    text = unicodedata.normalize("NFKC", text)
+    kept = [ch for ch in text if not ch.isspace() and unicodedata.category(ch)[0] not in "PSZC"]
+    return _DIGITS.sub("0", "".join(kept))
+
+
+def shingles(normalised: str, k: int = SHINGLE) -> set[str]:
+    """The set of character k-grams of an already normalised text (the whole text if shorter)."""
+    if len(normalised) <= k:
+        return {normalised} if normalised else set()
+    return {normalised[i : i + k] for i in range(len(normalised) - k + 1)}
+
+
+def containment(this: str, last: str, k: int = SHINGLE) -> float:
+    """Share (0–1) of the k-grams of ``this`` that also occur in ``last``; both are normalised here."""
+    a = shingles(normalise(this), k)
+    if not a:
+        return 0.0
+    b = shingles(normalise(last), k)
+    return len(a & b) / len(a)
+
+
+@attrs.frozen
+class SectionRepeat:
+    """One section of this year's report that repeats last year's."""
+
+    key: str
+    heading: str
+    similarity: float  #: containment, 0–1
+    chars: int  #: normalised length of this year's text
+
+
+def repeated_sections(
+    last: Report,
+    this: Report,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    min_chars: int = MIN_CHARS,
+) -> list[SectionRepeat]:
+    """Every section of ``this`` whose text is at least ``threshold`` contained in the same section of
+    ``last``; sections shorter than ``min_chars`` (normalised) in either report are skipped."""
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], not {threshold!r}")
+    out: list[SectionRepeat] = []
+    for sec in SECTIONS:
+        a = normalise(getattr(this.sections, sec.key))
+        b = normalise(getattr(last.sections, sec.key))
+        if len(a) < min_chars or len(b) < min_chars:
+            continue
+        sa, sb = shingles(a), shingles(b)
+        similarity = len(sa & sb) / len(sa)
+        if similarity >= threshold:
+            out.append(SectionRepeat(sec.key, sec.heading, similarity, len(a)))
+    return out
+
+
+def make_check(
+    threshold: float = DEFAULT_THRESHOLD, min_chars: int = MIN_CHARS
+) -> Callable[[Rule, Context], Iterator[Finding]]:
+    """A GD704 check with its own threshold and minimum length (for ``gov_disclosure.batch``)."""
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], not {threshold!r}")
+
+    def check_repeats(rule: Rule, ctx: Context) -> Iterator[Finding]:
+        if ctx.previous is None:
+            return
+        for rep in repeated_sections(ctx.previous, ctx.report, threshold=threshold, min_chars=min_chars):
+            pct = int(rep.similarity * 100)  # floor: never claim more than was measured
+            yield rule.finding(
+                f"section {rep.heading} ({rep.key}): {pct}% of its text ({rep.chars} characters) "
+                f"repeats last year's report (threshold {threshold:.0%})",
+                f"“{rep.heading}”部分{pct}%的文字（{rep.chars}字）与上一年度报告相同（阈值{threshold:.0%}）",
+                location=f"sections/{rep.key}",
+                found=Decimal(str(round(rep.similarity, 3))),
+            )
+
+    return check_repeats
+
+
+#: the GD704 check with the default threshold and minimum length (registered in ``RULES``)
+check: Final = make_check()
