@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import zipfile
 from collections.abc import Sequence
 from typing import Final
@@ -30,7 +29,11 @@ from ._xml import printable
 
 __all__ = ["read_docx"]
 
-_DOCTYPE: Final = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_DTD_MARKERS: Final = tuple(
+    word.encode(encoding)
+    for word in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("ascii", "utf-16-le", "utf-16-be")
+)
 
 
 def read_docx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Finding]]:
@@ -71,18 +74,22 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Find
 
 
 def _refuse_dtds(archive: zipfile.ZipFile) -> None:
-    """OOXML parts never carry a DTD; one that does is an entity bomb or an external-entity probe."""
+    """OOXML parts never carry a DTD; one that does is an entity bomb or an external-entity probe.
+
+    python-docx parses with ``resolve_entities=False`` (entities are left unexpanded, not refused);
+    we refuse such a part outright, before any parser sees it. The whole part is scanned (a DTD can
+    hide behind a long comment), in chunks, so memory stays bounded.
+    """
     for info in archive.infolist():
-        name = info.filename.lower()
-        if not name.endswith((".xml", ".rels")):
+        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
             continue
         with archive.open(info) as fh:
-            head = fh.read(4096)
-            # a DTD can only come before the root element, but entity declarations hide further on
-            # in no valid part, so the first few kilobytes decide
-            text = head.decode("utf-16").encode() if head.startswith((b"\xff\xfe", b"\xfe\xff")) else head
-            if _DOCTYPE.search(text):
-                raise UnsafeFileError(f"part {info.filename!r} declares a DTD (entity bomb?)")
+            tail = b""
+            while chunk := fh.read(1 << 20):
+                window = tail + chunk
+                if any(marker in window for marker in _DTD_MARKERS):
+                    raise UnsafeFileError(f"part {info.filename!r} declares a DTD (entity bomb?)")
+                tail = window[-32:]
 
 
 def _own_metadata(document: docx.document.Document) -> OwnMetadata | None:
