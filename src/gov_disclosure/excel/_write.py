@@ -8,6 +8,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from functools import cache
 from typing import IO, Final
 
 from openpyxl import Workbook
@@ -54,6 +55,8 @@ __all__ = ["template_workbook", "write_template", "write_xlsx", "xlsx_bytes"]
 MAX_CELL_CHARS: Final = 32_000
 #: integers beyond this are not exact as an Excel number (a double); they are written as text
 MAX_EXACT_INT: Final = 2**53
+#: decimals with more significant digits than this are written as text (Excel keeps 15)
+MAX_EXACT_DIGITS: Final = 15
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _RISKY_START: Final = ("=", "+", "-", "@")
@@ -73,6 +76,20 @@ _ERRORS: Final[dict[CellKind, str]] = {
     CellKind.AMOUNT: "请填写大于或等于0的金额（可有小数），单位不要写在单元格里。",
 }
 _GUIDE_TITLE: Final = "填报说明"
+_UNLOCKED: Final = Protection(locked=False)
+
+
+@cache
+def _font(name: str = _FONT, bold: bool = False, size: int = 11, color: str | None = None) -> Font:
+    # one object per style: openpyxl's style index compares by identity first, so sharing is fast
+    return Font(name=name, bold=bold, size=size, color=color)
+
+
+@cache
+def _align(
+    horizontal: str | None = None, vertical: str | None = None, wrap_text: bool | None = None
+) -> Alignment:
+    return Alignment(horizontal=horizontal, vertical=vertical, wrap_text=wrap_text)
 
 
 def clean_text(text: str) -> str:
@@ -131,9 +148,9 @@ def check_formula(lay: Layout, chk: Check) -> str:
 def _style_label(cell: XlCell, kind: str) -> None:
     bold = kind in ("title", "header", "group")
     size = 14 if kind == "title" and cell.row == 1 else 11
-    cell.font = Font(name=_FONT, bold=bold, size=size)
+    cell.font = _font(name=_FONT, bold=bold, size=size)
     horizontal = "left" if kind in ("label", "note") else "center"
-    cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+    cell.alignment = _align(horizontal=horizontal, vertical="center", wrap_text=True)
 
 
 def _guide_lines(format: FormatKey) -> list[tuple[str, bool]]:
@@ -193,8 +210,8 @@ def template_workbook(format: FormatKey = "2021") -> Workbook:
     for i, (text, bold) in enumerate(_guide_lines(format), start=1):
         cell = cell_at(ws, i, 1)
         put_text(cell, text)
-        cell.font = Font(name=_FONT, bold=bold, size=14 if i == 1 else 11)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.font = _font(name=_FONT, bold=bold, size=14 if i == 1 else 11)
+        cell.alignment = _align(wrap_text=True, vertical="center")
 
     # info
     ws = sheets[SHEET_INFO]
@@ -212,16 +229,16 @@ def template_workbook(format: FormatKey = "2021") -> Workbook:
         label.border = _BORDER
         value = cell_at(ws, place.row, place.col)
         value.border = _BORDER
-        value.font = Font(name=_FONT)
-        value.alignment = Alignment(horizontal="left", vertical="center")
+        value.font = _font(name=_FONT)
+        value.alignment = _align(horizontal="left", vertical="center")
         if key == "format":
             put_text(value, format)
             note = cell_at(ws, place.row, place.col + 1)
             put_text(note, f"{spec(format).name}（{spec(format).document}）")
-            note.font = Font(name=_FONT, color="666666")
+            note.font = _font(name=_FONT, color="666666")
         else:
             value.fill = _INPUT_FILL
-            value.protection = Protection(locked=False)
+            value.protection = _UNLOCKED
         _name(wb, f"info/{key}", place)
     info = lay.info
     _validate(
@@ -266,14 +283,14 @@ def template_workbook(format: FormatKey = "2021") -> Workbook:
     for c in lay.cells.values():
         ws = sheets[c.place.sheet]
         cell = cell_at(ws, c.place.row, c.place.col)
-        cell.font = Font(name=_FONT)
-        cell.alignment = Alignment(horizontal="center", vertical="center")
+        cell.font = _font(name=_FONT)
+        cell.alignment = _align(horizontal="center", vertical="center")
         if c.parts:
             cell.value = total_formula(lay, c)
             cell.fill = _FORMULA_FILL
         else:
             cell.fill = _INPUT_FILL
-            cell.protection = Protection(locked=False)
+            cell.protection = _UNLOCKED
             by_kind.setdefault((c.place.sheet, c.kind), []).append(c.place)
         if c.kind is CellKind.AMOUNT:
             cell.number_format = "0.######"
@@ -281,9 +298,9 @@ def template_workbook(format: FormatKey = "2021") -> Workbook:
         if c.unit_place is not None:
             u = cell_at(ws, c.unit_place.row, c.unit_place.col)
             u.fill = _INPUT_FILL
-            u.font = Font(name=_FONT)
-            u.alignment = Alignment(horizontal="center", vertical="center")
-            u.protection = Protection(locked=False)
+            u.font = _font(name=_FONT)
+            u.alignment = _align(horizontal="center", vertical="center")
+            u.protection = _UNLOCKED
             unit_places.setdefault(c.place.sheet, []).append(c.unit_place)
             _name(wb, f"{c.address}/unit", c.unit_place)
     for (sheet, kind), places in by_kind.items():
@@ -306,8 +323,8 @@ def template_workbook(format: FormatKey = "2021") -> Workbook:
         ws = sheets[chk.place.sheet]
         cell = cell_at(ws, chk.place.row, chk.place.col)
         cell.value = check_formula(lay, chk)
-        cell.font = Font(name=_FONT, bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center")
+        cell.font = _font(name=_FONT, bold=True)
+        cell.alignment = _align(horizontal="center", vertical="center")
         ref = _ref(chk.place, absolute=False)
         ws.conditional_formatting.add(
             ref,
@@ -315,7 +332,7 @@ def template_workbook(format: FormatKey = "2021") -> Workbook:
                 operator="equal",
                 formula=[f'"{CHECK_OK}"'],
                 fill=_OK_FILL,
-                font=Font(color="006100", bold=True),
+                font=_font(color="006100", bold=True),
             ),
         )
         ws.conditional_formatting.add(
@@ -324,7 +341,7 @@ def template_workbook(format: FormatKey = "2021") -> Workbook:
                 operator="equal",
                 formula=[f'"{CHECK_BAD}"'],
                 fill=_BAD_FILL,
-                font=Font(color="9C0006", bold=True),
+                font=_font(color="9C0006", bold=True),
             ),
         )
     for sheet in lay.sheets:
@@ -347,11 +364,11 @@ def template_workbook(format: FormatKey = "2021") -> Workbook:
         _style_label(label, "header")
         label.border = _BORDER
         cell = cell_at(ws, place.row, place.col)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        cell.font = Font(name=_FONT)
+        cell.alignment = _align(wrap_text=True, vertical="top")
+        cell.font = _font(name=_FONT)
         cell.fill = _INPUT_FILL
         cell.border = _BORDER
-        cell.protection = Protection(locked=False)
+        cell.protection = _UNLOCKED
         ws.row_dimensions[place.row].height = 90
         _name(wb, f"sections/{sec.key}", place)
     ws.protection.sheet = True
@@ -435,6 +452,8 @@ def _excel_number(value: Cell, unit_cell: bool, implied: str | None) -> int | fl
         return value if abs(value) < MAX_EXACT_INT else None
     if not (unit_cell or value.unit == implied):
         return None
+    if len(value.value.normalize().as_tuple().digits) > MAX_EXACT_DIGITS:
+        return None  # spreadsheets keep 15 significant digits
     f = float(value.value)
     back = float_decimal(f)
     if format(back, "f") != format(value.value, "f"):
