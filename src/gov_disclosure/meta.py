@@ -333,6 +333,12 @@ def assemble(
             if year is not None:
                 title_lines = n
                 break
+    if sig_index is None and title_agency:
+        # a signature without a date: the last line repeats the title's agency
+        last = max((i for i, p in enumerate(paragraphs) if p.strip()), default=None)
+        if last is not None and last >= first and "".join(paragraphs[last].split()) == title_agency:
+            sig_agency, sig_index = title_agency, last
+            spans, _ = section_spans(paragraphs, sig_index)
     texts: dict[str, list[str]] = {s.key: [] for s in SECTIONS}
     texts["overview"].extend(head[title_lines:] if year is not None else head)
     for span in spans:
