@@ -446,6 +446,9 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
     #: proactive: column keys in the order of each block's header (None: header not standard)
     header_columns: dict[str, list[str] | None] = {}
     appeals_done = False
+    #: proactive blocks with extra header columns: (row width, [(position, column key)])
+    header_layout: dict[str, tuple[int, list[tuple[int, str]]]] = {}
+    nonstandard: dict[str, list[str]] = {}
     for row in rows:
         matches = _row_matches(row, fmt)
         known = [(c, m) for c, m in matches if m]
@@ -481,6 +484,13 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
                 assert rm.block is not None
                 b = proactive_rows[(rm.block, rm.key)]
                 block = b.key
+                layout = header_layout.get(b.key)
+                if layout is not None and len(row.cells) == layout[0]:
+                    # a non-standard header (extra columns): place what sits under a standard
+                    # column label, position for position; the rest is in the GD106 above
+                    for i, key in layout[1]:
+                        st.place(f"proactive/{b.key}.{rm.key}/{key}", row.cells[i])
+                    continue
                 cols = header_columns.get(b.key) or [c.key for c in b.columns]
                 _place_row(
                     st,
@@ -507,15 +517,27 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
                 ]
                 keys = [c.key for c in s.block(block).columns]
                 if cols:
-                    header_columns[block] = cols if sorted(cols) == sorted(keys) and not unknown else None
+                    standard = sorted(cols) == sorted(keys) and not unknown
+                    header_columns[block] = cols if standard else None
+                    header_layout.pop(block, None)
+                    if not standard and sorted(set(cols)) == sorted(keys) and len(cols) == len(keys):
+                        ids = {id(c): i for i, c in enumerate(row.cells)}
+                        positions = [
+                            (ids[id(c)], m[0].key)
+                            for c, m in known
+                            if m[0].kind == "column" and id(c) in ids and not c.continued
+                        ]
+                        if len(positions) == len(keys):
+                            header_layout[block] = (len(row.cells), positions)
             for c in unknown:
                 if not c.continued:
+                    nonstandard.setdefault(table or "report", []).append(c.text.strip())
                     st.unplaced(
                         c,
                         "a column header that is not in the standard format (a non-standard table?)",
                         "表头中有标准格式没有的栏目（非标准表格？）",
                     )
-        else:
+        elif not _has_values(row):
             for c in unknown:
                 if not c.continued:
                     st.unplaced(c, "text in a table that could not be placed", "表格中无法归位的文字")
@@ -538,16 +560,27 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
             appeals_done = True
             _place_row(st, row, addresses, "appeals", "行政复议、行政诉讼")
         else:
-            vals = " | ".join(c.text.strip() for c in row.values if not c.continued)
             st.findings.append(
                 RULES["GD106"].finding(
-                    f"a row of values without a label of the format ({vals})",
-                    f"没有可识别标签的一行数值（{vals}）",
+                    f"a row of values without a label of the format: {raw_row}",
+                    f"没有可识别标签的一行数值：{raw_row}",
                     source=row.source,
                     raw=raw_row,
                 )
             )
 
+    for table_key, extra in nonstandard.items():
+        names = "、".join(dict.fromkeys(extra))
+        title = TABLE_TITLES.get(table_key, table_key)
+        st.findings.append(
+            RULES["GD106"].finding(
+                f"the {table_key} table is not in the standard format (headers not in the format: "
+                f"{names}); only the cells that could be placed with certainty were read",
+                f"“{title}”表不是标准格式（表头中有格式没有的栏目：{names}），只读取了能确定位置的单元格",
+                location=table_key if table_key in TABLE_TITLES else None,
+                raw=names,
+            )
+        )
     return GridReading(
         detected,
         dict(st.cells),
