@@ -96,8 +96,9 @@ def ordered_map(
             redo = [chunk, *(c for c, _ in w.queue)]
             w.queue.clear()
             pool.restart()
+            crashes = [0]  # consecutive crashes, across the chunks redone
             for c in redo:
-                yield _one_by_one(pool, fn, c, crashed)
+                yield _one_by_one(pool, fn, c, crashed, crashes)
             w.fill()
             continue
         pool.worked = True
@@ -106,19 +107,22 @@ def ordered_map(
 
 
 def _one_by_one(
-    pool: Pool, fn: Callable[[list[T]], list[R]], chunk: list[T], crashed: Callable[[T], R]
+    pool: Pool,
+    fn: Callable[[list[T]], list[R]],
+    chunk: list[T],
+    crashed: Callable[[T], R],
+    crashes: list[int],
 ) -> list[R]:
     out: list[R] = []
-    crashes = 0
     for item in chunk:
         try:
             out.extend(pool.executor().submit(fn, [item]).result())
             pool.worked = True
-            crashes = 0
+            crashes[0] = 0
         except BrokenProcessPool as exc:
             pool.restart()
-            crashes += 1
-            if not pool.worked and crashes >= 2:
+            crashes[0] += 1
+            if not pool.worked and crashes[0] >= 2:
                 raise RuntimeError(
                     "the worker processes die before doing any work (cannot start them here?); "
                     "run with jobs=1 (-j 1). In a script, guard the call with "

@@ -544,6 +544,8 @@ def iter_check(
     :class:`PairResult` per pair. ``jobs``: worker processes (default: all cores; 1 runs in this
     process). ``threshold``/``min_chars`` tune GD704 (see :mod:`gov_disclosure.similarity`).
     """
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], not {threshold!r}")
     found = discover(paths)
     yield from found.skipped
     files = found.files

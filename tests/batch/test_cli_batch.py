@@ -169,3 +169,20 @@ def test_export_parquet_needs_a_file(runner: CliRunner, corpus: Any) -> None:
     result = runner.invoke(main, ["export", "--cells", str(corpus.root), "--to", "parquet"])
     assert result.exit_code == 2
     assert "-o" in result.output
+
+
+def test_unwritable_outputs_are_errors_not_tracebacks(runner: CliRunner, corpus: Any, tmp_path: Path) -> None:
+    nowhere = str(tmp_path / "no" / "such" / "dir" / "out.csv")
+    check = runner.invoke(main, ["check", str(corpus.files["c23"]), "--findings", nowhere])
+    assert check.exit_code == 2
+    assert "cannot write" in check.output
+    export = runner.invoke(main, ["export", "--cells", str(corpus.files["c23"]), "-o", nowhere])
+    assert export.exit_code == 2
+    assert "cannot write" in export.output
+
+
+def test_bad_threshold_fails_before_any_work(corpus: Any) -> None:
+    from gov_disclosure import batch
+
+    with pytest.raises(ValueError, match="threshold"):
+        next(iter(batch.iter_check([corpus.root], threshold=0)))

@@ -64,8 +64,8 @@ def _summary_table(
 ) -> Table:
     table = Table(title="gov-disclosure check", show_header=True, header_style="bold")
     table.add_column("")
-    table.add_column("", justify="right")
-    table.add_column("")
+    table.add_column("count 数量", justify="right")
+    table.add_column("rule 规则")
     rows = [
         ("files checked 检查文件", summary.files, ""),
         ("reports read 已读取报告", summary.read, ""),
@@ -166,12 +166,13 @@ def check_command(
     duplicates: list[Duplicate] = []
     with contextlib.ExitStack() as stack:
         out: IO[str] | None = None
-        if findings_path:
-            out = (
-                sys.stdout
-                if to_stdout
-                else stack.enter_context(open(findings_path, "w", encoding="utf-8", newline=""))
-            )
+        if to_stdout:
+            out = sys.stdout
+        elif findings_path:
+            try:
+                out = stack.enter_context(open(findings_path, "w", encoding="utf-8", newline=""))
+            except OSError as exc:
+                fail(f"cannot write {findings_path}: {exc.strerror or exc}")
         on_progress = stack.enter_context(progress_bar(progress))
         events = iter_check(
             paths,

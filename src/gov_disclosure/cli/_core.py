@@ -127,6 +127,8 @@ def export_command(
             )
     except MissingExtraError as exc:
         fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
     for _, message in count.unreadable:
         click.echo(f"error: {message}", err=True)
     sys.exit(EXIT_UNREADABLE if count.unreadable else EXIT_OK)
