@@ -186,3 +186,10 @@ def test_bad_threshold_fails_before_any_work(corpus: Any) -> None:
 
     with pytest.raises(ValueError, match="threshold"):
         next(iter(batch.iter_check([corpus.root], threshold=0)))
+
+
+def test_an_empty_folder_does_not_pass(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(main, ["check", str(tmp_path / "empty")])
+    assert result.exit_code == 2
+    assert "nothing to check" in result.output

@@ -151,8 +151,8 @@ def check_command(
     """Check every report in PATHS (files and folders, recursively; .json, .xlsx, .docx, .txt, .html),
     in parallel, and the reports of one agency in consecutive years against each other.
 
-    Exit code: 2 if any file could not be read (this wins), else 1 if any report has an error,
-    else 0. One bad file never stops the run.
+    Exit code: 2 if any file could not be read (this wins) or there was no file to check, else 1
+    if any report has an error, else 0. One bad file never stops the run.
     """
     kind = "jsonl"
     if findings_path and findings_path != "-":
@@ -195,6 +195,8 @@ def check_command(
         except RuntimeError as exc:
             fail(str(exc))
     _print_summary(summary, summary_format, lang, unreadable, duplicates, err=to_stdout)
+    if summary.files == 0:
+        fail(f"nothing to check: no report files in {', '.join(paths)} (没有找到报告文件)")
     sys.exit(summary.exit_code)
 
 
