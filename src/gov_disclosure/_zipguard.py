@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Final
 
@@ -76,6 +77,6 @@ def check_archive(data: bytes, *, what: str) -> zipfile.ZipFile:
                     read += len(chunk)
                     if read > info.file_size or read > MAX_ENTRY_BYTES:
                         raise UnsafeFileError(f"entry {info.filename!r} is larger than it declares")
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error) as exc:
             raise ReadError(f"damaged {what}: entry {info.filename!r}: {exc}") from None
     return zf

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import zipfile
 from pathlib import Path
@@ -178,3 +179,69 @@ def test_read_report_dispatches_to_read_docx(tmp_path: Path) -> None:
 def test_missing_file() -> None:
     with pytest.raises(ReadError, match="cannot open"):
         read_docx(Path("/nonexistent/report.docx"))
+
+
+def test_spans_that_expand_the_grid_are_bounded() -> None:
+    """A small file whose cells each span 200 grid columns over 5,000 rows: refused, not expanded."""
+    from docx.oxml import parse_xml
+
+    doc = Document()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    row = "<w:tr><w:tc><w:tcPr><w:gridSpan w:val='100000'/></w:tcPr><w:p/></w:tc></w:tr>"
+    doc.element.body.sectPr.addprevious(parse_xml(f"<w:tbl {w}>{row * 5000}</w:tbl>"))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    with pytest.raises(UnsafeFileError, match="cells"):
+        read_docx(buffer.getvalue())
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_damaged_document_xml_gives_a_typed_error_or_a_reading(seed: int) -> None:
+    """Random cuts out of document.xml: ReadError (XML no longer well-formed) or a reading, never
+    another exception."""
+    import random
+
+    rng = random.Random(seed)
+    data = write_docx(sample_report("2021"))
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    for _ in range(rng.randint(1, 3)):
+        start = rng.randrange(len(xml))
+        xml = xml[:start] + xml[start + rng.randint(1, 400) :]
+    try:
+        report, findings = read_docx(_replace_part(data, "word/document.xml", xml))
+    except ReadError:
+        return
+    assert report.format in ("2019", "2021")
+    assert isinstance(findings, list)
+
+
+def test_placeholder_text_of_content_controls_is_not_content() -> None:
+    from docx.oxml import parse_xml
+
+    doc = Document()
+    doc.add_paragraph("某某局2021年政府信息公开工作年度报告")
+    doc.add_paragraph("五、存在的主要问题及改进情况")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    sdt = parse_xml(
+        f"<w:sdt {w}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+        "<w:p><w:r><w:t>单击或点击此处输入文字。</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    )
+    doc.element.body.sectPr.addprevious(sdt)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    report, _ = read_docx(buffer.getvalue())
+    assert report.sections.problems == ""
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_flipped_bytes_give_a_typed_error_or_a_reading(seed: int) -> None:
+    """Random bytes of the file changed (a damaged download): a ReadError or a reading, nothing else
+    (damaged deflate data once escaped as zlib.error)."""
+    import random
+
+    rng = random.Random(seed)
+    data = bytearray(write_docx(sample_report("2021")))
+    for _ in range(rng.randint(1, 5)):
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    with contextlib.suppress(ReadError):
+        read_docx(bytes(data))

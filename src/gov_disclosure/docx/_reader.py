@@ -23,7 +23,7 @@ from ..tables import Grid, read_grids
 from ..values import format_cell
 from ..vocabulary import SECTIONS
 from ._props import OwnMetadata, parse_custom_properties
-from ._walk import Paragraph, walk_body
+from ._walk import Paragraph, TooManyCells, walk_body
 from ._writer import HEADING_STYLE, SIGNATURE_STYLE, TITLE_STYLE, date_text, title_text
 from ._xml import printable
 
@@ -62,6 +62,8 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Find
         paragraphs, grids = walk_body(document.element.body)
     except RecursionError:
         raise UnsafeFileError("tables nested too deeply") from None
+    except TooManyCells as exc:
+        raise UnsafeFileError(str(exc)) from None
     own = _own_metadata(document)
     if own is not None:
         result = _read_own(own, paragraphs, grids)

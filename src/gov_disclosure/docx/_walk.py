@@ -26,7 +26,7 @@ from lxml import etree
 from ..tables import Grid, GridCell
 from ._xml import w
 
-__all__ = ["Paragraph", "walk_body"]
+__all__ = ["MAX_GRID_POSITIONS", "Paragraph", "TooManyCells", "walk_body"]
 
 _MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _P, _TBL, _TR, _TC, _T = w("p"), w("tbl"), w("tr"), w("tc"), w("t")
@@ -54,6 +54,10 @@ _SKIP: Final = frozenset(
 )
 #: a grid wider than this is not a report's table (and would cost memory): cut, with the rest kept
 MAX_GRID_COLUMNS: Final = 200
+#: all grids of a document together: a report has about a thousand positions; spans make the grid
+#: larger than the XML, so this bounds memory whatever the file
+MAX_GRID_POSITIONS: Final = 500_000
+_SDT_PR, _PLACEHOLDER = w("sdtPr"), w("showingPlcHdr")
 
 
 @attrs.frozen
@@ -69,6 +73,11 @@ class _Walk:
     paragraphs: list[Paragraph] = attrs.Factory(list)
     grids: list[Grid] = attrs.Factory(list)
     tables: int = 0
+    positions: int = 0
+
+
+class TooManyCells(Exception):
+    """The tables of a document expand to more than :data:`MAX_GRID_POSITIONS` positions."""
 
 
 def walk_body(body: etree._Element) -> tuple[list[Paragraph], list[Grid]]:
@@ -84,12 +93,18 @@ def _children(e: etree._Element) -> Iterator[etree._Element]:
         tag = child.tag
         if tag in (_SDT, _CUSTOM_XML):
             content = child.find(_SDT_CONTENT) if tag == _SDT else child
-            if content is not None:
+            if content is not None and not _placeholder(child):
                 yield from _children(content)
         elif tag in _SKIP or not isinstance(tag, str):
             continue
         else:
             yield child
+
+
+def _placeholder(sdt: etree._Element) -> bool:
+    """A content control still showing its placeholder (单击此处输入文字): no content of the report."""
+    pr = sdt.find(_SDT_PR)
+    return pr is not None and pr.find(_PLACEHOLDER) is not None
 
 
 def _blocks(container: etree._Element, state: _Walk) -> None:
@@ -129,7 +144,7 @@ def paragraph_text(p: etree._Element, boxes: list[etree._Element] | None = None)
             elif tag == _TXBX:
                 if boxes is not None:
                     boxes.append(child)
-            elif tag in _SKIP or not isinstance(tag, str):
+            elif tag in _SKIP or not isinstance(tag, str) or (tag == _SDT and _placeholder(child)):
                 continue
             else:
                 visit(child)
@@ -204,6 +219,9 @@ def _table(tbl: etree._Element, state: _Walk) -> None:
                 row.append(GridCell(text, f"table {number}, row {r}, cell {len(row) + 1}", True))
         grid.append(row)
         previous = row
+        state.positions += len(row)
+        if state.positions > MAX_GRID_POSITIONS:
+            raise TooManyCells(f"the tables expand to more than {MAX_GRID_POSITIONS} cells")
     state.grids.append(grid)
     for inner in nested:
         _table(inner, state)
