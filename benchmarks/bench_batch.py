@@ -11,6 +11,7 @@ two: writing .xlsx/.docx is the slow part). ``--quick``: 200 reports, 1 repeat (
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import platform
@@ -81,7 +82,12 @@ def generate(root: Path, n: int, formats: tuple[str, ...] = FORMATS) -> Path:
     agency = 0
     while made < n:
         name = f"测试市第{agency + 1}区教育局"
-        report = attrs.evolve(random_report(rng, year=2019), agency=name)
+        report = attrs.evolve(
+            random_report(rng, year=2019),
+            agency=name,
+            agency_kind="department",
+            published_on=dt.date(2020, 1, 20),
+        )
         for y in range(min(YEARS, n - made)):
             if rng.random() < 0.1:
                 total = report.cell("appeals/review/total")

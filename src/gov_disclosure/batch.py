@@ -516,11 +516,19 @@ def _chunk_size(n: int, jobs: int) -> int:
 MIN_FILES_FOR_WORKERS: Final = 16
 
 
+def _cores() -> int:
+    """The cores this process may run on (fewer than ``os.cpu_count()`` in a restricted container)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
 def _pool(jobs: int | None, n: int) -> Pool | None:
     """Worker processes for ``n`` files: ``jobs`` of them (default: all cores, or none for a few
     files); None means in this process."""
     if jobs is None:
-        jobs = (os.cpu_count() or 1) if n >= MIN_FILES_FOR_WORKERS else 1
+        jobs = _cores() if n >= MIN_FILES_FOR_WORKERS else 1
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     jobs = min(jobs, n)

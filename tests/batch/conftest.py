@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Callable
 from pathlib import Path
@@ -58,12 +59,22 @@ def build_corpus(
     (root / "B" / "nested").mkdir(parents=True, exist_ok=True)
 
     a20 = random_report(rng, year=2020)
-    a20 = attrs.evolve(a20, agency=AGENCY_A, agency_kind="department")
+    a20 = attrs.evolve(a20, agency=AGENCY_A, agency_kind="department", published_on=dt.date(2021, 1, 20))
     a21 = random_report(rng, previous=a20)
     a22 = random_report(rng, previous=a21)
-    b22 = attrs.evolve(random_report(rng, year=2022), agency=AGENCY_B, agency_kind="government")
+    b22 = attrs.evolve(
+        random_report(rng, year=2022),
+        agency=AGENCY_B,
+        agency_kind="government",
+        published_on=dt.date(2023, 3, 1),
+    )
     b23 = random_report(rng, previous=b22)
-    c23 = attrs.evolve(random_report(rng, year=2023), agency=AGENCY_C, agency_kind="department")
+    c23 = attrs.evolve(
+        random_report(rng, year=2023),
+        agency=AGENCY_C,
+        agency_kind="department",
+        published_on=dt.date(2024, 1, 5),
+    )
 
     expected: set[tuple[str, str, str | None]] = set()
     # A 2020: an appeals total one too high
