@@ -7,10 +7,13 @@ import datetime as dt
 from pathlib import Path
 from types import SimpleNamespace
 
+from hypothesis import given, settings
+
 from docx import Document
 from gov_disclosure.docx import read_docx
+from gov_disclosure.model import Report
 from gov_disclosure.rules import validate
-from gov_disclosure.testing import sample_report
+from gov_disclosure.testing import sample_report, valid_reports
 from gov_disclosure.values import Amount, format_cell
 
 BLANK = Path(__file__).parent.parent / "data" / "official-blank-2021.docx"
@@ -233,3 +236,68 @@ def test_our_document_edited_by_hand_reads_what_it_shows() -> None:
     assert (back.agency, back.year) == ("另一个局", 2030)
     assert back.cell("applications/new/natural_person") == 777
     assert back.agency_kind == r.agency_kind
+
+
+def _without_our_properties(data: bytes) -> bytes:
+    """Our document as if someone else had written it: the custom properties removed."""
+    import io
+
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    doc = Document(io.BytesIO(data))
+    package = doc.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype == RT.CUSTOM_PROPERTIES:
+            del package.rels[rid]
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def test_both_formats_read_by_labels_alone() -> None:
+    """Without the stored metadata the reader works from the text alone: format detected from the
+    labels, every cell in place, title, sections and signature found."""
+    from gov_disclosure.docx import write_docx
+
+    for fmt in ("2019", "2021"):
+        r = sample_report(fmt)  # type: ignore[arg-type]
+        data = _without_our_properties(write_docx(r))
+        report, findings = read_docx(data)
+        assert report.format == fmt
+        assert report.cell_map() == r.cell_map()
+        assert report.raw == r.raw
+        assert (report.agency, report.year, report.published_on) == (r.agency, r.year, r.published_on)
+        assert report.agency_kind == r.agency_kind  # guessed from the agency's name here
+        assert report.sections == r.sections
+        assert findings == []
+
+
+def test_broken_and_blank_cells_read_by_labels_alone() -> None:
+    from gov_disclosure.docx import write_docx
+
+    r = sample_report("2019").with_cells(
+        {
+            "applications/total/total": 1,
+            "appeals/review/other": None,
+            "proactive/art20_5.licensing/change": -7,
+        },
+        raw={"appeals/review/other": "/"},
+    )
+    report, _ = read_docx(_without_our_properties(write_docx(r)))
+    assert report.cell_map() == r.cell_map()
+    assert report.raw == {"appeals/review/other": "/"}
+    codes = {(f.code, f.location) for f in validate(report)}
+    assert ("GD202", "applications/total/total") in codes or ("GD201", "applications/total/total") in codes
+
+
+@settings(max_examples=15, deadline=None)
+@given(valid_reports())
+def test_any_valid_report_read_by_labels_alone(r: Report) -> None:
+    from gov_disclosure.docx import write_docx
+
+    report, findings = read_docx(_without_our_properties(write_docx(r)))
+    assert report.format == r.format
+    assert report.cell_map() == r.cell_map()
+    assert (report.agency, report.year, report.published_on) == (r.agency, r.year, r.published_on)
+    assert report.sections == r.sections
+    assert findings == []
