@@ -245,3 +245,29 @@ def test_flipped_bytes_give_a_typed_error_or_a_reading(seed: int) -> None:
         data[rng.randrange(len(data))] = rng.randrange(256)
     with contextlib.suppress(ReadError):
         read_docx(bytes(data))
+
+
+def test_tampered_custom_properties_are_not_trusted() -> None:
+    """Stored values that do not fit the format (a count in an amount cell, an unknown cell) or
+    are not JSON: the document is read from what it shows."""
+    r = sample_report("2021")
+    data = write_docx(r)
+    custom = zipfile.ZipFile(io.BytesIO(data)).read("docProps/custom.xml").decode()
+    bad_exact = (
+        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="9" name="gov-disclosure.exact">'
+        '<vt:lpwstr>{"cells":{"proactive/art20_8.fees/amount":{"seen":"%s","value":{"count":5},"raw":null}}}'
+        "</vt:lpwstr></property></Properties>"
+    )
+    from gov_disclosure.values import format_cell
+
+    seen = format_cell(r.cell("proactive/art20_8.fees/amount"), "wan_yuan")
+    for tampered in (
+        custom.replace("</Properties>", bad_exact % seen),
+        custom.replace(
+            "</Properties>", bad_exact.replace("proactive/art20_8.fees/amount", "no/such/cell") % seen
+        ),
+        custom.replace('"identity"', '"identity"').replace('{"agency"', '{"agency"{{{'),
+    ):
+        back, _ = read_docx(_replace_part(data, "docProps/custom.xml", tampered.encode()))
+        assert back.cell_map() == r.cell_map()
+        assert (back.agency, back.year) == (r.agency, r.year)

@@ -14,7 +14,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 import docx
 
 from .._zipguard import check_archive, load_bytes
-from ..errors import ReadError, UnsafeFileError, UnsupportedFileError
+from ..errors import ReadError, ShapeError, UnsafeFileError, UnsupportedFileError
 from ..findings import Finding
 from ..meta import assemble, parse_date, parse_title
 from ..model import Report, Sections
@@ -66,7 +66,10 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Find
         raise UnsafeFileError(str(exc)) from None
     own = _own_metadata(document)
     if own is not None:
-        result = _read_own(own, paragraphs, grids)
+        try:
+            result = _read_own(own, paragraphs, grids)
+        except ShapeError:  # stored values that do not fit the format: the properties were tampered with
+            result = None
         if result is not None:
             return result
     report, findings = assemble([p.text for p in paragraphs], grids, format=own.format if own else None)
