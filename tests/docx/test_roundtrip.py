@@ -117,6 +117,10 @@ def test_style_is_configurable() -> None:
     assert back == sample_report("2021")
     with pytest.raises(ValueError, match="body_size"):
         DocxStyle(body_size=0)
+    with pytest.raises(ValueError, match="margins"):
+        DocxStyle(margin_left=80, margin_right=80)
+    with pytest.raises(ValueError, match="font"):
+        DocxStyle(title_font="  ")
 
 
 def test_write_docx_refuses_other_objects() -> None:

@@ -47,3 +47,12 @@ class DocxStyle:
     margin_bottom: float = attrs.field(default=35.0, validator=_positive)
     margin_left: float = attrs.field(default=28.0, validator=_positive)
     margin_right: float = attrs.field(default=26.0, validator=_positive)
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            210 - self.margin_left - self.margin_right < 100
+            or 297 - self.margin_top - self.margin_bottom < 150
+        ):
+            raise ValueError(
+                "the margins leave too little of the A4 page for the tables (at least 100 × 150 mm)"
+            )
