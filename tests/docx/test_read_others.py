@@ -301,3 +301,38 @@ def test_any_valid_report_read_by_labels_alone(r: Report) -> None:
     assert (report.agency, report.year, report.published_on) == (r.agency, r.year, r.published_on)
     assert report.sections == r.sections
     assert findings == []
+
+
+def test_label_variants_and_notes_in_headers() -> None:
+    """FORMAT.md §8: 社会组织, 过程序性信息, notes inside headers, 政府采购, labels broken by line
+    breaks and spaces — every value still lands in its cell."""
+    import io
+
+    from gov_disclosure.docx import write_docx
+
+    r = sample_report("2019")
+    doc = Document(io.BytesIO(_without_our_properties(write_docx(r))))
+    changes = {
+        "社会公益组织": "社会组织",
+        "6.属于四类过程性信息": "6、属于四类过程序性信息",
+        "上一年项目数量": "上一年项目数量（指2018年事项数）",
+        "政府集中采购": "政府采购",
+        "结果维持": "结果维\n持",
+        "本年新制作数量": "本年新 制作数量",
+        "（一）予以公开": "(一)予以公开",
+    }
+    seen: set[str] = set()
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                new = changes.get(cell.text)
+                if new is not None:
+                    seen.add(cell.text)
+                    cell.text = new
+    assert seen == set(changes)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    report, findings = read_docx(buffer.getvalue())
+    assert report.format == "2019"
+    assert report.cell_map() == r.cell_map()
+    assert findings == []
