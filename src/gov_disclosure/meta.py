@@ -215,6 +215,15 @@ def _is_table_label(text: str) -> bool:
     return any(match_label(text, f) for f in FORMATS)
 
 
+_OTHER_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}、[^。；;，,]{2,18}$")
+
+
+def _is_other_heading(text: str) -> bool:
+    """A top-level heading (七、主要工作做法) that is none of the six sections."""
+    t = text.strip()
+    return "\t" not in t and bool(_OTHER_HEADING.match(t)) and not _is_table_label(t)
+
+
 @attrs.frozen
 class SectionSpan:
     """A section found among the paragraphs: heading at ``start``, body up to ``end`` (exclusive)."""
@@ -235,6 +244,16 @@ def section_spans(
     for i in range(stop):
         key = match_heading(paragraphs[i])
         if key is None:
+            if _is_other_heading(paragraphs[i]):
+                findings.append(
+                    RULES["GD106"].finding(
+                        f"a section that is not in the format: {paragraphs[i].strip()!r} "
+                        "(its text is kept in the section before it)",
+                        f"格式中没有的部分：“{paragraphs[i].strip()}”（其内容并入前一部分）",
+                        source=f"paragraph {i + 1}",
+                        raw=paragraphs[i].strip(),
+                    )
+                )
             continue
         heads.append((i, key))
     seen: set[str] = set()

@@ -15,7 +15,7 @@ from gov_disclosure.html import read_html, write_html
 from gov_disclosure.tables import is_value_text
 from gov_disclosure.testing import any_reports, valid_reports
 from gov_disclosure.text import read_text, write_text
-from gov_disclosure.values import Cell, format_cell
+from gov_disclosure.values import Cell, format_cell, parse_cell
 from gov_disclosure.vocabulary import format_for_year
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -113,6 +113,10 @@ def _plain(r: Report) -> Report:
         if isinstance(v, Amount) and v.unit is None and c.unit is not None:
             # a bare number under 本年收费金额（单位：万元） is in 万元: format_cell prints both alike
             cells[c.address] = Amount(v.value, c.unit)  # type: ignore[arg-type]
+    for a, t in r.raw.items():
+        # a written raw text is what a reader sees: its value is what that text says
+        c = r.spec.cell(a)
+        cells[a] = parse_cell(t.strip(), c.kind, c.unit).value  # type: ignore[arg-type]
     r = r.with_cells(cells)
     # the raw convention: what a reader stores is the stripped text, where it is not canonical
     raw = {a: t.strip() for a, t in r.raw.items() if t.strip() != format_cell(r.cell(a), r.spec.cell(a).unit)}  # type: ignore[arg-type]
