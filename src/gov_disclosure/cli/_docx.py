@@ -46,7 +46,7 @@ def render_command(
     The title, the six sections, the three tables in the official layout of the report's format
     version and the signature, styled after GB/T 9704 (A4, 仿宋_GB2312 body, 黑体 headings, page
     numbers). Blank cells stay blank and totals are printed as reported: check the report with
-    ``gov-disclosure validate`` before publishing it.
+    "gov-disclosure validate" before publishing it.
     """
     docx = _docx()
     r, findings = load(report)
