@@ -52,6 +52,11 @@ def fontconfig_file(directory: Path) -> Path:
 
 def to_pdf(docx: Path, outdir: Path) -> Path:
     """Convert ``docx`` to PDF in ``outdir`` with a private LibreOffice profile; returns the PDF."""
+    return convert(docx, outdir, "pdf", "pdf")
+
+
+def convert(docx: Path, outdir: Path, target: str, suffix: str) -> Path:
+    """Convert ``docx`` with LibreOffice (``--convert-to target``); returns the file written."""
     soffice = shutil.which("soffice")
     if soffice is None:
         raise RuntimeError("soffice not found")
@@ -64,7 +69,7 @@ def to_pdf(docx: Path, outdir: Path) -> Path:
                 "--headless",
                 "--norestore",
                 "--convert-to",
-                "pdf",
+                target,
                 "--outdir",
                 str(outdir),
                 str(docx),
@@ -74,10 +79,10 @@ def to_pdf(docx: Path, outdir: Path) -> Path:
             capture_output=True,
             env=env,
         )
-    pdf = outdir / (docx.stem + ".pdf")
-    if not pdf.exists():
-        raise RuntimeError(f"LibreOffice wrote no PDF for {docx}")
-    return pdf
+    out = outdir / (docx.stem + "." + suffix)
+    if not out.exists():
+        raise RuntimeError(f"LibreOffice wrote no {suffix} for {docx}")
+    return out
 
 
 def pdf_text(pdf: Path) -> str:

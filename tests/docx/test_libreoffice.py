@@ -134,3 +134,22 @@ def test_a_report_with_blank_cells_renders_blank(tmp_path: Path) -> None:
     line = next(ln for ln in layout.splitlines() if _row_on_one_line(rest, [ln]))
     # nothing before the ten litigation values on their line: the five review cells are blank, not 0
     assert line.split()[: len(rest)] == rest
+
+
+@pytest.mark.parametrize("fmt", ["2019", "2021"])
+def test_saved_again_by_libreoffice_still_reads_back(fmt: str, tmp_path: Path) -> None:
+    """A clerk opens our document in LibreOffice and saves it as .docx again: it still reads back
+    as the same report (LibreOffice keeps the custom properties and the style names)."""
+    from gov_disclosure.docx import read_docx
+
+    render = _render()
+    report = sample_report(fmt)  # type: ignore[arg-type]
+    path = tmp_path / "ours.docx"
+    write_docx(report, path)
+    outdir = tmp_path / "saved"
+    outdir.mkdir()
+    saved = render.convert(path, outdir, "docx:MS Word 2007 XML", "docx")
+    assert saved.read_bytes() != path.read_bytes()
+    back, findings = read_docx(saved)
+    assert back == report
+    assert findings == []

@@ -50,8 +50,8 @@ def test_a4_and_margins(written: bytes) -> None:
 
 def test_fonts_and_sizes_set_for_east_asian_text(written: bytes) -> None:
     document = docx.Document(io.BytesIO(written))
-    title = _style(document, "GDReportTitle")
-    heading = _style(document, "GDReportHeading1")
+    title = _style(document, "ReportTitle")
+    heading = _style(document, "ReportHeading1")
     normal = _style(document, "Normal")
     for style, font, size in (
         (title, "方正小标宋简体", 22),
@@ -64,7 +64,7 @@ def test_fonts_and_sizes_set_for_east_asian_text(written: bytes) -> None:
         assert fonts["hAnsi"] == font
         assert not any(k.endswith("Theme") for k in fonts)  # theme fonts would override them
         assert _size(style) == size
-    assert _size(_style(document, "GDReportTableText")) <= 10.5
+    assert _size(_style(document, "ReportTableText")) <= 10.5
     # the document defaults do not fall back to theme fonts either
     defaults = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
     assert defaults is not None
@@ -75,7 +75,7 @@ def test_title_headings_and_signature(written: bytes) -> None:
     report = sample_report("2021")
     paragraphs = docx.Document(io.BytesIO(written)).paragraphs
     assert paragraphs[0].text == f"{report.agency}{report.year}年政府信息公开工作年度报告"
-    assert [p.text for p in paragraphs if p.style.style_id == "GDReportHeading1"] == [
+    assert [p.text for p in paragraphs if p.style.style_id == "ReportHeading1"] == [
         s.heading for s in SECTIONS
     ]
     assert report.published_on is not None
@@ -139,5 +139,5 @@ def test_blank_cells_are_blank_and_totals_as_reported() -> None:
 def test_custom_style_changes_sizes() -> None:
     data = write_docx(sample_report("2019"), style=DocxStyle(table_size=9, title_font="华文中宋"))
     document = docx.Document(io.BytesIO(data))
-    assert _size(_style(document, "GDReportTableText")) == 9
-    assert _fonts(_style(document, "GDReportTitle"))["eastAsia"] == "华文中宋"
+    assert _size(_style(document, "ReportTableText")) == 9
+    assert _fonts(_style(document, "ReportTitle"))["eastAsia"] == "华文中宋"

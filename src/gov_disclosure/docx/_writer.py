@@ -39,12 +39,13 @@ from ._xml import add_text_run, el, printable, sub, w
 
 __all__ = ["write_docx"]
 
-#: style ids of the paragraphs the writer makes (the reader recognises its own documents by them)
-TITLE_STYLE: Final = "GDReportTitle"
-HEADING_STYLE: Final = "GDReportHeading1"
-SIGNATURE_STYLE: Final = "GDReportSignature"
-TABLE_STYLE: Final = "GDReportTableText"
-PAGE_NUMBER_STYLE: Final = "GDReportPageNumber"
+#: style ids of the paragraphs the writer makes (the reader recognises its own documents by them);
+#: each is its style's name without spaces, as LibreOffice re-derives ids when it saves a document
+TITLE_STYLE: Final = "ReportTitle"
+HEADING_STYLE: Final = "ReportHeading1"
+SIGNATURE_STYLE: Final = "ReportSignature"
+TABLE_STYLE: Final = "ReportTableText"
+PAGE_NUMBER_STYLE: Final = "ReportPageNumber"
 
 #: “政府信息公开工作年度报告”, the part of the official title after the year
 TITLE_SUFFIX: Final = report_title("", 0).removeprefix("0年")
