@@ -214,7 +214,7 @@ def _applications(format: FormatKey, b: _Builder) -> None:
         sheet,
         SECTIONS[2].heading,
         check_col,
-        {1: 7, 2: 11, 3: 36, **dict.fromkeys(cols.values(), 9), check_col: 8},
+        {1: 7, 2: 11, 3: 36, **dict.fromkeys(cols.values(), 10), check_col: 8},
     )
     b.label(sheet, 2, 1, APPLICATIONS_HEADER["note"], "note", last_row=4, last_col=3)
     b.label(sheet, 2, 4, APPLICATIONS_HEADER["applicants"], "header", last_col=cols["total"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -372,12 +373,14 @@ def template_workbook(format: FormatKey = "2021") -> Workbook:
         ws.row_dimensions[place.row].height = 90
         _name(wb, f"sections/{sec.key}", place)
     ws.protection.sheet = True
+    for sheet in (SHEET_GUIDE, SHEET_INFO, SHEET_TEXT):
+        _page(sheets[sheet])
     wb.active = 1
     return wb
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+def _display_width(text: str) -> float:
+    return sum(1.8 if ord(ch) > 0x2E80 else 1.0 for ch in text)
 
 
 def _row_heights(lay: Layout, sheets: Mapping[str, Worksheet]) -> None:
@@ -391,7 +394,7 @@ def _row_heights(lay: Layout, sheets: Mapping[str, Worksheet]) -> None:
             continue
         last = m.last_col if m is not None else p.col
         width = sum(lay.widths[p.sheet].get(c, 8.43) for c in range(p.col, last + 1)) - 1
-        n = -(-_display_width(label.text) // max(int(width), 1))
+        n = math.ceil(_display_width(label.text) / max(width, 1.0))
         key = (p.sheet, p.row)
         lines[key] = max(lines.get(key, 1), n)
     for (sheet, row), n in lines.items():
@@ -408,6 +411,11 @@ def _table_sheet(ws: Worksheet, widths: Mapping[int, float], landscape: bool) ->
     ws.row_dimensions[1].height = 28
     if ws.title == TABLE_TITLES["appeals"]:
         ws.row_dimensions[5].height = 24
+    _page(ws, landscape=landscape, one_page=True)
+
+
+def _page(ws: Worksheet, *, landscape: bool = False, one_page: bool = False) -> None:
+    """Protected (no password), printed on A4 one page wide."""
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
@@ -416,7 +424,7 @@ def _table_sheet(ws: Worksheet, widths: Mapping[int, float], landscape: bool) ->
     if ws.sheet_properties.pageSetUpPr is not None:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.page_setup.fitToHeight = 1 if one_page else 0
 
 
 def _validate(ws: Worksheet, dv: DataValidation, places: Iterable[Place]) -> None:
