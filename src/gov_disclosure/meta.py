@@ -19,7 +19,7 @@ from typing import Final
 
 import attrs
 
-from .errors import ReadError
+from .errors import FileTooLargeError, ReadError
 from .findings import Finding
 from .model import AgencyKind, Report, Sections
 from .rules import RULES
@@ -27,6 +27,7 @@ from .tables import Grid, match_label, read_grids
 from .vocabulary import FORMATS, SECTIONS, FormatKey, format_for_year
 
 __all__ = [
+    "MAX_PARAGRAPHS",
     "SectionSpan",
     "agency_kind_of",
     "assemble",
@@ -187,12 +188,17 @@ def match_heading(text: str) -> str | None:
     A heading is a short line starting with a top-level number (一、 5、 3. 第三部分), or exactly an
     official heading's wording; bracketed numbers （一） are sub-headings and never match.
     """
-    if "\t" in text.strip():
-        return None  # a table row flattened with tabs
-    t = re.sub(r"\s+", "", _norm(text.strip()))
+    stripped = text.strip()
+    if len(stripped) < 4 or len(stripped) > 60 or "\t" in stripped:
+        return None  # too short or long for a heading, or a table row flattened with tabs
+    key = _heading_key(re.sub(r"\s+", "", _norm(stripped)))
+    if key is not None and _is_table_label(stripped):
+        return None  # a row label of the tables (二、上年结转政府信息公开申请数量)
+    return key
+
+
+def _heading_key(t: str) -> str | None:
     if not t or len(t) > 40 or t.startswith("(") or t.endswith(("。", "；", ";")):
-        return None
-    if _is_table_label(t):
         return None
     m = _HEADING_NUMBER.match(t)
     body = t[m.end() :] if m and m.group(0) else t
@@ -221,7 +227,7 @@ _OTHER_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}、[^。；;
 def _is_other_heading(text: str) -> bool:
     """A top-level heading (七、主要工作做法) that is none of the six sections."""
     t = text.strip()
-    return "\t" not in t and bool(_OTHER_HEADING.match(t)) and not _is_table_label(t)
+    return len(t) <= 21 and "\t" not in t and bool(_OTHER_HEADING.match(t)) and not _is_table_label(t)
 
 
 @attrs.frozen
@@ -296,6 +302,9 @@ def join_paragraphs(paragraphs: Sequence[str]) -> str:
 
 # -- assembling a report -------------------------------------------------------------------------
 
+#: a report has a few hundred paragraphs; far more is not a report (and would be slow to read)
+MAX_PARAGRAPHS: Final = 50_000
+
 _DEPARTMENT_ENDINGS: Final = (
     "局",
     "委",
@@ -339,6 +348,8 @@ def assemble(
     comes from the year. Raises :class:`~gov_disclosure.errors.ReadError` when neither the tables
     nor the title say which format or year it is (not a report).
     """
+    if len(paragraphs) > MAX_PARAGRAPHS:
+        raise FileTooLargeError(f"{len(paragraphs)} paragraphs, over the limit of {MAX_PARAGRAPHS}")
     out: list[Finding] = list(findings)
     sig_agency, published_on, sig_index = find_signature(paragraphs)
     spans, span_findings = section_spans(paragraphs, sig_index)

@@ -15,10 +15,14 @@ from ..model import Report
 from ..tables import GridCell, is_value_text, label_prefix, match_label
 from ..vocabulary import FORMATS, FormatKey
 
-__all__ = ["MAX_TEXT_CHARS", "read_text"]
+__all__ = ["MAX_CELLS", "MAX_LINES", "MAX_TEXT_CHARS", "read_text"]
 
 #: texts longer than this are refused (a report is some tens of kilobytes)
 MAX_TEXT_CHARS: Final = 8 * 1024 * 1024
+#: lines, likewise (a report with its tables flattened one cell per line has a few thousand)
+MAX_LINES: Final = 50_000
+#: cells of all flattened tables together
+MAX_CELLS: Final = 200_000
 #: lines longer than this are prose or garbage, never a table line
 _MAX_CELL_LINE: Final = 400
 
@@ -153,12 +157,16 @@ def read_text(
     if "\x00" in text:
         raise ReadError("not a text file (NUL characters)")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if len(lines) > MAX_LINES:
+        raise FileTooLargeError(f"{len(lines)} lines of text, over the limit of {MAX_LINES}")
     regions = _regions(lines)
     grids = []
     in_table = [False] * len(lines)
     for a, b in regions:
         region = lines[a:b]
         grids.append(_rows(region, a, _layout(region)))
+        if sum(len(row) for g in grids for row in g) > MAX_CELLS:
+            raise FileTooLargeError(f"the tables have more than {MAX_CELLS} cells")
         for i in range(a, b):
             in_table[i] = True
     paragraphs = [ln for ln, t in zip(lines, in_table, strict=True) if not t]
