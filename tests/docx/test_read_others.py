@@ -336,3 +336,21 @@ def test_label_variants_and_notes_in_headers() -> None:
     assert report.format == "2019"
     assert report.cell_map() == r.cell_map()
     assert findings == []
+
+
+def test_title_over_two_paragraphs_reworded_headings_and_signature(build: SimpleNamespace) -> None:
+    doc = build.fill_official({"applications/new/total": "3"})
+    paragraphs = doc.paragraphs
+    paragraphs[1].text = "杭州市西湖区人民政府"
+    paragraphs[2].text = "2021年政府信息公开工作年度报告"
+    for p in paragraphs:
+        if p.text == "五、存在的主要问题及改进情况":
+            p.text = "5、存在的问题及改进情况"
+    doc.add_paragraph("杭州市西湖区人民政府")
+    doc.add_paragraph("2022年3月31日")
+    report, _ = read_docx(build.to_bytes(doc))
+    assert (report.agency, report.year) == ("杭州市西湖区人民政府", 2021)
+    assert report.published_on == dt.date(2022, 3, 31)
+    assert report.agency_kind == "government"
+    assert report.sections.problems == "（文字描述）"
+    assert report.cell("applications/new/total") == 3
