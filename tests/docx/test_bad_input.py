@@ -271,3 +271,10 @@ def test_tampered_custom_properties_are_not_trusted() -> None:
         back, _ = read_docx(_replace_part(data, "docProps/custom.xml", tampered.encode()))
         assert back.cell_map() == r.cell_map()
         assert (back.agency, back.year) == (r.agency, r.year)
+
+
+def test_document_without_body() -> None:
+    data = write_docx(sample_report("2021"))
+    xml = b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+    with pytest.raises(ReadError, match="no body"):
+        read_docx(_replace_part(data, "word/document.xml", xml))

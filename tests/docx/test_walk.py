@@ -135,3 +135,16 @@ def test_our_applications_header_is_merged_as_written() -> None:
     assert not results[0].continued
     assert all(c.continued and c.text == "三、本年度办理结果" for c in results[1:])
     assert len(grids[2][3]) == 15
+
+
+def test_odd_span_values() -> None:
+    body = _body(
+        "<w:tbl>"
+        "<w:tr><w:trPr><w:gridBefore w:val='0'/></w:trPr>"
+        + _tc("a", "<w:gridSpan w:val='x'/>")
+        + _tc("b", "<w:gridSpan w:val='-3'/>")
+        + "</w:tr>"
+        "</w:tbl>"
+    )
+    _, grids = walk_body(body)
+    assert [[c.text for c in row] for g in grids for row in g] == [["a", "b"]]

@@ -25,7 +25,7 @@ from ..vocabulary import SECTIONS
 from ._props import OwnMetadata, parse_custom_properties
 from ._walk import Paragraph, TooManyCells, walk_body
 from ._writer import HEADING_STYLE, SIGNATURE_STYLE, TITLE_STYLE, date_text, title_text
-from ._xml import printable
+from ._xml import W_NS, printable
 
 __all__ = ["read_docx"]
 
@@ -58,8 +58,11 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Find
         raise ReadError(f"not a readable .docx: {type(exc).__name__}: {exc}") from None
     if "wordprocessingml" not in document.part.content_type:
         raise UnsupportedFileError(f"not a Word document (main part is {document.part.content_type})")
+    body = document.element.find(f"{{{W_NS}}}body")
+    if body is None:
+        raise ReadError("not a readable .docx: the document has no body")
     try:
-        paragraphs, grids = walk_body(document.element.body)
+        paragraphs, grids = walk_body(body)
     except RecursionError:
         raise UnsafeFileError("tables nested too deeply") from None
     except TooManyCells as exc:

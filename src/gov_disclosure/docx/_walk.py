@@ -165,11 +165,12 @@ def _cells(tr: etree._Element) -> Iterator[etree._Element]:
             yield child
 
 
-def _int(e: etree._Element | None, default: int) -> int:
+def _int(e: etree._Element | None, default: int, minimum: int) -> int:
+    """The ``w:val`` of ``e`` as an int of at least ``minimum``; ``default`` when absent or not a number."""
     if e is None:
         return default
     try:
-        return max(1, int(e.get(_VAL, default)))
+        return max(minimum, int(e.get(_VAL, default)))
     except ValueError:
         return default
 
@@ -189,7 +190,7 @@ def _table(tbl: etree._Element, state: _Walk) -> None:
     for r, tr in enumerate(rows, start=1):
         row: list[GridCell] = []
         trpr = tr.find(_TRPR)
-        before = _int(trpr.find(_GRID_BEFORE), 0) if trpr is not None else 0
+        before = _int(trpr.find(_GRID_BEFORE), 0, 0) if trpr is not None else 0
         for _ in range(min(before, MAX_GRID_COLUMNS)):
             row.append(GridCell("", f"table {number}, row {r}, cell {len(row) + 1}"))
         for tc in _cells(tr):
@@ -198,7 +199,7 @@ def _table(tbl: etree._Element, state: _Walk) -> None:
             span, vertical, horizontal = 1, None, None
             tcpr = tc.find(_TCPR)
             if tcpr is not None:
-                span = _int(tcpr.find(_GRID_SPAN), 1)
+                span = _int(tcpr.find(_GRID_SPAN), 1, 1)
                 vm = tcpr.find(_VMERGE)
                 if vm is not None:
                     vertical = vm.get(_VAL, "continue")
