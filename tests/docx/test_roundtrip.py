@@ -9,6 +9,7 @@ from io import BytesIO
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gov_disclosure.docx import DocxStyle, read_docx, write_docx
 from gov_disclosure.model import Report, Sections
@@ -28,9 +29,9 @@ def test_sample_round_trip_without_findings(fmt: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["2019", "2021"])
 @SETTINGS
-@given(data=pytest.importorskip("hypothesis.strategies").data())
-def test_any_report_round_trips(fmt: str, data: object) -> None:
-    r = data.draw(any_reports(fmt))  # type: ignore[attr-defined]
+@given(data=st.data())
+def test_any_report_round_trips(fmt: str, data: st.DataObject) -> None:
+    r = data.draw(any_reports(fmt))  # type: ignore[arg-type]
     back, _ = read_docx(write_docx(r))
     assert back == r
 
