@@ -15,6 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Final
 
 import attrs
@@ -182,6 +183,7 @@ _HEADINGS: Final = {s.key: s.heading for s in SECTIONS}
 _BODIES: Final = {s.key: re.sub(r"^[一二三四五六]、", "", s.heading) for s in SECTIONS}
 
 
+@lru_cache(maxsize=16384)
 def match_heading(text: str) -> str | None:
     """The section key a paragraph is the heading of, or None.
 

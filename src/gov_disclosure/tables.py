@@ -20,14 +20,14 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final, Literal, TypeAlias
 
 import attrs
 
 from .findings import CellRef, Finding
 from .rules import RULES
-from .values import Cell, format_cell, is_missing, parse_cell
+from .values import Cell, Parsed, format_cell, is_missing, parse_cell
 from .vocabulary import (
     APPEALS_COLUMNS,
     APPEALS_GROUPS,
@@ -37,6 +37,7 @@ from .vocabulary import (
     FORMATS,
     PROACTIVE_ROW_HEADER,
     TABLE_TITLES,
+    CellKind,
     FormatKey,
     spec,
 )
@@ -53,6 +54,10 @@ __all__ = [
     "normalise_label",
     "read_grids",
 ]
+
+
+#: how many distinct label texts the matching functions remember (labels repeat across reports)
+_CACHE: Final = 16384
 
 
 @attrs.frozen
@@ -99,6 +104,7 @@ _BRACKET_ITEM = re.compile(r"^\(([一二三四五六七八九十]{1,3})\)[、.,]
 _NOTE = re.compile(r"(?<=.)\([^()]*\)")
 
 
+@lru_cache(maxsize=_CACHE)
 def normalise_label(text: str) -> str:
     """A label's text in a comparable form.
 
@@ -179,6 +185,7 @@ def _index(format: FormatKey) -> dict[str, tuple[LabelMatch, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+@lru_cache(maxsize=_CACHE)
 def match_label(text: str, format: FormatKey) -> tuple[LabelMatch, ...]:
     """What ``text`` names in the given format version (empty when it is no known label)."""
     index = _index(format)
@@ -201,6 +208,7 @@ def _prefixes(format: FormatKey) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=_CACHE)
 def label_prefix(text: str, format: FormatKey | None = None) -> bool:
     """True when ``text`` is the beginning (not the whole) of a known label: a label broken
     across lines or cells."""
@@ -214,6 +222,7 @@ def label_prefix(text: str, format: FormatKey | None = None) -> bool:
 _VALUEISH = re.compile(r"^[+\-−－—减增]?[\d０-９.,，．]+\s*(?:万元|元|件|个|项|次|条)?$")
 
 
+@lru_cache(maxsize=_CACHE)
 def is_value_text(text: str) -> bool:
     """True when a cell's text is a value (a number, possibly with a unit) or blank/“/”/“无”."""
     t = text.strip()
@@ -340,6 +349,11 @@ def _fit(values: list[GridCell], n: int) -> list[GridCell] | None:
     return vals if len(vals) == n else None
 
 
+@lru_cache(maxsize=_CACHE)
+def _parse_cell(text: str, kind: CellKind, unit: str | None) -> Parsed:
+    return parse_cell(text, kind, unit)  # type: ignore[arg-type]
+
+
 @attrs.define
 class _State:
     format: FormatKey
@@ -366,7 +380,7 @@ class _State:
                     )
                 )
             return
-        parsed = parse_cell(text, cs.kind, cs.unit)  # type: ignore[arg-type]
+        parsed = _parse_cell(text, cs.kind, cs.unit)
         self.cells[address] = parsed.value
         self.sources[address] = cell.source
         if text != format_cell(parsed.value, cs.unit):  # type: ignore[arg-type]

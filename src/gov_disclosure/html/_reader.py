@@ -197,15 +197,21 @@ def table_grid(table: etree._Element, number: int, budget: list[int]) -> list[li
             k += 1
             while (r, c) in grid:
                 c += 1
-            text = _text(td)
-            rs, cs = _span(td, "rowspan"), _span(td, "colspan")
+            text = _ZERO_WIDTH.sub("", td.text or "") if len(td) == 0 else _text(td)
+            attrib = td.attrib
+            rs = _span(td, "rowspan") if "rowspan" in attrib else 1
+            cs = _span(td, "colspan") if "colspan" in attrib else 1
             budget[0] -= rs * cs
             if budget[0] < 0:
                 raise UnsafeFileError(f"the page's tables have more than {MAX_CELLS} cells")
             src = f"table {number}, row {r + 1}, cell {k}"
-            for dr in range(rs):
-                for dc in range(cs):
-                    grid[(r + dr, c + dc)] = GridCell(text, src, continued=bool(dr or dc))
+            grid[(r, c)] = GridCell(text, src)
+            if rs > 1 or cs > 1:
+                covered = GridCell(text, src, continued=True)
+                for dr in range(rs):
+                    for dc in range(cs):
+                        if dr or dc:
+                            grid[(r + dr, c + dc)] = covered
             c += cs
     if not grid:
         return []
@@ -220,7 +226,21 @@ def _has_label(grid: Grid) -> bool:
     return any(match_label(c.text, f) for row in grid for c in row if not c.continued for f in FORMATS)
 
 
-def _walk(root: etree._Element, budget: list[int]) -> tuple[list[str], list[list[list[GridCell]]]]:
+class _Grids:
+    """The grid of each leaf table of a page, made once per table and counted against one budget."""
+
+    def __init__(self) -> None:
+        self.budget = [MAX_CELLS]
+        self.grids: dict[etree._Element, list[list[GridCell]]] = {}
+
+    def __call__(self, table: etree._Element) -> list[list[GridCell]]:
+        grid = self.grids.get(table)
+        if grid is None:
+            grid = self.grids[table] = table_grid(table, len(self.grids) + 1, self.budget)
+        return grid
+
+
+def _walk(root: etree._Element, grid_of: _Grids) -> tuple[list[str], list[list[list[GridCell]]]]:
     """The paragraphs (text outside the tables, in order) and the grids of the tables under root.
 
     A table holding other tables is page layout: its cells are walked like any block."""
@@ -234,8 +254,7 @@ def _walk(root: etree._Element, budget: list[int]) -> tuple[list[str], list[list
                 walker.skip_subtree()
                 continue
             if tag == "table" and el.find(".//table") is None:
-                grid = table_grid(el, len(grids) + 1, budget)
-                grids.append(grid)
+                grids.append(grid_of(el))
                 lines.append("")
                 walker.skip_subtree()
                 if el.tail:
@@ -254,12 +273,12 @@ def _walk(root: etree._Element, budget: list[int]) -> tuple[list[str], list[list
     return [ln for ln in text_lines if ln], grids
 
 
-def _content(body: etree._Element) -> etree._Element:
+def _content(body: etree._Element, grid_of: _Grids) -> etree._Element:
     """The element holding the report: the lowest common ancestor of its title, section headings
     and statistical tables (the navigation, banners and footers around it are left out)."""
     marks: list[etree._Element] = []
     for table in body.iter("table"):
-        if table.find(".//table") is None and _has_label(table_grid(table, 0, [MAX_CELLS])):
+        if table.find(".//table") is None and _has_label(grid_of(table)):
             marks.append(table)
     for el in body.iter("h1", "h2", "h3", "h4", "p", "div", "span", "strong", "b", "td", "font"):
         own = (el.text or "").strip()
@@ -299,14 +318,14 @@ def read_html(
     body = root.find("body")
     if body is None:
         body = root
-    budget = [MAX_CELLS]
+    grid_of = _Grids()
     try:
-        paragraphs, grids = _walk(_content(body), budget)
+        paragraphs, grids = _walk(_content(body, grid_of), grid_of)
     except RecursionError:  # pragma: no cover - the walk is iterative; belt and braces
         raise UnsafeFileError("the page is nested too deeply") from None
     if not any(_has_label(g) for g in grids):
         # a page whose title sits outside the content: look at the whole page for the title
-        paragraphs_all, grids = _walk(body, [MAX_CELLS])
+        paragraphs_all, grids = _walk(body, grid_of)
         paragraphs = paragraphs_all
     elif not any(parse_title(p)[1] is not None for p in paragraphs[:3]):
         title = _page_title(root, body)
