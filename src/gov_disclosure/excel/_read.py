@@ -8,15 +8,16 @@ import os
 import re
 import zipfile
 from collections.abc import Iterator
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 import openpyxl
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
-from openpyxl.utils import column_index_from_string
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.utils.datetime import from_excel
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .._zipguard import check_archive, load_bytes
@@ -45,6 +46,9 @@ __all__ = ["read_xlsx"]
 #: are a few dozen KB, and openpyxl holds every cell of a sheet in memory. (The rows a sheet declares
 #: do not matter: one stray cell at row 1,000,000 costs nothing.)
 MAX_SHEET_BYTES: Final = 8 * 1024 * 1024
+#: cells are looked for in this part of a sheet (our tables use the first 40 rows and 15 columns)
+MAX_ROWS_SCANNED: Final = 5_000
+MAX_COLS_SCANNED: Final = 200
 #: labels are looked for this many rows above a cell
 _LOOK_UP: Final = 60
 
@@ -100,8 +104,12 @@ def _check_parts(zf: zipfile.ZipFile) -> None:
 
 
 def _load(data: bytes, *, data_only: bool) -> Workbook:
+    # read-only mode: no styles bound to cells, no merged-cell formatting (which is most of a full
+    # load's time); we index the few sheets we need ourselves
     try:
-        return openpyxl.load_workbook(io.BytesIO(data), data_only=data_only, keep_links=False, keep_vba=False)
+        return openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=data_only, keep_links=False, keep_vba=False
+        )
     except DefusedXmlException as exc:
         raise UnsafeFileError(f"unsafe XML in the workbook: {exc}") from None
     except Exception as exc:  # openpyxl raises anything from KeyError to TypeError on damaged files
@@ -113,18 +121,24 @@ def _load(data: bytes, *, data_only: bool) -> Workbook:
         raise ReadError(f"damaged .xlsx ({type(exc).__name__}: {exc})") from None
 
 
+class _C(NamedTuple):
+    value: Any
+    data_type: str
+
+
 @attrs.define
 class _Sheet:
-    ws: Worksheet
+    title: str
+    cells: dict[tuple[int, int], _C]
     #: normalised string → positions of the cells holding it
     texts: dict[str, list[tuple[int, int]]]
 
     def get(self, row: int, col: int) -> Any:
-        cell = self.ws._cells.get((row, col))
+        cell = self.cells.get((row, col))
         return None if cell is None else cell.value
 
-    def cell(self, row: int, col: int) -> Any:
-        return self.ws._cells.get((row, col))
+    def cell(self, row: int, col: int) -> _C | None:
+        return self.cells.get((row, col))
 
     def has(self, text: str, row: int, col: int) -> bool:
         return (row, col) in self.texts.get(normalise_label(text), ())
@@ -135,13 +149,20 @@ class _Sheet:
         )
 
 
-def _index(ws: Worksheet) -> _Sheet:
+def _index(ws: Any) -> _Sheet:
+    """The non-empty cells of a (read-only) worksheet, up to row MAX_ROWS_SCANNED."""
+    cells: dict[tuple[int, int], _C] = {}
     texts: dict[str, list[tuple[int, int]]] = {}
-    for (row, col), cell in ws._cells.items():
-        v = cell.value
-        if isinstance(v, str) and cell.data_type != "f" and len(v) < 200:
-            texts.setdefault(normalise_label(v), []).append((row, col))
-    return _Sheet(ws, texts)
+    for row in ws.iter_rows(max_row=MAX_ROWS_SCANNED, max_col=MAX_COLS_SCANNED):
+        for cell in row:
+            v = getattr(cell, "value", None)
+            if v is None:
+                continue
+            key = (cell.row, cell.column)
+            cells[key] = _C(v, cell.data_type)
+            if isinstance(v, str) and cell.data_type != "f" and len(v) < 200:
+                texts.setdefault(normalise_label(v), []).append(key)
+    return _Sheet(ws.title, cells, texts)
 
 
 class _Reader:
@@ -150,7 +171,7 @@ class _Reader:
         self.data = data
         self.findings: list[Finding] = []
         self._sheets: dict[str, _Sheet] = {}
-        self._cached: Workbook | None = None
+        self._cached: dict[str, _Sheet] | None = None
         self.names: dict[str, tuple[str, int, int] | None] = {}
         for name, dn in wb.defined_names.items():
             if not name.startswith("gd."):
@@ -172,8 +193,8 @@ class _Reader:
             if title not in self.wb.sheetnames:
                 return None
             ws = self.wb[title]
-            if not isinstance(ws, Worksheet):
-                return None
+            if not isinstance(ws, (Worksheet, ReadOnlyWorksheet)):
+                return None  # a chart sheet
             self._sheets[title] = _index(ws)
         return self._sheets[title]
 
@@ -196,11 +217,7 @@ class _Reader:
         return None if s is None else (s, dest[1], dest[2])
 
     def source(self, s: _Sheet, row: int, col: int) -> str:
-        return (
-            f"{s.ws.title}!{s.ws.cell(row, col).coordinate}"
-            if (row, col) in s.ws._cells
-            else (f"{s.ws.title}!{openpyxl.utils.get_column_letter(col)}{row}")
-        )
+        return f"{s.title}!{get_column_letter(col)}{row}"
 
     def place_cell(self, lay: Layout, c: CellPlace) -> tuple[_Sheet, int, int] | None:
         """Where a table cell is: by its defined name if the labels around it agree, else by
@@ -339,10 +356,13 @@ class _Reader:
     def cached(self, s: _Sheet, row: int, col: int) -> Any:
         """The value saved with a formula (loads the workbook a second time, only when needed)."""
         if self._cached is None:
-            self._cached = _load(self.data, data_only=True)
-        ws = self._cached[s.ws.title]
-        cell = ws._cells.get((row, col))
-        return None if cell is None else cell.value
+            wb = _load(self.data, data_only=True)
+            try:
+                self._cached = {t: _index(wb[t]) for t in wb.sheetnames if t in self._sheets}
+            finally:
+                wb.close()
+        sheet = self._cached.get(s.title)
+        return None if sheet is None else sheet.get(row, col)
 
     def _unplaced(self, c: CellPlace) -> None:
         label = c.row_label[1] if c.row_label else ""
