@@ -24,7 +24,7 @@ from .errors import FileTooLargeError, ReadError
 from .findings import Finding
 from .model import AgencyKind, Report, Sections
 from .rules import RULES
-from .tables import Grid, match_label, read_grids
+from .tables import Grid, label_prefix, match_label, read_grids
 from .vocabulary import FORMATS, SECTIONS, FormatKey, format_for_year
 
 __all__ = [
@@ -179,6 +179,8 @@ _HEADING_WORDS: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
     "problems": (("问题",), ("改进",)),
     "other": (("其他", "事项"),),
 }
+#: how a reworded heading ends (存在的问题及改进情况, 其他需要报告的事项, 依申请公开情况)
+_HEADING_ENDINGS: Final = ("情况", "事项", "问题", "措施", "概述", "总体", "公开")
 _HEADINGS: Final = {s.key: s.heading for s in SECTIONS}
 _BODIES: Final = {s.key: re.sub(r"^[一二三四五六]、", "", s.heading) for s in SECTIONS}
 
@@ -211,6 +213,8 @@ def _heading_key(t: str) -> str | None:
         return None
     if len(body) > 30:
         return None
+    if not body.endswith(_HEADING_ENDINGS):
+        return None  # 3.补正后申请内容仍… is a table label, not a heading
     for key, alternatives in _HEADING_WORDS.items():
         for words in alternatives:
             if all(w in body for w in words):
@@ -219,8 +223,9 @@ def _heading_key(t: str) -> str | None:
 
 
 def _is_table_label(text: str) -> bool:
-    """Row labels of the tables look like headings (二、上年结转政府信息公开申请数量)."""
-    return any(match_label(text, f) for f in FORMATS)
+    """Row labels of the tables look like headings (二、上年结转政府信息公开申请数量), and so do
+    their beginnings when a label wraps."""
+    return any(match_label(text, f) for f in FORMATS) or label_prefix(text)
 
 
 _OTHER_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}、[^。；;，,]{2,18}$")

@@ -222,13 +222,18 @@ def label_prefix(text: str, format: FormatKey | None = None) -> bool:
 _VALUEISH = re.compile(r"^[+\-−－—减增]?[\d０-９.,，．]+\s*(?:万元|元|件|个|项|次|条)?$")
 
 
+_TWO_NUMBERS = re.compile(r"\d\s+[+\-]?\d")
+
+
 @lru_cache(maxsize=_CACHE)
 def is_value_text(text: str) -> bool:
-    """True when a cell's text is a value (a number, possibly with a unit) or blank/“/”/“无”."""
+    """True when a cell's text is a value (a number, possibly with a unit) or blank/“/”/“无”.
+    Two numbers separated by spaces (``6338 5398``) are not one value."""
     t = text.strip()
     if not t or is_missing(t):
         return True
-    return bool(_VALUEISH.match(unicodedata.normalize("NFKC", t).replace(" ", "")))
+    n = unicodedata.normalize("NFKC", t)
+    return not _TWO_NUMBERS.search(n) and bool(_VALUEISH.match(n.replace(" ", "")))
 
 
 # -- format detection ------------------------------------------------------------------------------
@@ -351,6 +356,8 @@ def _fit(values: list[GridCell], n: int) -> list[GridCell] | None:
 
 @lru_cache(maxsize=_CACHE)
 def _parse_cell(text: str, kind: CellKind, unit: str | None) -> Parsed:
+    if _TWO_NUMBERS.search(unicodedata.normalize("NFKC", text)):
+        return Parsed(None, "GD102")  # "6338 5398" is two numbers, never 63385398
     return parse_cell(text, kind, unit)  # type: ignore[arg-type]
 
 
@@ -424,6 +431,21 @@ class _State:
         )
 
 
+@cache
+def _pieces(format: FormatKey) -> frozenset[str]:
+    """Every piece (substring) of every label: what a label broken over lines leaves behind."""
+    out: set[str] = set()
+    for label in _index(format):
+        for i in range(len(label)):
+            for j in range(i + 1, len(label) + 1):
+                out.add(label[i:j])
+    return frozenset(out)
+
+
+def _is_piece(text: str, format: FormatKey) -> bool:
+    return normalise_label(text) in _pieces(format)
+
+
 def _row_matches(row: _Row, format: FormatKey) -> list[tuple[GridCell, tuple[LabelMatch, ...]]]:
     return [(c, match_label(c.text, format)) for c in row.labels]
 
@@ -468,11 +490,12 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
         known = [(c, m) for c, m in matches if m]
         unknown = [c for c, m in matches if not m]
         # labels that belong to one table only tell which table this row is in
-        tables_here = {next(iter(ts)) for ts in ({mm.table for mm in m} for _, m in known) if len(ts) == 1}
+        votes = Counter(next(iter(ts)) for ts in ({mm.table for mm in m} for _, m in known) if len(ts) == 1)
+        ranked = votes.most_common(2)
         row_labels = [(c, m) for c, m in known if any(mm.kind == "row" for mm in m)]
-        # which table are we in?
-        if len(tables_here) == 1:
-            table = next(iter(tables_here))
+        # which table are we in? the one most labels of this row belong to
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            table = ranked[0][0]
         elif row_labels:
             table = next(mm.table for mm in row_labels[-1][1] if mm.kind == "row")
         for _, m in known:
@@ -544,7 +567,7 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
                         if len(positions) == len(keys):
                             header_layout[block] = (len(row.cells), positions)
             for c in unknown:
-                if not c.continued:
+                if not c.continued and not _is_piece(c.text, fmt):
                     nonstandard.setdefault(table or "report", []).append(c.text.strip())
                     st.unplaced(
                         c,
@@ -553,7 +576,7 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
                     )
         elif not _has_values(row):
             for c in unknown:
-                if not c.continued:
+                if not c.continued and not _is_piece(c.text, fmt):
                     st.unplaced(c, "text in a table that could not be placed", "表格中无法归位的文字")
         if not _has_values(row):
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final, Literal, TypeAlias
@@ -26,8 +27,13 @@ MAX_CELLS: Final = 200_000
 #: lines longer than this are prose or garbage, never a table line
 _MAX_CELL_LINE: Final = 400
 
-Layout: TypeAlias = Literal["tsv", "cells", "lines"]
+Layout: TypeAlias = Literal["tsv", "cells", "lines", "spaced"]
 _TABLE_SECTIONS: Final = ("proactive", "applications", "appeals")
+_GAP: Final = re.compile(r"\s{2,}")
+_ALIGNED: Final = re.compile(r"\S\s{2,}\S")
+_UNITS: Final = ("万元", "元", "件", "个", "项")
+#: how many label pieces before / after a row's values may make up its label (wrapped labels)
+_BEFORE, _AFTER = 6, 4
 
 
 def _load(source: str | os.PathLike[str] | bytes) -> str:
@@ -51,7 +57,8 @@ def _is_label(text: str) -> bool:
 
 
 def _is_table_line(line: str) -> bool:
-    """A line that belongs to a flattened table: tab-separated cells, a value or a label."""
+    """A line that belongs to a flattened table: tab-separated cells, a value or a label, or cells
+    aligned by spaces (pdftotext -layout)."""
     if len(line) > _MAX_CELL_LINE:
         return False
     if "\t" in line.strip(" "):
@@ -59,7 +66,10 @@ def _is_table_line(line: str) -> bool:
     s = line.strip()
     if not s:
         return False
-    return is_value_text(s) or _is_label(s)
+    if is_value_text(s) or _is_label(s):
+        return True
+    parts = _GAP.split(s)
+    return len(parts) >= 2 and not s.endswith("。") and any(is_value_text(p) or _is_label(p) for p in parts)
 
 
 def _regions(lines: Sequence[str]) -> list[tuple[int, int]]:
@@ -85,6 +95,8 @@ def _layout(lines: Sequence[str]) -> Layout:
         return "tsv"
     if sum(1 for ln in non_blank if ln.startswith("\t")) * 2 >= len(non_blank):
         return "cells"
+    if sum(1 for ln in non_blank if _ALIGNED.search(ln.strip())) * 4 >= len(non_blank):
+        return "spaced"
     return "lines"
 
 
@@ -105,29 +117,51 @@ def _rows(lines: Sequence[str], first: int, layout: Layout) -> list[list[GridCel
             rows.append(row)
         return rows
     if layout == "cells":
-        cur: list[GridCell] = []
+        cells_row: list[GridCell] = []
         for i, line in enumerate(lines):
             src = f"line {first + i + 1}"
             if line.startswith("\t"):
-                cur.append(GridCell(line[1:], src))
+                cells_row.append(GridCell(line[1:], src))
             elif line.strip():
-                if cur:
-                    last = cur[-1]
-                    cur[-1] = GridCell(last.text + "\n" + line, last.source, last.continued)
+                if cells_row:
+                    last = cells_row[-1]
+                    cells_row[-1] = GridCell(last.text + "\n" + line, last.source, last.continued)
                 else:
-                    cur.append(GridCell(line, src))
-            elif cur:
-                rows.append(cur)
-                cur = []
-        if cur:
-            rows.append(cur)
+                    cells_row.append(GridCell(line, src))
+            elif cells_row:
+                rows.append(cells_row)
+                cells_row = []
+        if cells_row:
+            rows.append(cells_row)
         return rows
-    # one cell per line, blank lines for empty cells: a row is label lines + the lines after them
-    cur = []
+    if layout == "spaced":
+        return _spaced_rows(lines, first)
+    # one cell per line, blank lines for empty cells: a row is label lines + the lines after them.
+    # When (nearly) every line is followed by a blank one, the blank lines only separate blocks
+    # (pdftotext without -layout) and empty cells cannot be told: such rows will not fit (GD105).
+    content = [i for i, ln in enumerate(lines) if ln.strip()]
+    separated = sum(1 for i in content if i + 1 < len(lines) and not lines[i + 1].strip())
+    blocks = len(content) > 4 and separated * 5 >= len(content) * 3
+    cur: list[GridCell] = []
     in_values = False
     for i, line in enumerate(lines):
         src = f"line {first + i + 1}"
+        if blocks and not line.strip():
+            continue
         value = is_value_text(line)
+        if not value and " " in line.strip() and not _is_label(line):
+            # several cells on one line (本年制发件数 本年废止件数 现行有效件数, or 6338 5398)
+            tokens = line.split()
+            if all(is_value_text(t) for t in tokens):
+                cur.extend(GridCell(t, src) for t in tokens)
+                in_values = True
+                continue
+            if in_values and cur:
+                rows.append(cur)
+                cur = []
+            in_values = False
+            cur.extend(GridCell(t, src) for t in tokens)
+            continue
         if not value and in_values and cur:
             rows.append(cur)
             cur = []
@@ -171,3 +205,116 @@ def read_text(
             in_table[i] = True
     paragraphs = [ln for ln, t in zip(lines, in_table, strict=True) if not t]
     return assemble(paragraphs, grids, format=format)
+
+
+# -- cells aligned by spaces (pdftotext -layout) ------------------------------------------------
+
+
+def _tokens(line: str) -> list[str]:
+    """A line's cells: runs of 2+ spaces separate cells; inside a cell that is not a number, single
+    spaces separate pieces of labels; a unit after a number (9766783 万元) stays with it."""
+    out: list[str] = []
+    for part in _GAP.split(line.strip()):
+        if not part:
+            continue
+        pieces = part.split()
+        for piece in pieces:
+            if out and piece in _UNITS and out[-1] and out[-1][-1].isdigit():
+                out[-1] += piece
+            else:
+                out.append(piece)
+    return out
+
+
+def _row_label(text: str) -> bool:
+    return any(m.kind == "row" for f in FORMATS for m in match_label(text, f))
+
+
+def _grows(text: str) -> bool:
+    return _row_label(text) or label_prefix(text)
+
+
+def _claim(seq: Sequence[str], last_start: int) -> tuple[str, list[int]] | None:
+    """The longest row label made of pieces of ``seq`` in order, starting at or before
+    ``last_start``; pieces that do not continue the label (group labels interleaved by the
+    layout: 其他处 / 理) are skipped. Returns the label and the indices used."""
+    best: tuple[str, list[int]] | None = None
+    for start in range(min(last_start, len(seq) - 1), -1, -1):
+        text = seq[start]
+        if not _grows(text):
+            continue
+        used = [start]
+        found = (text, list(used)) if _row_label(text) else None
+        for k in range(start + 1, len(seq)):
+            longer = text + seq[k]
+            if _grows(longer):
+                text = longer
+                used.append(k)
+                if _row_label(text):
+                    found = (text, list(used))
+        if found and (best is None or len(found[0]) > len(best[0])):
+            best = found
+    return best
+
+
+def _spaced_rows(lines: Sequence[str], first: int) -> list[list[GridCell]]:
+    """Rows from a table laid out by spaces, where a long label wraps over the lines above and
+    below its values. A row's label is the longest label of the format that nearby label pieces
+    make, in order; pieces nobody claims go into label-only rows (headers, group labels)."""
+    parsed: list[tuple[str, list[str], list[str]]] = []  # (source, label pieces, values)
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        toks = _tokens(line)
+        values = [t for t in toks if is_value_text(t)]
+        labels = [t for t in toks if not is_value_text(t)]
+        parsed.append((f"line {first + i + 1}", labels, values))
+
+    rows: list[list[GridCell]] = []
+    pending: list[tuple[str, str]] = []  # (text, source) of label pieces not yet claimed
+    for k, (src, labels, values) in enumerate(parsed):
+        if not values:
+            pending.extend((t, src) for t in labels)
+            continue
+        ahead: list[tuple[int, int]] = []  # (line, piece) of label pieces on the lines below
+        for j in range(k + 1, min(k + 1 + _AFTER, len(parsed))):
+            if parsed[j][2]:
+                break
+            ahead.extend((j, n) for n in range(len(parsed[j][1])))
+        before = pending[-_BEFORE:]
+        seq = [t for t, _ in before] + labels + [parsed[j][1][n] for j, n in ahead]
+        claim = _claim(seq, len(before) + len(labels) - 1) if seq else None
+        value_cells = [GridCell(v, src) for v in values]
+        if claim is None:
+            if pending:
+                rows.append([GridCell(t, s_) for t, s_ in pending])
+                pending.clear()
+            rows.append([*(GridCell(t, src) for t in labels), *value_cells])
+            continue
+        text, used = claim
+        used_set = set(used)
+        n_pending = len(pending) - len(before)
+        left = (
+            pending[:n_pending]
+            + [p for n, p in enumerate(before) if n not in used_set]
+            + [(t, src) for n, t in enumerate(labels) if len(before) + n not in used_set]
+        )
+        if left:
+            rows.append([GridCell(t, s_) for t, s_ in left])
+        first_used = used[0]
+        label_src = before[first_used][1] if first_used < len(before) else src
+        rows.append([GridCell(text, label_src), *value_cells])
+        pending.clear()
+        # the pieces below that were claimed are gone from their lines
+        base = len(before) + len(labels)
+        taken: dict[int, set[int]] = {}
+        for n in used:
+            if n >= base:
+                j, piece = ahead[n - base]
+                taken.setdefault(j, set()).add(piece)
+        for j, pieces in taken.items():
+            s_j, labels_j, values_j = parsed[j]
+            parsed[j] = (s_j, [t for n, t in enumerate(labels_j) if n not in pieces], values_j)
+    if pending:
+        rows.append([GridCell(t, s_) for t, s_ in pending])
+    return rows
