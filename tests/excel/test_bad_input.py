@@ -8,9 +8,12 @@ import zlib
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gov_disclosure.errors import (
     FileTooLargeError,
+    GovDisclosureError,
     ReadError,
     UnsafeFileError,
     UnsupportedFileError,
@@ -159,3 +162,59 @@ def test_damaged_part_inside_a_valid_zip() -> None:
     broken = _replace(data, {_sheet_part(data, "基本信息"): b"<worksheet><sheetData><row"})
     with pytest.raises(ReadError):
         read_xlsx(broken)
+
+
+def test_bad_shared_string_index_in_a_sheet() -> None:
+    data = _template_bytes()
+    sheet = (
+        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="5"><c r="D5" t="s"><v>99999</v></c></row></sheetData></worksheet>'
+    )
+    with pytest.raises(ReadError, match="damaged"):
+        read_xlsx(_replace(data, {_sheet_part(data, "收到和处理政府信息公开申请情况"): sheet}))
+
+
+_PARTS = [
+    "xl/workbook.xml",
+    "xl/worksheets/sheet6.xml",
+    "xl/styles.xml",
+    "xl/worksheets/sheet2.xml",
+    "xl/worksheets/sheet4.xml",
+    "xl/_rels/workbook.xml.rels",
+    "[Content_Types].xml",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    part=st.sampled_from(_PARTS),
+    start=st.integers(0, 10_000),
+    length=st.integers(0, 200),
+    junk=st.binary(max_size=40) | st.sampled_from([b"<", b'"', b"#REF!", b"&amp;", b"\xff\xfe", b"999999"]),
+)
+def test_mangled_parts_give_a_report_or_a_typed_error(
+    part: str, start: int, length: int, junk: bytes
+) -> None:
+    data = _FUZZ_BASE
+    body = zipfile.ZipFile(io.BytesIO(data)).read(part)
+    start %= max(len(body), 1)
+    mangled = body[:start] + junk + body[start + length :]
+    try:
+        report, findings = read_xlsx(_replace(data, {part: mangled}))
+    except GovDisclosureError:
+        return
+    assert report.format in ("2019", "2021")
+    assert all(f.code.startswith("GD1") for f in findings)
+
+
+_FUZZ_BASE = b""
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _fuzz_base() -> None:
+    global _FUZZ_BASE
+    from gov_disclosure.excel import write_xlsx
+
+    data = write_xlsx(sample_report("2019"))
+    assert isinstance(data, bytes)
+    _FUZZ_BASE = data

@@ -14,14 +14,14 @@ try:
 except ImportError:  # pragma: no cover - depends on the environment
     raise MissingExtraError("Excel support (gov_disclosure.excel)", "excel") from None
 
-from ._aggregate import AggregateError, AggregateResult, Unit, aggregate, write_summary
+from ._aggregate import AggregateError, AggregateResult, UnitResult, aggregate, write_summary
 from ._read import read_xlsx
 from ._write import write_template, write_xlsx
 
 __all__ = [
     "AggregateError",
     "AggregateResult",
-    "Unit",
+    "UnitResult",
     "aggregate",
     "read_xlsx",
     "write_summary",

@@ -110,15 +110,18 @@ def _load(data: bytes, *, data_only: bool) -> Workbook:
         return openpyxl.load_workbook(
             io.BytesIO(data), read_only=True, data_only=data_only, keep_links=False, keep_vba=False
         )
-    except DefusedXmlException as exc:
-        raise UnsafeFileError(f"unsafe XML in the workbook: {exc}") from None
     except Exception as exc:  # openpyxl raises anything from KeyError to TypeError on damaged files
-        cause: BaseException | None = exc
-        while cause is not None:  # openpyxl wraps defusedxml's refusal in a ValueError
-            if isinstance(cause, DefusedXmlException):
-                raise UnsafeFileError(f"unsafe XML in the workbook: {cause}") from None
-            cause = cause.__cause__ or cause.__context__
-        raise ReadError(f"damaged .xlsx ({type(exc).__name__}: {exc})") from None
+        raise _read_error(exc) from None
+
+
+def _read_error(exc: BaseException) -> ReadError:
+    """The typed error for whatever openpyxl raised while parsing."""
+    cause: BaseException | None = exc
+    while cause is not None:  # openpyxl wraps defusedxml's refusal in a ValueError
+        if isinstance(cause, DefusedXmlException):
+            return UnsafeFileError(f"unsafe XML in the workbook: {cause}")
+        cause = cause.__cause__ or cause.__context__
+    return ReadError(f"damaged .xlsx ({type(exc).__name__}: {exc})")
 
 
 class _C(NamedTuple):
@@ -151,6 +154,13 @@ class _Sheet:
 
 def _index(ws: Any) -> _Sheet:
     """The non-empty cells of a (read-only) worksheet, up to row MAX_ROWS_SCANNED."""
+    try:
+        return _index_cells(ws)
+    except Exception as exc:  # the sheet's XML is parsed only now, in read-only mode
+        raise _read_error(exc) from None
+
+
+def _index_cells(ws: Any) -> _Sheet:
     cells: dict[tuple[int, int], _C] = {}
     texts: dict[str, list[tuple[int, int]]] = {}
     for row in ws.iter_rows(max_row=MAX_ROWS_SCANNED, max_col=MAX_COLS_SCANNED):
