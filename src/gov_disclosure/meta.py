@@ -364,10 +364,13 @@ def assemble(
     first = spans[0].start if spans else (sig_index if sig_index is not None else len(paragraphs))
     head = [p for p in paragraphs[:first] if p.strip()]
     title_agency, year, title_lines = None, None, 0
-    for n in (1, 2, 3):
-        if len(head) >= n:
-            title_agency, year = parse_title("".join(head[:n]))
+    # the title: one to three lines (it may wrap), among the first lines (page furniture such as
+    # 索引号 or 发布日期 may come first)
+    for start, n in ((s, n) for s in range(min(len(head), 8)) for n in (1, 2, 3)):
+        if start + n <= len(head):
+            title_agency, year = parse_title("".join(head[start : start + n]))
             if year is not None:
+                head = head[start:]
                 title_lines = n
                 break
     if sig_index is None and title_agency:

@@ -185,3 +185,22 @@ def test_samples_read_the_same_from_bytes_path_and_str(name: str) -> None:
     assert read_text(p.read_bytes()) == a
     assert read_text(p.read_text(encoding="utf-8")) == a
     assert read_text(p.read_text(encoding="utf-8").encode("gb18030")) == a
+
+
+def test_headings_missing_and_furniture_before_the_title() -> None:
+    from gov_disclosure.testing import sample_report
+    from gov_disclosure.text import write_text
+
+    r = sample_report("2019")
+    text = write_text(r)
+    for heading in (
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ):
+        text = text.replace(heading + "\n", "")
+    text = "索引号：11410103/2021-00012\n发布日期：2021-01-20\n" + text
+    back, findings = read_text(text)
+    assert back.cell_map() == r.cell_map()
+    assert (back.year, back.agency) == (r.year, r.agency)
+    assert findings == []

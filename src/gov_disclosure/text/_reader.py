@@ -77,13 +77,38 @@ def _regions(lines: Sequence[str]) -> list[tuple[int, int]]:
     spans, _ = section_spans(lines)
     areas = [(sp.start + 1, sp.end) for sp in spans if sp.key in _TABLE_SECTIONS]
     if not areas:
-        areas = [(0, len(lines))]
+        return _regions_anywhere(lines)
     out: list[tuple[int, int]] = []
     for a, b in areas:
         table_lines = [i for i in range(a, b) if _is_table_line(lines[i]) and match_heading(lines[i]) is None]
         if table_lines:
             out.append((table_lines[0], table_lines[-1] + 1))
+    if not out:
+        # the tables are not under their headings (a heading missing): look everywhere
+        return _regions_anywhere(lines)
     return out
+
+
+def _regions_anywhere(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """Runs of table lines anywhere (a blank line does not end a run; a sentence does)."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    last = -1
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if _is_table_line(line) and match_heading(line) is None:
+            if start is None:
+                start = i
+            last = i
+        elif start is not None and (len(line.strip()) > 25 or line.strip().endswith("。")):
+            # a sentence ends the table; a short line may be a piece of a wrapped label
+            out.append((start, last + 1))
+            start = None
+    if start is not None:
+        out.append((start, last + 1))
+    # a single stray line (a number in the prose) is no table
+    return [(a, b) for a, b in out if b - a >= 3]
 
 
 def _layout(lines: Sequence[str]) -> Layout:
