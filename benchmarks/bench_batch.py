@@ -33,8 +33,35 @@ YEARS = 5  #: consecutive years per agency
 
 #: run in a fresh process: check PATHS with -j JOBS as the CLI does, print time and peak memory
 _RUN = """
-import json, os, resource, sys, time
+import json, os, resource, sys, threading, time
 from gov_disclosure import batch
+
+
+def hwm(pid):  # peak resident memory of a process (of its own image, unlike ru_maxrss after exec)
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return next(int(x.split()[1]) for x in f if x.startswith("VmHWM")) / 1024
+    except (OSError, StopIteration):
+        return 0.0
+
+
+workers, done = {}, threading.Event()
+
+
+def sample():  # the peak memory of each worker process, sampled while it runs
+    me = str(os.getpid())
+    while not done.is_set():
+        for task in os.listdir(f"/proc/{me}/task"):
+            try:
+                kids = open(f"/proc/{me}/task/{task}/children").read().split()
+            except OSError:
+                continue
+            for kid in kids:
+                workers[kid] = max(workers.get(kid, 0.0), hwm(kid))
+        time.sleep(0.2)
+
+
+threading.Thread(target=sample, daemon=True).start()
 paths, jobs = sys.argv[1:-1], int(sys.argv[-1])
 t = time.perf_counter()
 s = batch.Summary()
@@ -42,11 +69,14 @@ with open(os.devnull, "w", encoding="utf-8") as out:
     for e in batch.write_findings(batch.iter_check(paths, jobs=jobs), out, kind="csv"):
         s.add(e)
 elapsed = time.perf_counter() - t
+done.set()
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({
     "seconds": elapsed, "files": s.files, "read": s.read, "pairs": s.pairs, "unreadable": s.unreadable,
     "findings": sum(s.codes.values()),
-    "parent_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    "worker_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
+    "parent_mib": hwm("self"),
+    "worker_mib": max(workers.values(), default=0.0),
 }))
 """
 
@@ -115,13 +145,15 @@ def run(paths: list[Path], jobs: int, repeat: int) -> dict[str, float]:
         runs.append(json.loads(out.stdout))
     med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
     med["reports_per_s"] = med["files"] / med["seconds"]
+    med["reports_per_cpu_s"] = med["files"] / med["cpu"]
     return med
 
 
 def line(label: str, m: dict[str, float]) -> str:
     return (
-        f"{label:<34} {m['files']:>6.0f} files {m['seconds']:>8.2f} s {m['reports_per_s']:>8.1f} reports/s"
-        f"   parent {m['parent_mib']:>6.1f} MiB  worker {m['worker_mib']:>6.1f} MiB"
+        f"{label:<14} {m['files']:>5.0f} files {m['seconds']:>7.2f} s {m['reports_per_s']:>7.1f} reports/s"
+        f" {m['reports_per_cpu_s']:>7.1f} reports/CPU-s   peak: parent {m['parent_mib']:>5.1f} MiB,"
+        f" worker {m['worker_mib']:>5.1f} MiB"
     )
 
 
@@ -139,7 +171,11 @@ def main() -> None:
         f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
         f"{os.cpu_count()} cores, Python {platform.python_version()}"
     )
-    print(f"median of {args.repeat} runs, each in a fresh process; corpora in {base}\n")
+    print(f"median of {args.repeat} runs, each in a fresh process; corpora in {base}")
+    print(
+        f"load average at start: {os.getloadavg()[0]:.2f} (other processes share the cores: compare "
+        "reports/CPU-s, which does not depend on them)\n"
+    )
 
     t = time.perf_counter()
     mixed = generate(base / f"mixed-{args.n}", args.n)
@@ -161,9 +197,10 @@ def main() -> None:
     print()
 
     print("Memory vs number of files (.json only, -j 2):")
-    for n in (args.n // 4, args.n, args.n * 4):
+    for n in (args.n // 4, args.n, args.n * 4, args.n * 16):
         corpus = generate(base / f"json-{n}", n, ("json",))
         print(line(f"  {n} files", run([corpus], 2, args.repeat)))
+    print(f"\nload average at the end: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -33,8 +33,10 @@ import json
 import os
 import unicodedata
 import warnings
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import Decimal
 from functools import partial
 from pathlib import Path
 from typing import IO, Any, Final, TypeAlias
@@ -49,7 +51,7 @@ from .io import read_report
 from .model import Report, Sections
 from .rules import RULES, Context, MissingPolicy, validate
 from .similarity import DEFAULT_THRESHOLD, MIN_CHARS, make_check
-from .values import Cell
+from .values import Amount, Cell
 from .vocabulary import SECTIONS, FormatKey, spec
 
 __all__ = [
@@ -121,30 +123,55 @@ ProgressCallback: TypeAlias = Callable[[str, int, int], None]
 
 @attrs.frozen
 class CrossYearData:
-    """What the cross-year rules need of a report, compact enough to keep for every report of a run."""
+    """What the cross-year rules need of a report, compact enough to keep for every report of a run:
+    every cell value and the six sections, packed (JSON, zlib-compressed: about 1 KB for a generated
+    report, a few KB for a real one). Build it with :meth:`of`; :meth:`report` unpacks."""
 
     format: FormatKey
     year: int | None
     agency: str | None
-    values: tuple[Cell, ...]  #: every cell, in spec order
-    sections: tuple[str, ...]  #: the six sections, in SECTIONS order
+    packed: bytes = attrs.field(repr=False)
 
     @classmethod
     def of(cls, report: Report) -> CrossYearData:
-        return cls(
-            report.format,
-            report.year,
-            report.agency,
-            tuple(v for _, v in report.cells()),
-            tuple(getattr(report.sections, s.key) for s in SECTIONS),
-        )
+        values = [_pack_cell(v) for _, v in report.cells()]
+        sections = [getattr(report.sections, s.key) for s in SECTIONS]
+        data = json.dumps([values, sections], ensure_ascii=False, separators=(",", ":"))
+        return cls(report.format, report.year, report.agency, zlib.compress(data.encode("utf-8"), 1))
+
+    @property
+    def values(self) -> tuple[Cell, ...]:
+        """Every cell, in spec order."""
+        return tuple(_unpack_cell(v) for v in self._unpack()[0])
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """The six sections, in SECTIONS order."""
+        return tuple(self._unpack()[1])
+
+    def _unpack(self) -> tuple[list[Any], list[str]]:
+        values, sections = json.loads(zlib.decompress(self.packed).decode("utf-8"))
+        return values, sections
 
     def report(self) -> Report:
         """The report again (without its raw texts, dates or kind: the cross-year rules need none)."""
-        cells = dict(zip((c.address for c in spec(self.format).cells), self.values, strict=True))
+        values, sections = self._unpack()
+        cells = {c.address: _unpack_cell(v) for c, v in zip(spec(self.format).cells, values, strict=True)}
         return Report.from_cells(
-            self.format, cells, year=self.year, agency=self.agency, sections=Sections(*self.sections)
+            self.format, cells, year=self.year, agency=self.agency, sections=Sections(*sections)
         )
+
+
+def _pack_cell(value: Cell) -> int | list[str | None] | None:
+    if isinstance(value, Amount):
+        return [format(value.value, "f"), value.unit]
+    return value
+
+
+def _unpack_cell(value: Any) -> Cell:
+    if isinstance(value, list):
+        return Amount(Decimal(value[0]), value[1])
+    return value  # type: ignore[no-any-return]
 
 
 @attrs.frozen
