@@ -217,15 +217,17 @@ def test_changed_label_without_name_is_not_guessed() -> None:
     assert ("GD106", "applications/granted/natural_person") in {(f.code, f.location) for f in findings}
 
 
-def test_foreign_formula_uses_its_cached_value_or_says_so() -> None:
+@pytest.mark.parametrize("address", ["appeals/review/total", "appeals/review/upheld"])
+def test_foreign_formula_without_saved_value_is_said(address: str) -> None:
     wb = _template()
     _fill(wb, sample_report("2021"))
-    _set(wb, "appeals/review/total", "=1+2")
+    _set(wb, address, "=1+2")
     back, findings = read_xlsx(_save(wb))
-    assert back.cell("appeals/review/total") is None
-    f = next(f for f in findings if f.location == "appeals/review/total")
+    assert back.cell(address) is None
+    (f,) = [f for f in findings if f.location == address]
     assert f.code == "GD106"
     assert f.raw == "=1+2"
+    assert f.source is not None
 
 
 def test_path_and_bytes_and_io_read_report(tmp_path: Path) -> None:
@@ -246,3 +248,50 @@ def test_odd_cell_values(value: object) -> None:
     back, _ = read_xlsx(_save(wb))
     got = back.cell("applications/new/natural_person")
     assert got == {True: None, "1,234": 1234, "１２": 12, " 7 件": 7}[value]  # type: ignore[index]
+
+
+def _with_foreign_formulas(data: bytes, changes: dict[str, dict[str, tuple[str, str]]]) -> bytes:
+    """Replace cells by formulas with saved values (as Excel or LibreOffice save them)."""
+    import re
+    import zipfile
+
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    parts = {f"xl/worksheets/sheet{wb.sheetnames.index(t) + 1}.xml": cells for t, cells in changes.items()}
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in src.namelist():
+            body = src.read(name)
+            for coord, (formula, value) in parts.get(name, {}).items():
+                body, n = re.subn(
+                    rb'<c r="' + coord.encode() + rb'"[^>]*?(/>|>.*?</c>)',
+                    f'<c r="{coord}"><f>{formula}</f><v>{value}</v></c>'.encode(),
+                    body,
+                    count=1,
+                )
+                assert n == 1, coord
+            zf.writestr(name, body)
+    return out.getvalue()
+
+
+def test_foreign_formulas_with_saved_values_in_several_sheets() -> None:
+    r = sample_report("2021")
+    data = write_xlsx(r)
+    assert isinstance(data, bytes)
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    apps, new_total = _coord(wb, "applications/new/total")
+    appeals, review_total = _coord(wb, "appeals/review/total")
+    pro, issued = _coord(wb, "proactive/art20_1.rules/issued")
+    changed = _with_foreign_formulas(
+        data,
+        {
+            pro: {issued: ("1+1", "2")},
+            apps: {new_total: ("D5*2", "4242")},
+            appeals: {review_total: ("A5+B5", "77")},
+        },
+    )
+    back, findings = read_xlsx(changed)
+    assert back.cell("proactive/art20_1.rules/issued") == 2
+    assert back.cell("applications/new/total") == 4242
+    assert back.cell("appeals/review/total") == 77
+    assert not [f for f in findings if f.code == "GD106"]

@@ -78,9 +78,11 @@ def read_xlsx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Find
     zf = check_archive(data, what=".xlsx")
     _check_parts(zf)
     wb = _load(data, data_only=False)
+    reader = _Reader(wb, data)
     try:
-        return _Reader(wb, data).read()
+        return reader.read()
     finally:
+        reader.close()
         wb.close()
 
 
@@ -181,7 +183,8 @@ class _Reader:
         self.data = data
         self.findings: list[Finding] = []
         self._sheets: dict[str, _Sheet] = {}
-        self._cached: dict[str, _Sheet] | None = None
+        self._cached_wb: Workbook | None = None
+        self._cached: dict[str, _Sheet] = {}
         self.names: dict[str, tuple[str, int, int] | None] = {}
         for name, dn in wb.defined_names.items():
             if not name.startswith("gd."):
@@ -287,7 +290,7 @@ class _Reader:
         cells: dict[str, Cell] = {}
         raw: dict[str, str] = {}
         where: dict[str, tuple[_Sheet, int, int]] = {}
-        formulas: list[CellPlace] = []
+        formulas: set[str] = set()
         for c in lay.cells.values():
             pos = self.place_cell(lay, c)
             if pos is None:
@@ -298,18 +301,22 @@ class _Reader:
             s, row, col = pos
             cell = s.cell(row, col)
             if cell is not None and cell.data_type == "f" and c.parts:
-                formulas.append(c)
+                formulas.add(c.address)
                 continue
             value = None if cell is None else cell.value
             if cell is not None and cell.data_type == "f":
                 value = self.cached(s, row, col)
+                if value is None:
+                    self._no_value(c, str(cell.value), s, row, col)
+                    cells[c.address] = None
+                    continue
             cells[c.address], text = self.value(c, value, s, row, col)
             if text is not None:
                 raw[c.address] = text
         # formula totals: computed as Excel does, from what the parts hold
         numbers: dict[str, int | float | None] = {}
         for c in lay.formula_cells():
-            if c not in formulas:
+            if c.address not in formulas:
                 continue
             s, row, col = where[c.address]
             formula = str(s.get(row, col))
@@ -324,16 +331,7 @@ class _Reader:
             else:
                 cached = self.cached(s, row, col)
                 if cached is None:
-                    self.findings.append(
-                        RULES["GD106"].finding(
-                            f"{c.row_label[1] if c.row_label else ''} / {c.column_label}: a formula this "
-                            f"reader does not know ({formula}) and no value saved with it",
-                            f"{c.column_label}：无法识别的公式（{formula}），文件中也没有保存计算结果",
-                            location=c.address,
-                            source=self.source(s, row, col),
-                            raw=formula,
-                        )
-                    )
+                    self._no_value(c, formula, s, row, col)
                     cells[c.address], text = None, None
                 else:
                     cells[c.address], text = self.value(c, cached, s, row, col)
@@ -365,14 +363,28 @@ class _Reader:
 
     def cached(self, s: _Sheet, row: int, col: int) -> Any:
         """The value saved with a formula (loads the workbook a second time, only when needed)."""
-        if self._cached is None:
-            wb = _load(self.data, data_only=True)
-            try:
-                self._cached = {t: _index(wb[t]) for t in wb.sheetnames if t in self._sheets}
-            finally:
-                wb.close()
-        sheet = self._cached.get(s.title)
-        return None if sheet is None else sheet.get(row, col)
+        if self._cached_wb is None:
+            self._cached_wb = _load(self.data, data_only=True)
+        if s.title not in self._cached:
+            self._cached[s.title] = _index(self._cached_wb[s.title])
+        return self._cached[s.title].get(row, col)
+
+    def close(self) -> None:
+        if self._cached_wb is not None:
+            self._cached_wb.close()
+
+    def _no_value(self, c: CellPlace, formula: str, s: _Sheet, row: int, col: int) -> None:
+        label = c.row_label[1] if c.row_label else ""
+        self.findings.append(
+            RULES["GD106"].finding(
+                f"{label} / {c.column_label}: a formula this reader does not evaluate ({formula}) "
+                "and no value saved with it; read as missing",
+                f"{label}/{c.column_label}：无法识别的公式（{formula}），文件中也没有保存计算结果，按未填写处理",
+                location=c.address,
+                source=self.source(s, row, col),
+                raw=formula,
+            )
+        )
 
     def _unplaced(self, c: CellPlace) -> None:
         label = c.row_label[1] if c.row_label else ""
