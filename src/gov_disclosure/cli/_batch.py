@@ -133,9 +133,20 @@ def _summary_table(
     help="Progress bar on stderr [default: when stderr is a terminal].",
 )
 @click.option(
-    "--summary", "summary_format", type=click.Choice(["table", "json"]), default="table", show_default=True
+    "--summary",
+    "summary_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="The summary at the end, as a table or as JSON.",
 )
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default="en",
+    show_default=True,
+    help="Language of rule titles.",
+)
 def check_command(
     paths: tuple[str, ...],
     jobs: int | None,
