@@ -66,7 +66,25 @@ CELLS_ONLY: dict[str, Variant] = {
         "\t对外公开总数量", "\t对外公开\n总数量"
     ),
 }
+
+
+def _word_html(page: str) -> str:
+    """Cells and headings as Word's "save as web page" writes them."""
+
+    def cell(m: re.Match[str]) -> str:
+        tag, attrs, text = m.group(1), m.group(2), m.group(3) or "&nbsp;"
+        return (
+            f'<{tag}{attrs} width=57 valign=top style="border:solid windowtext 1.0pt">'
+            f'<p class=MsoNormal align=center><span lang=EN-US style="font-size:10.5pt">{text}'
+            f"<o:p></o:p></span></p></{tag}>"
+        )
+
+    page = re.sub(r"<(td|th)([^>]*)>(.*?)</\1>", cell, page)
+    return page.replace("<h2>", "<p class=MsoNormal><b><span>").replace("</h2>", "</span></b></p>")
+
+
 HTML_ONLY: dict[str, Variant] = {
+    "Word-exported HTML": _word_html,
     "br in header": lambda t: t.replace(">本年新制作数量<", ">本年新<br>制作数量<"),
     "nbsp blanks": lambda t: t.replace("<td></td>", "<td>&nbsp;</td>"),
     "upper-case tags": lambda t: t.replace("<td", "<TD").replace("</td>", "</TD>"),
