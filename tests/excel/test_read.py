@@ -9,6 +9,8 @@ import openpyxl
 import openpyxl.worksheet.cell_range
 import openpyxl.worksheet.worksheet
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gov_disclosure.excel import read_xlsx, write_template, write_xlsx
 from gov_disclosure.excel._layout import layout, name_for
@@ -295,3 +297,35 @@ def test_foreign_formulas_with_saved_values_in_several_sheets() -> None:
     assert back.cell("applications/new/total") == 4242
     assert back.cell("appeals/review/total") == 77
     assert not [f for f in findings if f.code == "GD106"]
+
+
+_TEMPLATE_2019 = write_template(None, "2019")
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from("0123456789１２,.-+ 元万件/无abc减增=\n"), max_size=12),
+    index=st.integers(0, 10_000),
+)
+def test_nothing_typed_is_silently_dropped(text: str, index: int) -> None:
+    """Whatever text is typed into an input cell comes back as its value (canonical spelling) or as
+    raw text, and a finding says what was wrong with it."""
+    from gov_disclosure.values import format_cell, parse_cell
+
+    assert isinstance(_TEMPLATE_2019, bytes)
+    wb = openpyxl.load_workbook(io.BytesIO(_TEMPLATE_2019))
+    lay = layout("2019")
+    inputs = [c for c in lay.cells.values() if not c.parts]
+    c = inputs[index % len(inputs)]
+    ((sheet, coord),) = list(wb.defined_names[name_for(c.address)].destinations)
+    cell = wb[sheet][coord.replace("$", "")]
+    cell.value = text
+    cell.data_type = "s"
+    back, findings = read_xlsx(_save(wb))
+    t = text.strip()
+    parsed = parse_cell(t, c.kind)
+    assert back.cell(c.address) == parsed.value
+    kept = back.raw.get(c.address, format_cell(back.cell(c.address)))
+    assert kept == t
+    if parsed.problem is not None:
+        assert any(f.location == c.address and f.code == parsed.problem for f in findings)
