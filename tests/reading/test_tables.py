@@ -254,3 +254,32 @@ def test_repeated_row_with_a_different_value_keeps_the_first() -> None:
     r = read(["规章", "0", "1", "2"], ["规章", "0", "1", "3"])
     assert r.cells["proactive/art20_1.rules/total"] == 2
     assert [f.code for f in r.findings] == ["GD106"]
+
+
+def test_local_data_collection_sheet_says_it_is_not_the_standard_format() -> None:
+    from gov_disclosure import validate
+    from gov_disclosure.text import read_text
+
+    sheet = "\n".join(
+        [
+            "某区2020年政府信息公开工作数据统计表",
+            "二、主动公开政府信息情况",
+            "第二十条第（一）项\t\t",
+            "信息内容\t全区\t本部门",
+            "本年新制作数量\t120\t3",
+            "本年新公开数量\t118\t3",
+            "其他主动公开文件\t56\t2",
+            "三、收到和处理政府信息公开申请情况",
+            "项目\t全区\t本部门",
+            "一、本年新收政府信息公开申请数量\t40\t1",
+        ]
+    )
+    r, findings = read_text(sheet)
+    assert r.format == "2019"  # from the labels 本年新制作数量 / 本年新公开数量
+    summary = [f for f in findings if "not in the standard format" in f.message]
+    assert summary
+    assert "全区" in (summary[0].raw or "")
+    # nothing is placed that is not certain: the applications row has 2 values for 7 columns
+    assert all(v is None for v in r.cell_map().values())
+    assert any(f.code == "GD105" and f.location == "applications/new" for f in findings)
+    assert not validate(r, findings=findings).valid
