@@ -48,6 +48,7 @@ __all__ = [
     "GridCell",
     "GridReading",
     "LabelMatch",
+    "detect_format",
     "is_value_text",
     "label_prefix",
     "match_label",
