@@ -129,3 +129,18 @@ def test_missing_file() -> None:
         read_text(Path("/nonexistent/report.txt"))
     with pytest.raises(ReadError):
         read_html(Path("/nonexistent/report.html"))
+
+
+def test_signature_in_a_layout_table() -> None:
+    r = sample_report("2021")
+    assert r.agency is not None
+    assert r.published_on is not None
+    page = write_html(r)
+    sig = page[page.index('<p class="signature">') : page.index("</div>\n</body>")]
+    table = (
+        f"<table><tr><td>{r.agency}</td></tr><tr><td>"
+        f"{r.published_on.year}年{r.published_on.month}月{r.published_on.day}日</td></tr></table>"
+    )
+    back, findings = read_html(page.replace(sig, table))
+    assert back == r
+    assert findings == []

@@ -243,7 +243,8 @@ class _Grids:
 def _walk(root: etree._Element, grid_of: _Grids) -> tuple[list[str], list[list[list[GridCell]]]]:
     """The paragraphs (text outside the tables, in order) and the grids of the tables under root.
 
-    A table holding other tables is page layout: its cells are walked like any block."""
+    A table holding other tables, or holding no label of the format, is page layout: its cells
+    are walked like any block."""
     lines: list[str] = [""]
     grids: list[list[list[GridCell]]] = []
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -253,7 +254,8 @@ def _walk(root: etree._Element, grid_of: _Grids) -> tuple[list[str], list[list[l
             if tag in _SKIP:
                 walker.skip_subtree()
                 continue
-            if tag == "table" and el.find(".//table") is None:
+            if tag == "table" and el.find(".//table") is None and _has_label(grid_of(el)):
+                # a table of the report; any other table (layout, a signature block) is text
                 grids.append(grid_of(el))
                 lines.append("")
                 walker.skip_subtree()
