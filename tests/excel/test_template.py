@@ -211,3 +211,15 @@ def test_control_characters_are_removed_not_crashed_on() -> None:
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown format"):
         write_template(None, "2020")  # type: ignore[arg-type]
+
+
+def test_output_is_byte_stable() -> None:
+    import time
+
+    from gov_disclosure.testing import sample_report
+
+    r = sample_report("2019")
+    first, blank = write_xlsx(r), write_template(None, "2021")
+    time.sleep(1.1)  # openpyxl stamps the save time (to the second) into docProps and the zip
+    assert write_xlsx(r) == first
+    assert write_template(None, "2021") == blank

@@ -7,6 +7,7 @@ import io
 import math
 import os
 import re
+import zipfile
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from functools import cache
@@ -533,9 +534,32 @@ def _write_value(ws: Worksheet, c: CellPlace, report: Report) -> int | float | N
 
 
 def xlsx_bytes(wb: Workbook) -> bytes:
+    """The workbook's bytes, byte-stable: the same report always gives the same file."""
+    wb.properties.creator = "gov-disclosure"
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    return _stable(buf.getvalue())
+
+
+_EPOCH: Final = (2019, 1, 1, 0, 0, 0)
+_PROPS_TIME = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def _stable(data: bytes) -> bytes:
+    """Pin what openpyxl stamps with the current time: the zip entries' dates and the document
+    properties' created/modified."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "docProps/core.xml":
+                body = _PROPS_TIME.sub(rb"\g<1>2019-01-01T00:00:00Z\g<3>", body)
+            entry = zipfile.ZipInfo(info.filename, date_time=_EPOCH)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            zf.writestr(entry, body)
+    return out.getvalue()
 
 
 def _save(wb: Workbook, target: str | os.PathLike[str] | IO[bytes] | None) -> bytes | None:
