@@ -187,6 +187,7 @@ class _Reader:
         self._cached: dict[str, _Sheet] = {}
         self.names: dict[str, tuple[str, int, int] | None] = {}
         for name, dn in wb.defined_names.items():
+            name = name.lower()  # names are case-insensitive in Excel and LibreOffice
             if not name.startswith("gd."):
                 continue
             dest: tuple[str, int, int] | None = None
@@ -223,7 +224,7 @@ class _Reader:
         return None
 
     def named(self, key: str) -> tuple[_Sheet, int, int] | None:
-        dest = self.names.get(name_for(key))
+        dest = self.names.get(name_for(key).lower())
         if dest is None:
             return None
         s = self.sheet(dest[0])
