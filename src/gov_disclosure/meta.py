@@ -37,6 +37,7 @@ __all__ = [
     "parse_date",
     "parse_title",
     "section_spans",
+    "signature",
     "split_sections",
 ]
 
@@ -124,6 +125,7 @@ def parse_title(text: str) -> tuple[str | None, int | None]:
     if year is not None and not 1990 <= year <= 2100:
         year = None
     agency = (m.group("pre") or m.group("post")).strip("《》“”\"':：的-— ")
+    agency = agency.removesuffix("关于").removesuffix("的")
     return agency or None, year
 
 
@@ -132,7 +134,13 @@ _DATE_LINE = re.compile(
 )
 
 
-def find_signature(paragraphs: Sequence[str]) -> tuple[str | None, dt.date | None, int | None]:
+def find_signature(paragraphs: Sequence[str]) -> tuple[str | None, dt.date | None]:
+    """The signature at the end (落款): the issuing body and the date, each None when absent."""
+    agency, date, _ = signature(paragraphs)
+    return agency, date
+
+
+def signature(paragraphs: Sequence[str]) -> tuple[str | None, dt.date | None, int | None]:
     """The signature at the end: (agency, date, index of its first paragraph).
 
     Looks at the last non-empty paragraphs for a date line and, just above it, a short line that
@@ -358,7 +366,7 @@ def assemble(
     if len(paragraphs) > MAX_PARAGRAPHS:
         raise FileTooLargeError(f"{len(paragraphs)} paragraphs, over the limit of {MAX_PARAGRAPHS}")
     out: list[Finding] = list(findings)
-    sig_agency, published_on, sig_index = find_signature(paragraphs)
+    sig_agency, published_on, sig_index = signature(paragraphs)
     spans, span_findings = section_spans(paragraphs, sig_index)
     out.extend(span_findings)
     first = spans[0].start if spans else (sig_index if sig_index is not None else len(paragraphs))

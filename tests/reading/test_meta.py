@@ -14,6 +14,7 @@ from gov_disclosure.meta import (
     match_heading,
     parse_date,
     parse_title,
+    signature,
     split_sections,
 )
 from gov_disclosure.tables import GridCell
@@ -46,6 +47,8 @@ def test_parse_date(text: str, date: dt.date | None) -> None:
         ("2020年区经信局政府信息公开工作年度报告", "区经信局", 2020),
         ("杭州市西湖区人民政府2021年政府信息公开工作年度报告", "杭州市西湖区人民政府", 2021),
         ("某某局2022年度政府信息公开工作年度报告", "某某局", 2022),
+        ("某某局关于2020年政府信息公开工作年度报告", "某某局", 2020),
+        ("二〇二一年度某某县人民政府政府信息公开工作年度报告", "某某县人民政府", 2021),
         ("关于做好政务公开工作的通知", None, None),
     ],
 )
@@ -55,9 +58,10 @@ def test_parse_title(text: str, agency: str | None, year: int | None) -> None:
 
 def test_find_signature() -> None:
     paras = ["六、其他需要报告的事项", "无。", "", "舟山市定海区经济和信息化局", "2021年1月8日     ", "   "]
-    assert find_signature(paras) == ("舟山市定海区经济和信息化局", dt.date(2021, 1, 8), 3)
-    assert find_signature(["无。", "某某局 二〇二一年一月八日"]) == ("某某局", dt.date(2021, 1, 8), 1)
-    assert find_signature(["无其他需要报告的事项。"]) == (None, None, None)
+    assert find_signature(paras) == ("舟山市定海区经济和信息化局", dt.date(2021, 1, 8))
+    assert signature(paras) == ("舟山市定海区经济和信息化局", dt.date(2021, 1, 8), 3)
+    assert find_signature(["无。", "某某局 二〇二一年一月八日"]) == ("某某局", dt.date(2021, 1, 8))
+    assert signature(["无其他需要报告的事项。"]) == (None, None, None)
 
 
 @pytest.mark.parametrize(
