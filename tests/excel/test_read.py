@@ -329,3 +329,28 @@ def test_nothing_typed_is_silently_dropped(text: str, index: int) -> None:
     assert kept == t
     if parsed.problem is not None:
         assert any(f.location == c.address and f.code == parsed.problem for f in findings)
+
+
+def test_sheet_renamed_with_names_updated_as_excel_does() -> None:
+    """Excel renames the sheet in every defined name; a quote in the new name is escaped."""
+    from openpyxl.utils import quote_sheetname
+
+    r = sample_report("2021")
+    data = write_xlsx(r)
+    assert isinstance(data, bytes)
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    for ws in list(wb.worksheets):
+        old, new = ws.title, f"O'{wb.worksheets.index(ws)} 表"
+        ws.title = new
+        ws["A1"] = "本单位自定义标题"  # no heading to fall back on: the names must do
+        for dn in wb.defined_names.values():
+            prefix = quote_sheetname(old) + "!"
+            if dn.attr_text.startswith(prefix):
+                dn.attr_text = quote_sheetname(new) + "!" + dn.attr_text[len(prefix) :]
+    # Excel writes the first character of a name as it was typed; names are case-insensitive
+    dn = wb.defined_names.pop(name_for("applications/new/total"))
+    dn.name = dn.name.upper()
+    wb.defined_names[dn.name] = dn
+    back, findings = read_xlsx(_save(wb))
+    assert back == r
+    assert findings == []

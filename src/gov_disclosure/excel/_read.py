@@ -190,15 +190,7 @@ class _Reader:
             name = name.lower()  # names are case-insensitive in Excel and LibreOffice
             if not name.startswith("gd."):
                 continue
-            dest: tuple[str, int, int] | None = None
-            try:
-                for sheet, coord in dn.destinations:
-                    letters, row = coordinate_from_string(coord.replace("$", "").split(":")[0])
-                    dest = (sheet, row, column_index_from_string(letters))
-                    break
-            except (ValueError, TypeError, KeyError, AttributeError):
-                dest = None
-            self.names[name] = dest
+            self.names[name] = _destination(dn)
 
     # -- sheets and places ----------------------------------------------------------------------
 
@@ -549,6 +541,24 @@ class _Reader:
             s, row, col = found
             texts[sec.key] = "".join(_texts_right(s, row, col))
         return Sections(**texts)
+
+
+_SIMPLE_REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\S+)?$")
+
+
+def _destination(dn: Any) -> tuple[str, int, int] | None:
+    """(sheet, row, column) of a defined name's first cell; None for #REF! and the like."""
+    m = _SIMPLE_REF.match(str(dn.attr_text or ""))
+    if m:  # the common case, without openpyxl's formula tokenizer
+        sheet = m.group(1).replace("''", "'") if m.group(1) is not None else m.group(2)
+        return sheet, int(m.group(4)), column_index_from_string(m.group(3))
+    try:
+        for sheet, coord in dn.destinations:
+            letters, row = coordinate_from_string(coord.replace("$", "").split(":")[0])
+            return sheet, row, column_index_from_string(letters)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return None
 
 
 def _texts_right(s: _Sheet, row: int, col: int) -> Iterator[str]:
