@@ -49,6 +49,7 @@ __all__ = [
     "GridReading",
     "LabelMatch",
     "detect_format",
+    "is_report_grid",
     "is_value_text",
     "label_prefix",
     "match_label",
@@ -258,6 +259,31 @@ def detect_format(texts: Iterable[str]) -> FormatKey | None:
 
 
 # -- reading ---------------------------------------------------------------------------------------
+
+
+def is_report_grid(grid: Grid, format: FormatKey | None = None) -> bool:
+    """True when a grid is (part of) a table of the report: it holds a row label or block title
+    of the format, or two different labels of it. A table with one stray 其他 or 总计 is page
+    furniture."""
+    seen: set[str] = set()
+    for row in grid:
+        for c in row:
+            if c.continued or is_value_text(c.text):
+                continue
+            for f in (format,) if format else FORMATS:
+                matches = match_label(c.text, f)
+                if any(m.kind in ("row", "title") for m in matches):
+                    return True
+                n = normalise_label(c.text)
+                if matches and n not in _GENERIC:
+                    seen.add(n)
+            if len(seen) >= 2:
+                return True
+    return False
+
+
+#: labels of the format that are common words on any page
+_GENERIC: Final = frozenset({"其他", "总计"})
 
 
 @attrs.define
@@ -471,7 +497,7 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
     rows: list[_Row] = []
     for g in grids:
         grid_rows = [_split_row(r) for r in g if r]
-        if not any(match_label(c.text, fmt) for r in grid_rows for c in r.labels):
+        if not is_report_grid(g, fmt):
             continue
         for r in grid_rows:
             r.labels = _merge_fragments(r.labels, fmt)

@@ -283,3 +283,10 @@ def test_local_data_collection_sheet_says_it_is_not_the_standard_format() -> Non
     assert all(v is None for v in r.cell_map().values())
     assert any(f.code == "GD105" and f.location == "applications/new" for f in findings)
     assert not validate(r, findings=findings).valid
+
+
+def test_furniture_with_a_common_label_is_not_a_report_table() -> None:
+    furniture = grid(["访问量", "总计"], ["其他", "12"])
+    r = read_grids([furniture, grid(["规章", "0", "1", "2"])])
+    assert r.findings == ()
+    assert r.tables == {"proactive"}

@@ -22,8 +22,8 @@ from ..findings import Finding
 from ..io import MAX_FILE_BYTES, decode_text
 from ..meta import assemble, match_heading, parse_title
 from ..model import Report
-from ..tables import Grid, GridCell, match_label
-from ..vocabulary import FORMATS, FormatKey
+from ..tables import Grid, GridCell, is_report_grid
+from ..vocabulary import FormatKey
 
 __all__ = ["MAX_CELLS", "MAX_SPAN", "read_html"]
 
@@ -223,7 +223,7 @@ def table_grid(table: etree._Element, number: int, budget: list[int]) -> list[li
 
 
 def _has_label(grid: Grid) -> bool:
-    return any(match_label(c.text, f) for row in grid for c in row if not c.continued for f in FORMATS)
+    return is_report_grid(grid)
 
 
 class _Grids:
