@@ -64,6 +64,7 @@ def sample():  # the peak memory of each worker process, sampled while it runs
 threading.Thread(target=sample, daemon=True).start()
 paths, jobs = sys.argv[1:-1], int(sys.argv[-1])
 t = time.perf_counter()
+r0 = resource.getrusage(resource.RUSAGE_SELF)
 s = batch.Summary()
 with open(os.devnull, "w", encoding="utf-8") as out:
     for e in batch.write_findings(batch.iter_check(paths, jobs=jobs), out, kind="csv"):
@@ -74,7 +75,7 @@ me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource
 print(json.dumps({
     "seconds": elapsed, "files": s.files, "read": s.read, "pairs": s.pairs, "unreadable": s.unreadable,
     "findings": sum(s.codes.values()),
-    "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
+    "cpu": me.ru_utime + me.ru_stime - r0.ru_utime - r0.ru_stime + kids.ru_utime + kids.ru_stime,
     "parent_mib": hwm("self"),
     "worker_mib": max(workers.values(), default=0.0),
 }))
