@@ -154,22 +154,30 @@ def signature(paragraphs: Sequence[str]) -> tuple[str | None, dt.date | None, in
         seen += 1
         if seen > 4:
             break
-        if _DATE_LINE.match(_norm(p)) and len(p) <= 30:
+        m = _DATE.search(_norm(p))
+        at_end = m is not None and m.end() >= len(_norm(p).rstrip()) - 1
+        prefix = _norm(p)[: m.start()].strip() if m else ""
+        dated_line = _DATE_LINE.match(_norm(p)) is not None or (
+            at_end and prefix.endswith((":", "：")) and len(prefix) <= 8  # 日期：2021年1月8日
+        )
+        if dated_line and len(p) <= 30:
             date = parse_date(p)
             j = i - 1
             while j >= 0 and not paragraphs[j].strip():
                 j -= 1
             if j >= 0:
                 above = paragraphs[j].strip()
-                if len(above) <= 40 and not above.endswith(("。", "；", ";", "：", ":")):
+                if (
+                    len(above) <= 40
+                    and not above.endswith(("。", "；", ";", "：", ":"))
+                    and match_heading(above) is None
+                    and parse_date(above) is None
+                ):
                     return above, date, j
             return None, date, i
         # agency and date on one line
-        m = _DATE.search(_norm(p))
-        if m and len(p) <= 60 and m.end() >= len(_norm(p).rstrip()) - 1 and m.start() > 0:
-            agency = _norm(p)[: m.start()].strip()
-            if agency and not agency.endswith(("。", "，")):
-                return agency, parse_date(p), i
+        if m and at_end and len(p) <= 60 and prefix and not prefix.endswith(("。", "，", ",", ":", "：")):
+            return prefix, parse_date(p), i
     return None, None, None
 
 

@@ -62,6 +62,8 @@ def test_find_signature() -> None:
     assert signature(paras) == ("舟山市定海区经济和信息化局", dt.date(2021, 1, 8), 3)
     assert find_signature(["无。", "某某局 二〇二一年一月八日"]) == ("某某局", dt.date(2021, 1, 8))
     assert signature(["无其他需要报告的事项。"]) == (None, None, None)
+    assert find_signature(["无。", "某某局", "日期：2021年1月8日"]) == ("某某局", dt.date(2021, 1, 8))
+    assert find_signature(["六、其他需要报告的事项", "2021年1月8日"]) == (None, dt.date(2021, 1, 8))
 
 
 @pytest.mark.parametrize(
