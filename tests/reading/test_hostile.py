@@ -144,3 +144,16 @@ def test_signature_in_a_layout_table() -> None:
     back, findings = read_html(page.replace(sig, table))
     assert back == r
     assert findings == []
+
+
+def test_title_in_nested_spans_outside_the_content() -> None:
+    r = sample_report("2019")
+    page = write_html(r)
+    h1 = page[page.index("<h1>") : page.index("</h1>") + 5]
+    assert r.agency is not None
+    title = f'<div class="title"><span style="color:red">{r.agency}</span><font>{r.year}年政府信息公开工作年度报告</font></div>'
+    page = page.replace(h1, "").replace(
+        "<body>", f"<body><div class='head'>{title}</div><div class='nav'>首页</div>"
+    )
+    back, _ = read_html(page)
+    assert (back.year, back.agency) == (r.year, r.agency)

@@ -283,8 +283,8 @@ def _content(body: etree._Element, grid_of: _Grids) -> etree._Element:
         if table.find(".//table") is None and _has_label(grid_of(table)):
             marks.append(table)
     for el in body.iter("h1", "h2", "h3", "h4", "p", "div", "span", "strong", "b", "td", "font"):
-        own = (el.text or "").strip()
-        if not own or len(own) > 60:
+        own = _short_text(el, 60)
+        if not own:
             continue
         if match_heading(own) is not None or ("年度报告" in own and parse_title(own)[1] is not None):
             marks.append(el)
@@ -336,10 +336,27 @@ def read_html(
     return assemble(paragraphs, grids, format=format)
 
 
+def _short_text(el: etree._Element, limit: int) -> str | None:
+    """An element's whole text (its spans and fonts included) when it is short, else None."""
+    if len(el) > 8:
+        return None
+    parts: list[str] = []
+    size = 0
+    for t in el.itertext():
+        if not isinstance(t, str):
+            continue
+        parts.append(t)
+        size += len(t)
+        if size > limit * 4:
+            return None
+    text = " ".join("".join(parts).split())
+    return text if text and len(text) <= limit else None
+
+
 def _page_title(root: etree._Element, body: etree._Element) -> str | None:
     for el in body.iter("h1", "h2", "div", "p", "td", "span", "strong"):
-        own = " ".join((el.text or "").split())
-        if own and len(own) <= 80 and "报告" in own and parse_title(own)[1] is not None:
+        own = _short_text(el, 80)
+        if own and "报告" in own and parse_title(own)[1] is not None:
             return own
     title = root.find(".//title")
     if title is not None and title.text and parse_title(title.text)[1] is not None:
