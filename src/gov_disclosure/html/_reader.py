@@ -282,7 +282,10 @@ def _content(body: etree._Element, grid_of: _Grids) -> etree._Element:
     for table in body.iter("table"):
         if table.find(".//table") is None and _has_label(grid_of(table)):
             marks.append(table)
+    tables = set(marks)
     for el in body.iter("h1", "h2", "h3", "h4", "p", "div", "span", "strong", "b", "td", "font"):
+        if tables and next(el.iterancestors("table"), None) in tables:
+            continue  # a cell of a statistical table
         own = _short_text(el, 60)
         if not own:
             continue
