@@ -9,6 +9,7 @@ time in a fresh pool, and an item that breaks the pool again gets ``crashed(item
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -42,13 +43,14 @@ class Pool:
         return self._executor
 
     def restart(self) -> None:
+        """Drop a broken pool (its workers are killed); the next :meth:`executor` starts a new one."""
         if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+            _stop(self._executor, grace=2.0)
             self._executor = None
 
     def close(self) -> None:
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            _stop(self._executor, grace=30.0)
             self._executor = None
 
     def __enter__(self) -> Pool:
@@ -56,6 +58,28 @@ class Pool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _stop(executor: ProcessPoolExecutor, grace: float) -> None:
+    """Shut ``executor`` down without ever hanging.
+
+    After a worker has died, CPython's executor (3.11 at least) can wait forever in its
+    ``terminate_broken`` for a surviving idle worker that never got its SIGTERM. So: ask for a
+    shutdown, give the executor's manager thread ``grace`` seconds, then kill whatever worker is
+    still alive, which lets the manager thread finish.
+    """
+    # taken before shutdown(), which drops these references
+    thread: threading.Thread | None = getattr(executor, "_executor_manager_thread", None)
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    if thread is None:
+        return
+    thread.join(grace)
+    if thread.is_alive():
+        for process in processes:
+            if process.is_alive():
+                process.kill()
+        thread.join(grace)
 
 
 class _Window(Generic[T, R]):
@@ -68,7 +92,12 @@ class _Window(Generic[T, R]):
             chunk = next(self.chunks, None)
             if chunk is None:
                 return
-            self.queue.append((chunk, self.pool.executor().submit(self.fn, chunk)))
+            try:
+                future = self.pool.executor().submit(self.fn, chunk)
+            except BrokenProcessPool as exc:  # broken before its result said so: handled as one
+                future = Future()
+                future.set_exception(exc)
+            self.queue.append((chunk, future))
 
 
 def ordered_map(
