@@ -46,7 +46,8 @@ def cli_markdown() -> str:
         "Generated from the commands' own help (`python -m gov_disclosure._catalogue`); do not edit by hand.",
         "",
     ]
-    ctx = click.Context(main, info_name="gov-disclosure", terminal_width=100, max_content_width=100)
+    settings = {**main.context_settings, "terminal_width": 100, "max_content_width": 100}
+    ctx = click.Context(main, info_name="gov-disclosure", **settings)
     lines += ["```text", main.get_help(ctx), "```", ""]
     for name in sorted(main.commands):
         cmd = main.commands[name]

@@ -9,36 +9,16 @@ defusedxml, which the format modules install.
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 import zlib
-from pathlib import Path
 from typing import Final
 
-from .errors import FileTooLargeError, ReadError, UnsafeFileError
+from .errors import ReadError, UnsafeFileError
 
 MAX_ENTRIES: Final = 2_000
 MAX_ENTRY_BYTES: Final = 256 * 1024 * 1024
 MAX_TOTAL_BYTES: Final = 512 * 1024 * 1024
 MAX_RATIO: Final = 200
-MAX_FILE_BYTES: Final = 64 * 1024 * 1024
-
-
-def load_bytes(source: str | os.PathLike[str] | bytes, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a path (refusing files over ``max_bytes``), or the bytes given."""
-    if isinstance(source, bytes):
-        data = source
-    else:
-        p = Path(source)
-        try:
-            if p.stat().st_size > max_bytes:
-                raise FileTooLargeError(f"over the limit of {max_bytes} bytes", path=str(p))
-            data = p.read_bytes()
-        except OSError as exc:
-            raise ReadError(f"cannot open: {exc.strerror or exc}", path=str(p)) from None
-    if len(data) > max_bytes:
-        raise FileTooLargeError(f"over the limit of {max_bytes} bytes")
-    return data
 
 
 def check_archive(data: bytes, *, what: str) -> zipfile.ZipFile:

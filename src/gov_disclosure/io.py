@@ -14,7 +14,7 @@ from .errors import FileTooLargeError, ReadError, UnsupportedFileError
 from .findings import Finding
 from .model import Report
 
-__all__ = ["MAX_FILE_BYTES", "FileKind", "decode_text", "read_report", "sniff"]
+__all__ = ["MAX_FILE_BYTES", "FileKind", "decode_text", "load_bytes", "read_report", "sniff"]
 
 FileKind: TypeAlias = Literal["json", "xlsx", "docx", "html", "text"]
 
@@ -22,6 +22,24 @@ FileKind: TypeAlias = Literal["json", "xlsx", "docx", "html", "text"]
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024
 
 _OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def load_bytes(source: str | os.PathLike[str] | bytes, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a file (refusing one over ``max_bytes`` before reading it), or the bytes given."""
+    if isinstance(source, bytes):
+        data = source
+    else:
+        p = Path(source)
+        try:
+            size = p.stat().st_size
+            if size > max_bytes:
+                raise FileTooLargeError(f"{size} bytes, over the limit of {max_bytes}", path=str(p))
+            data = p.read_bytes()
+        except OSError as exc:
+            raise ReadError(f"cannot open: {exc.strerror or exc}", path=str(p)) from None
+    if len(data) > max_bytes:
+        raise FileTooLargeError(f"{len(data)} bytes, over the limit of {max_bytes}")
+    return data
 
 
 def decode_text(data: bytes) -> str:
@@ -83,13 +101,7 @@ def read_report(
     Raises a :class:`~gov_disclosure.errors.ReadError` when the file cannot be read at all.
     """
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise FileTooLargeError(f"{size} bytes, over the limit of {max_bytes}", path=str(p))
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"cannot open: {exc.strerror or exc}", path=str(p)) from None
+    data = load_bytes(p, max_bytes=max_bytes)
     kind = sniff(data, str(p))
     try:
         return _read(kind, data)
@@ -119,7 +131,7 @@ def _read(kind: FileKind, data: bytes) -> tuple[Report, list[Finding]]:
     if kind == "html":
         from .html import read_html
 
-        result = read_html(decode_text(data))
+        result = read_html(data)  # bytes: the page's own <meta charset> decides
         return result
     from .text import read_text
 

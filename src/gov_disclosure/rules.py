@@ -14,6 +14,8 @@ import attrs
 
 from .findings import CellRef, Finding, NotAssessable, Number, Severity, ValidationReport, merge_findings
 from .model import Report
+from .prose import check as _check_prose
+from .similarity import check as _check_similarity
 from .values import Amount, Cell, format_cell, is_missing, parse_cell
 from .vocabulary import (
     APPEALS_COLUMNS,
@@ -553,7 +555,7 @@ RULES: Final[dict[str, Rule]] = {
         Rule("GD503", W, "report", "published after the legal deadline", "晚于法定期限发布", _check_deadline),
         Rule("GD504", E, "report", "year or agency unknown", "年度或机关不明", _check_identity),
         Rule("GD601", E, "report", "required section missing", "缺少必备部分", _check_sections),
-        Rule("GD602", W, "report", "prose contradicts the table", "正文数字与表格不符", lambda rule, ctx: __import__("gov_disclosure.prose", fromlist=["check"]).check(rule, ctx)),
+        Rule("GD602", W, "report", "prose contradicts the table", "正文数字与表格不符", _check_prose),
         Rule(
             "GD701",
             E,
@@ -584,7 +586,7 @@ RULES: Final[dict[str, Rule]] = {
             "cross-year",
             "text repeats last year's report",
             "文字部分与上一年度报告大量重复",
-            lambda rule, ctx: __import__(f"{__package__}.similarity", fromlist=["check"]).check(rule, ctx),
+            _check_similarity,
         ),
     )
 }

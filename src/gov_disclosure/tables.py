@@ -295,10 +295,20 @@ class _Row:
 
 
 def _split_row(cells: Sequence[GridCell]) -> _Row:
+    # Labels stand left of the values: the label part ends before the first filled value, so a
+    # word among the values ("0 | 不详 | 0") stays a value (GD102), not a label.
+    first_value = next(
+        (i for i, c in enumerate(cells) if not c.continued and c.text.strip() and is_value_text(c.text)),
+        len(cells),
+    )
     last = -1
-    for i, c in enumerate(cells):
+    for i, c in enumerate(cells[:first_value]):
         if not c.continued and not is_value_text(c.text):
             last = i
+    if first_value == len(cells):
+        last = max(
+            (i for i, c in enumerate(cells) if not c.continued and not is_value_text(c.text)), default=-1
+        )
     # label cells repeated by a merge (continued) still name the row's groups
     labels = [c for c in cells[: last + 1] if c.text.strip() and not is_value_text(c.text)]
     values = list(cells[last + 1 :])

@@ -254,6 +254,8 @@ def any_reports(format: FormatKey | None = None) -> SearchStrategy[Report]:
         raw: dict[str, str] = {}
         for c in s.cells:
             if c.kind is CellKind.AMOUNT:
+                # a header that prints its unit (2021: 万元) always gives one; the 2019 header none
+                units = ("yuan", "wan_yuan") if c.unit else (None, "yuan", "wan_yuan")
                 value: Cell = draw(
                     st.none()
                     | st.builds(
@@ -265,17 +267,19 @@ def any_reports(format: FormatKey | None = None) -> SearchStrategy[Report]:
                             min_value=-(10**12),
                             max_value=10**12,
                         ),
-                        st.sampled_from((None, "yuan", "wan_yuan")),
+                        st.sampled_from(units),
                     )
                 )
             else:
                 value = draw(st.none() | st.integers(-(10**6), 10**9))
             cells[c.address] = value
+            # raw text as a reader would keep it: a missing marker or stray text where the value is
+            # missing, a count written with a suffix
             if draw(st.integers(0, 9)) == 0:
                 if value is None:
                     raw[c.address] = draw(st.sampled_from(("/", "-", "—", "无", "abc", "1.5")))
-                else:
-                    raw[c.address] = format_cell(value) + draw(st.sampled_from(("件", "元", " ")))
+                elif isinstance(value, int):
+                    raw[c.address] = format_cell(value) + draw(st.sampled_from(("件", "元")))
         year = draw(st.none() | st.integers(2015, 2035))
         return Report.from_cells(
             f,

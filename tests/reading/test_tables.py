@@ -180,6 +180,15 @@ def test_appeals_row() -> None:
     assert len(r.cells) == 15
 
 
+def test_a_word_among_the_values_is_a_value_not_a_label() -> None:
+    values = ["0", "0", "不详", *["0"] * 12]
+    r = read(*APPEALS_HEAD, values)
+    assert len(r.cells) == 15
+    assert r.cells["appeals/review/other"] is None
+    assert r.raw == {"appeals/review/other": "不详"}
+    assert [(f.code, f.location) for f in r.findings] == [("GD102", "appeals/review/other")]
+
+
 @pytest.mark.parametrize("n", [10, 16])
 def test_appeals_row_that_does_not_fit_is_gd105_with_raw_cells(n: int) -> None:
     values = ["0"] * n

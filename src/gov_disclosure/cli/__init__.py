@@ -21,12 +21,7 @@ def main() -> None:
 
 def _register() -> None:
     for name in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f".{name}", __package__)
-        except ModuleNotFoundError as exc:  # a command module not written yet
-            if exc.name != f"{__package__}.{name}":
-                raise
-            continue
+        module = importlib.import_module(f".{name}", __package__)
         for command in module.COMMANDS:
             main.add_command(command)
 

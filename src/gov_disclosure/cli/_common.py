@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
+import types
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -22,6 +24,14 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 def fail(message: str) -> NoReturn:
     click.echo(f"error: {message}", err=True)
     sys.exit(EXIT_UNREADABLE)
+
+
+def format_module(name: str) -> types.ModuleType:
+    """A format module (``excel``, ``docx``…), or exit 2 naming the extra to install."""
+    try:
+        return importlib.import_module(f"gov_disclosure.{name}")
+    except MissingExtraError as exc:
+        fail(str(exc))
 
 
 def load(path: str) -> tuple[Report, list[Finding]]:

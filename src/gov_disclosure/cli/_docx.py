@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-import types
-
 import click
 
-from ..errors import MissingExtraError
 from ..rules import validate
-from ._common import fail, load
-
-
-def _docx() -> types.ModuleType:
-    """The docx module, or exit 2 with the extra to install."""
-    try:
-        from .. import docx
-    except MissingExtraError as exc:
-        fail(str(exc))
-    return docx
+from ._common import fail, format_module, load
 
 
 @click.command("render")
@@ -48,7 +36,7 @@ def render_command(
     numbers). Blank cells stay blank and totals are printed as reported: check the report with
     "gov-disclosure validate" before publishing it.
     """
-    docx = _docx()
+    docx = format_module("docx")
     r, findings = load(report)
     fonts = {
         "title_font": title_font,

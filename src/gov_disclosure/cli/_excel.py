@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import sys
-import types
 from collections import Counter
 
 import click
 
-from ..errors import GovDisclosureError, MissingExtraError
-from ._common import EXIT_FINDINGS, EXIT_OK, fail, load, print_findings
-
-
-def _excel() -> types.ModuleType:
-    """The excel module, or exit 2 with the extra to install."""
-    try:
-        from .. import excel
-    except MissingExtraError as exc:
-        fail(str(exc))
-    return excel
+from ..errors import GovDisclosureError
+from ._common import EXIT_FINDINGS, EXIT_OK, fail, format_module, load, print_findings
 
 
 @click.command("template")
@@ -39,7 +29,7 @@ def _excel() -> types.ModuleType:
 )
 def template_command(fmt: str, output: str) -> None:
     """Write a blank data-collection template (填报模板) to fill in Excel, WPS or LibreOffice."""
-    excel = _excel()
+    excel = format_module("excel")
     try:
         excel.write_template(output, fmt)
     except OSError as exc:
@@ -58,7 +48,7 @@ def template_command(fmt: str, output: str) -> None:
 )
 def to_xlsx_command(report: str, output: str) -> None:
     """Write REPORT (any readable file) as a filled workbook of our template."""
-    excel = _excel()
+    excel = format_module("excel")
     r, _ = load(report)
     try:
         excel.write_xlsx(r, output)
@@ -108,7 +98,7 @@ def aggregate_command(
     Exit code: 0 no errors, 1 errors in a unit or the total, 2 refused (unreadable files, formats
     or years that differ).
     """
-    excel = _excel()
+    excel = format_module("excel")
 
     def progress(done: int, total: int, source: str) -> None:
         click.echo(f"\r  read {done}/{total}", nl=done == total, err=True)

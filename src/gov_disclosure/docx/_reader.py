@@ -13,9 +13,10 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 import docx
 
-from .._zipguard import check_archive, load_bytes
+from .._zipguard import check_archive
 from ..errors import ReadError, ShapeError, UnsafeFileError, UnsupportedFileError
 from ..findings import Finding
+from ..io import load_bytes
 from ..meta import assemble, parse_date, parse_title
 from ..model import Report, Sections
 from ..rules import RULES

@@ -20,9 +20,10 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .._zipguard import check_archive, load_bytes
+from .._zipguard import check_archive
 from ..errors import FileTooLargeError, ReadError, UnsafeFileError, UnsupportedFileError
 from ..findings import CellRef, Finding
+from ..io import load_bytes
 from ..model import AgencyKind, Report, Sections
 from ..rules import RULES
 from ..values import Amount, Cell, Unit, format_cell, parse_cell

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Final
 
 try:
@@ -19,7 +18,7 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 from ..errors import FileTooLargeError, ReadError, UnsafeFileError
 from ..findings import Finding
-from ..io import MAX_FILE_BYTES, decode_text
+from ..io import decode_text, load_bytes
 from ..meta import assemble, match_heading, parse_title
 from ..model import Report
 from ..tables import Grid, GridCell, is_report_grid
@@ -110,21 +109,7 @@ def decode_html(data: bytes) -> str:
 
 
 def _load(source: str | os.PathLike[str] | bytes) -> str:
-    if isinstance(source, str):
-        return source
-    if isinstance(source, bytes):
-        data = source
-    else:
-        p = Path(source)
-        try:
-            if p.stat().st_size > MAX_FILE_BYTES:
-                raise FileTooLargeError(f"over the limit of {MAX_FILE_BYTES} bytes", path=str(p))
-            data = p.read_bytes()
-        except OSError as exc:
-            raise ReadError(f"cannot open: {exc.strerror or exc}", path=str(p)) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise FileTooLargeError(f"{len(data)} bytes, over the limit of {MAX_FILE_BYTES}")
-    return decode_html(data)
+    return source if isinstance(source, str) else decode_html(load_bytes(source))
 
 
 def _parse(text: str) -> etree._Element:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Final, Literal, TypeAlias
 
 from ..errors import FileTooLargeError, ReadError
 from ..findings import Finding
-from ..io import MAX_FILE_BYTES, decode_text
+from ..io import decode_text, load_bytes
 from ..meta import assemble, match_heading, section_spans
 from ..model import Report
 from ..tables import GridCell, is_value_text, label_prefix, match_label
@@ -37,19 +36,7 @@ _BEFORE, _AFTER = 6, 4
 
 
 def _load(source: str | os.PathLike[str] | bytes) -> str:
-    if isinstance(source, bytes):
-        if len(source) > MAX_FILE_BYTES:
-            raise FileTooLargeError(f"{len(source)} bytes, over the limit of {MAX_FILE_BYTES}")
-        return decode_text(source)
-    if isinstance(source, str):
-        return source
-    p = Path(source)
-    try:
-        if p.stat().st_size > MAX_FILE_BYTES:
-            raise FileTooLargeError(f"over the limit of {MAX_FILE_BYTES} bytes", path=str(p))
-        return decode_text(p.read_bytes())
-    except OSError as exc:
-        raise ReadError(f"cannot open: {exc.strerror or exc}", path=str(p)) from None
+    return source if isinstance(source, str) else decode_text(load_bytes(source))
 
 
 def _is_label(text: str) -> bool:
