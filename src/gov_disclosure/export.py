@@ -38,7 +38,7 @@ def cell_records(report: Report) -> Iterator[CellRecord]:
             value, unit = format(v.value, "f"), v.unit or ""
         else:
             value, unit = ("" if v is None else str(v)), ""
-        raw = report.raw.get(c.address, format_cell(v, c.unit))  # type: ignore[arg-type]
+        raw = report.raw.get(c.address, format_cell(v, c.unit))
         yield CellRecord(c.table, c.row, c.column, value, unit, raw)
 
 

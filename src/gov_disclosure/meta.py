@@ -90,6 +90,11 @@ def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+def format_date(date: dt.date) -> str:
+    """A date as printed under the signature (GB/T 9704: Arabic numerals): 2021年1月8日."""
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
 def parse_date(text: str) -> dt.date | None:
     """The first date in ``text`` (2021年1月8日, 二〇二一年一月八日, 2021-01-08), or None."""
     m = _DATE.search(_norm(text))

@@ -15,7 +15,7 @@ from typing import Literal, TypeAlias
 import attrs
 
 from .errors import ShapeError
-from .values import Amount, Cell
+from .values import Amount, Cell, format_cell
 from .vocabulary import (
     APPEALS_COLUMNS,
     APPEALS_GROUPS,
@@ -235,6 +235,14 @@ class Report:
                 yield c, getattr(applications[a], b)
             else:
                 yield c, getattr(getattr(appeals, a), b)
+
+    def cell_text(self, address: str) -> str:
+        """What a writer prints in a cell: the text as found (``raw``) if the report kept one, else
+        the canonical text of the value ("" when missing). Reading it back gives the same cell."""
+        raw = self.raw.get(address)
+        if raw is not None:
+            return raw
+        return format_cell(self.cell(address), self.spec.cell(address).unit)
 
     def cell_map(self) -> dict[str, Cell]:
         """Every cell as address → value, in spec order."""

@@ -411,7 +411,7 @@ class _State:
         cs = spec(self.format).cell(address)
         text = cell.text.strip()
         if address in self.cells or address in self.raw:
-            previous = self.raw.get(address, format_cell(self.cells.get(address), cs.unit))  # type: ignore[arg-type]
+            previous = self.raw.get(address, format_cell(self.cells.get(address), cs.unit))
             if previous != text:
                 self.findings.append(
                     RULES["GD106"].finding(
@@ -427,7 +427,7 @@ class _State:
         parsed = _parse_cell(text, cs.kind, cs.unit)
         self.cells[address] = parsed.value
         self.sources[address] = cell.source
-        if text != format_cell(parsed.value, cs.unit):  # type: ignore[arg-type]
+        if text != format_cell(parsed.value, cs.unit):
             self.raw[address] = text
         if parsed.problem == "GD102":
             self.findings.append(

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from typing import Final, Literal, TypeAlias
+from typing import Final, TypeAlias
 
 import attrs
 
-from .vocabulary import CellKind
+from .vocabulary import CellKind, Unit
 
 __all__ = [
     "MISSING_MARKERS",
@@ -26,7 +26,6 @@ __all__ = [
     "parse_cell",
 ]
 
-Unit: TypeAlias = Literal["yuan", "wan_yuan"]
 UNITS: Final[tuple[Unit, ...]] = ("yuan", "wan_yuan")
 
 

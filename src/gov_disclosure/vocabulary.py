@@ -31,11 +31,14 @@ __all__ = [
     "LayoutRow",
     "Row",
     "Section",
+    "Unit",
     "format_for_year",
     "spec",
 ]
 
 FormatKey: TypeAlias = Literal["2019", "2021"]
+#: the unit of an amount: 元 or 万元
+Unit: TypeAlias = Literal["yuan", "wan_yuan"]
 FORMATS: Final[tuple[FormatKey, ...]] = ("2019", "2021")
 
 TABLES: Final[tuple[str, ...]] = ("proactive", "applications", "appeals")
@@ -60,7 +63,7 @@ class Column:
     label: str
     kind: CellKind = CellKind.COUNT
     #: for amounts: the unit the header prints ("wan_yuan" in 2021), None where the format gives none
-    unit: str | None = None
+    unit: Unit | None = None
 
 
 @attrs.frozen
@@ -117,7 +120,7 @@ class CellSpec:
     kind: CellKind
     row_label: str
     column_label: str
-    unit: str | None = None  #: the unit implied by the header, for amounts
+    unit: Unit | None = None  #: the unit implied by the header, for amounts
 
 
 SECTIONS: Final[tuple[Section, ...]] = (

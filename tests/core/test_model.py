@@ -103,3 +103,20 @@ def test_reports_compare_by_value() -> None:
     assert a.with_cells({"appeals/review/upheld": 99}) != b
     assert isinstance(a.published_on, dt.date)
     assert ApplicationsRow() == ApplicationsRow(None, None, None, None, None, None, None)
+
+
+def test_cell_text_is_what_writers_print() -> None:
+    r = Report.blank("2021").with_cells(
+        {
+            "applications/new/total": 3,
+            "appeals/review/upheld": None,
+            "proactive/art20_8.fees/amount": Amount(Decimal("1.50"), "wan_yuan"),
+            "proactive/art20_1.rules/issued": 7,
+        },
+        raw={"appeals/review/upheld": "/", "proactive/art20_1.rules/issued": "7件"},
+    )
+    assert r.cell_text("applications/new/total") == "3"
+    assert r.cell_text("applications/new/natural_person") == ""
+    assert r.cell_text("appeals/review/upheld") == "/"
+    assert r.cell_text("proactive/art20_8.fees/amount") == "1.50"  # the header says 万元
+    assert r.cell_text("proactive/art20_1.rules/issued") == "7件"

@@ -17,7 +17,7 @@ from .._zipguard import check_archive
 from ..errors import ReadError, ShapeError, UnsafeFileError, UnsupportedFileError
 from ..findings import Finding
 from ..io import load_bytes
-from ..meta import assemble, parse_date, parse_title
+from ..meta import assemble, format_date, parse_date, parse_title
 from ..model import Report, Sections
 from ..rules import RULES
 from ..tables import Grid, read_grids
@@ -25,7 +25,7 @@ from ..values import format_cell
 from ..vocabulary import SECTIONS
 from ._props import OwnMetadata, parse_custom_properties
 from ._walk import Paragraph, TooManyCells, walk_body
-from ._writer import HEADING_STYLE, SIGNATURE_STYLE, TITLE_STYLE, date_text, title_text
+from ._writer import HEADING_STYLE, SIGNATURE_STYLE, TITLE_STYLE, title_text
 from ._xml import W_NS, printable
 
 __all__ = ["read_docx"]
@@ -135,7 +135,7 @@ def _read_own(
     published_on = None
     for i in signature:
         text = paragraphs[i].text
-        if own.published_on is not None and text == date_text(own.published_on):
+        if own.published_on is not None and text == format_date(own.published_on):
             published_on = own.published_on
         elif published_on is None:
             published_on = parse_date(text)

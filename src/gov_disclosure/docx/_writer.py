@@ -19,6 +19,7 @@ from lxml import etree
 
 import docx
 
+from ..meta import format_date
 from ..model import Report
 from ..tables import is_value_text
 from ..values import format_cell, parse_cell
@@ -65,19 +66,6 @@ def title_text(agency: str | None, year: int | None) -> str:
     if agency is not None and year is not None:
         return report_title(agency, year)
     return (agency or "") + (f"{year}年" if year is not None else "") + TITLE_SUFFIX
-
-
-def date_text(date: dt.date) -> str:
-    """A date as it is printed under the signature (GB/T 9704: Arabic numerals)."""
-    return f"{date.year}年{date.month}月{date.day}日"
-
-
-def cell_text(report: Report, address: str) -> str:
-    """What the writer prints in a cell: the raw text if the report has one, else the value."""
-    raw = report.raw.get(address)
-    if raw is not None:
-        return raw
-    return format_cell(report.cell(address), report.spec.cell(address).unit)  # type: ignore[arg-type]
 
 
 def write_docx(
@@ -141,7 +129,7 @@ def _body(report: Report, style: DocxStyle) -> Iterator[etree._Element]:
             yield _appeals_table(report, style)
     signature = [printable(report.agency or "")]
     if report.published_on is not None:
-        signature.append(date_text(report.published_on))
+        signature.append(format_date(report.published_on))
     for i, text in enumerate(t for t in signature if t):
         p = _paragraph(SIGNATURE_STYLE, text)
         if i == 0:  # the signature starts two lines below the text
@@ -221,7 +209,7 @@ def _table(rows: Sequence[Sequence[_Cell]], widths: Sequence[int], header_rows: 
 
 
 def _value(report: Report, address: str) -> _Cell:
-    return _Cell(printable(cell_text(report, address)))
+    return _Cell(printable(report.cell_text(address)))
 
 
 def _proactive_table(report: Report, s: FormatSpec, style: DocxStyle) -> etree._Element:
@@ -501,17 +489,17 @@ def own_metadata(report: Report) -> OwnMetadata:
     # the appeals data row has no label: a text that is no value there keeps the table reader from
     # placing the row at all, so then every cell of the row is checked at its grid position
     appeals = [c for c in report.spec.cells if c.table == "appeals"]
-    if not all(is_value_text(printable(cell_text(report, c.address))) for c in appeals):
+    if not all(is_value_text(printable(report.cell_text(c.address))) for c in appeals):
         for i, c in enumerate(appeals):
-            printed = printable(cell_text(report, c.address)).strip()
+            printed = printable(report.cell_text(c.address)).strip()
             source = f"table {APPEALS_TABLE_NUMBER}, row {APPEALS_HEADER_ROWS + 1}, cell {i + 1}"
             cells[c.address] = CellFix(printed, report.cell(c.address), report.raw.get(c.address), source)
     for c, value in report.cells():
         if c.address in cells:
             continue
-        printed = printable(cell_text(report, c.address)).strip()
-        parsed = parse_cell(printed, c.kind, c.unit)  # type: ignore[arg-type]
-        canonical = format_cell(parsed.value, c.unit)  # type: ignore[arg-type]
+        printed = printable(report.cell_text(c.address)).strip()
+        parsed = parse_cell(printed, c.kind, c.unit)
+        canonical = format_cell(parsed.value, c.unit)
         raw_read = printed if printed != canonical else None
         if parsed.value != value or raw_read != report.raw.get(c.address):
             seen = raw_read if raw_read is not None else canonical

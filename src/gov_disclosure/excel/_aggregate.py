@@ -245,7 +245,7 @@ def _sum(
             if found_units == {None}:
                 target: AmountUnit | None = None
             elif c.unit is not None:
-                target = c.unit  # type: ignore[assignment]
+                target = c.unit
             elif len(found_units) == 1:
                 target = next(iter(found_units))
             else:
@@ -298,7 +298,7 @@ def write_summary(
             elif isinstance(v, int):
                 cell.value = v
             elif v is not None:
-                put_text(cell, format_cell(v, c.unit))  # type: ignore[arg-type]
+                put_text(cell, format_cell(v, c.unit))
     ws.column_dimensions["A"].width = 20
     ws.column_dimensions["B"].width = 30
     ws.column_dimensions["D"].width = 36

@@ -399,7 +399,7 @@ class _Reader:
         implied: Unit | None = None
         unit_cell: Unit | None = None
         if c.kind is CellKind.AMOUNT:
-            implied = self.spec.cell(c.address).unit  # type: ignore[assignment]
+            implied = self.spec.cell(c.address).unit
             if c.unit_place is not None:
                 unit_cell = self.unit(c, s, row)
         where = self.source(s, row, col)

@@ -525,7 +525,7 @@ def _write_value(ws: Worksheet, c: CellPlace, report: Report) -> int | float | N
         return None
     number = _excel_number(value, c.unit_place is not None, implied)
     if number is None:
-        put_text(cell, format_cell(value, implied))  # type: ignore[arg-type]
+        put_text(cell, format_cell(value, implied))
         return None
     cell.value = number
     if isinstance(value, Amount) and c.unit_place is not None and value.unit is not None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from ..meta import format_date
 from ..model import Report
-from ..text._writer import chinese_date
-from ..values import format_cell
 from ..vocabulary import (
     APPEALS_COLUMNS,
     APPEALS_GROUPS,
@@ -30,13 +29,6 @@ def _td(text: str, *, rowspan: int = 1, colspan: int = 1, th: bool = False) -> s
     return f"<{tag}{attrs}>{escape(text)}</{tag}>"
 
 
-def _cell(report: Report, address: str) -> str:
-    raw = report.raw.get(address)
-    if raw is not None:
-        return raw
-    return format_cell(report.cell(address), report.spec.cell(address).unit)  # type: ignore[arg-type]
-
-
 def _proactive(report: Report) -> list[str]:
     blocks = report.spec.proactive
     width = 1 + max(len(b.columns) for b in blocks)
@@ -52,7 +44,7 @@ def _proactive(report: Report) -> list[str]:
             cells = [_td(r.label)]
             for i, c in enumerate(b.columns):
                 last = i == len(b.columns) - 1
-                text = _cell(report, f"proactive/{b.key}.{r.key}/{c.key}")
+                text = report.cell_text(f"proactive/{b.key}.{r.key}/{c.key}")
                 cells.append(_td(text, colspan=width - len(b.columns) if last else 1))
             rows.append("".join(cells))
     return rows
@@ -81,7 +73,7 @@ def _applications(report: Report) -> list[str]:
                 opened.add(p)
                 cells.append(_td(p, rowspan=count[p]))
         cells.append(_td(lr.label, colspan=3 - len(lr.parents)))
-        cells.extend(_td(_cell(report, f"applications/{lr.key}/{c.key}")) for c in APPLICATIONS_COLUMNS)
+        cells.extend(_td(report.cell_text(f"applications/{lr.key}/{c.key}")) for c in APPLICATIONS_COLUMNS)
         rows.append("".join(cells))
     return rows
 
@@ -94,7 +86,7 @@ def _appeals(report: Report) -> list[str]:
         + "".join(_td(g.label, colspan=5, th=True) for g in suits),
         "".join(_td(c.label, th=True) for _ in suits for c in APPEALS_COLUMNS),
         "".join(
-            _td(_cell(report, f"appeals/{g.key}/{c.key}")) for g in APPEALS_GROUPS for c in APPEALS_COLUMNS
+            _td(report.cell_text(f"appeals/{g.key}/{c.key}")) for g in APPEALS_GROUPS for c in APPEALS_COLUMNS
         ),
     ]
 
@@ -133,6 +125,6 @@ def write_html(report: Report) -> str:
     if report.agency:
         out.append(f'<p class="signature">{escape(report.agency)}</p>')
     if report.published_on is not None:
-        out.append(f'<p class="date">{escape(chinese_date(report.published_on))}</p>')
+        out.append(f'<p class="date">{escape(format_date(report.published_on))}</p>')
     out += ["</div>", "</body>", "</html>"]
     return "\n".join(out) + "\n"

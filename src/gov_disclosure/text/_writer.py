@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal, TypeAlias
 
+from ..meta import format_date
 from ..model import Report
-from ..values import format_cell
 from ..vocabulary import (
     APPEALS_COLUMNS,
     APPEALS_GROUPS,
@@ -19,21 +18,9 @@ from ..vocabulary import (
     report_title,
 )
 
-__all__ = ["Layout", "chinese_date", "table_rows", "write_text"]
+__all__ = ["Layout", "table_rows", "write_text"]
 
 Layout: TypeAlias = Literal["cells", "tsv", "lines"]
-
-
-def chinese_date(date: dt.date) -> str:
-    """2021年1月8日."""
-    return f"{date.year}年{date.month}月{date.day}日"
-
-
-def _cell(report: Report, address: str) -> str:
-    raw = report.raw.get(address)
-    if raw is not None:
-        return raw
-    return format_cell(report.cell(address), report.spec.cell(address).unit)  # type: ignore[arg-type]
 
 
 def table_rows(report: Report, table: str) -> list[list[str]]:
@@ -47,7 +34,7 @@ def table_rows(report: Report, table: str) -> list[list[str]]:
             rows.append([PROACTIVE_ROW_HEADER, *(c.label for c in b.columns)])
             for r in b.rows:
                 rows.append(
-                    [r.label, *(_cell(report, f"proactive/{b.key}.{r.key}/{c.key}") for c in b.columns)]
+                    [r.label, *(report.cell_text(f"proactive/{b.key}.{r.key}/{c.key}") for c in b.columns)]
                 )
     elif table == "applications":
         by_key = {c.key: c.label for c in APPLICATIONS_COLUMNS}
@@ -61,7 +48,7 @@ def table_rows(report: Report, table: str) -> list[list[str]]:
                 rows.append(
                     [
                         lr.label,
-                        *(_cell(report, f"applications/{lr.key}/{c.key}") for c in APPLICATIONS_COLUMNS),
+                        *(report.cell_text(f"applications/{lr.key}/{c.key}") for c in APPLICATIONS_COLUMNS),
                     ]
                 )
     else:
@@ -69,7 +56,7 @@ def table_rows(report: Report, table: str) -> list[list[str]]:
         rows.append([*(c.label for c in APPEALS_COLUMNS), *(g.label for g in APPEALS_GROUPS[1:])])
         rows.append([c.label for _ in APPEALS_GROUPS[1:] for c in APPEALS_COLUMNS])
         rows.append(
-            [_cell(report, f"appeals/{g.key}/{c.key}") for g in APPEALS_GROUPS for c in APPEALS_COLUMNS]
+            [report.cell_text(f"appeals/{g.key}/{c.key}") for g in APPEALS_GROUPS for c in APPEALS_COLUMNS]
         )
     return rows
 
@@ -113,5 +100,5 @@ def write_text(report: Report, *, layout: Layout = "cells") -> str:
     if report.agency:
         lines.append(report.agency)
     if report.published_on is not None:
-        lines.append(chinese_date(report.published_on))
+        lines.append(format_date(report.published_on))
     return "\n".join(lines) + "\n"
