@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from typing import Final, Literal, TypeAlias
 
 import attrs
@@ -24,7 +25,9 @@ from .vocabulary import (
     DEADLINES,
     CellKind,
     CellSpec,
+    FormatKey,
     format_for_year,
+    spec,
 )
 
 __all__ = ["RULES", "MissingPolicy", "Rule", "validate"]
@@ -233,60 +236,81 @@ def _check_units(rule: Rule, ctx: Context) -> Iterator[Finding]:
 _PARTS: Final = tuple(c.key for c in APPLICATIONS_COLUMNS if c.key != "total")
 
 
-def _check_row_totals(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    for row in ctx.report.spec.applications_rows:
-        base = f"applications/{row.key}"
-        yield from _balance(
-            rule,
-            ctx,
-            f"{base}/total",
-            [f"{base}/total"],
-            [f"{base}/{k}" for k in _PARTS],
+@attrs.frozen
+class _Sum:
+    """One sum a rule checks: sum(reported) == sum(parts), located and described."""
+
+    location: str
+    reported: tuple[str, ...]
+    parts: tuple[str, ...]
+    what: str
+    what_zh: str
+
+
+def _sum_check(sums: Callable[[FormatKey], tuple[_Sum, ...]]) -> Check:
+    """A check over the sums of a format (computed once per format, not per report)."""
+
+    def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
+        for s in sums(ctx.report.format):
+            yield from _balance(rule, ctx, s.location, s.reported, s.parts, s.what, s.what_zh)
+
+    return check
+
+
+@cache
+def _row_totals(format: FormatKey) -> tuple[_Sum, ...]:
+    return tuple(
+        _Sum(
+            f"applications/{row.key}/total",
+            (f"applications/{row.key}/total",),
+            tuple(f"applications/{row.key}/{k}" for k in _PARTS),
             f"row {row.key}",
             f"“{row.label}”行",
         )
+        for row in spec(format).applications_rows
+    )
 
 
-def _check_result_totals(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    s = ctx.report.spec
-    for col in APPLICATIONS_COLUMNS:
-        yield from _balance(
-            rule,
-            ctx,
+@cache
+def _result_totals(format: FormatKey) -> tuple[_Sum, ...]:
+    return tuple(
+        _Sum(
             f"applications/total/{col.key}",
-            [f"applications/total/{col.key}"],
-            [f"applications/{k}/{col.key}" for k in s.result_rows],
+            (f"applications/total/{col.key}",),
+            tuple(f"applications/{k}/{col.key}" for k in spec(format).result_rows),
             f"column {col.key}",
             f"“{col.label}”列",
         )
+        for col in APPLICATIONS_COLUMNS
+    )
 
 
-def _check_carry_balance(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    for col in APPLICATIONS_COLUMNS:
-        a = f"/{col.key}"
-        yield from _balance(
-            rule,
-            ctx,
+@cache
+def _carry_balances(format: FormatKey) -> tuple[_Sum, ...]:
+    return tuple(
+        _Sum(
             f"applications/balance/{col.key}",
-            [f"applications/total{a}", f"applications/carried_forward{a}"],
-            [f"applications/new{a}", f"applications/carried_over{a}"],
+            (f"applications/total/{col.key}", f"applications/carried_forward/{col.key}"),
+            (f"applications/new/{col.key}", f"applications/carried_over/{col.key}"),
             f"column {col.key}: (total + carried_forward) vs (new + carried_over)",
             f"“{col.label}”列：第三项加第四项之和应等于第一项加第二项之和",
         )
+        for col in APPLICATIONS_COLUMNS
+    )
 
 
-def _check_appeals(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    for g in APPEALS_GROUPS:
-        base = f"appeals/{g.key}"
-        yield from _balance(
-            rule,
-            ctx,
-            f"{base}/total",
-            [f"{base}/total"],
-            [f"{base}/{c.key}" for c in APPEALS_COLUMNS if c.key != "total"],
+@cache
+def _appeals_totals(format: FormatKey) -> tuple[_Sum, ...]:
+    return tuple(
+        _Sum(
+            f"appeals/{g.key}/total",
+            (f"appeals/{g.key}/total",),
+            tuple(f"appeals/{g.key}/{c.key}" for c in APPEALS_COLUMNS if c.key != "total"),
             f"{g.key} 总计",
             f"{g.label}总计",
         )
+        for g in APPEALS_GROUPS
+    )
 
 
 def _check_published_le_total(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -522,7 +546,12 @@ RULES: Final[dict[str, Rule]] = {
         Rule("GD105", E, "reader", "row does not fit the columns", "行的数值个数与表格列数不符"),
         Rule("GD106", W, "reader", "text that could not be placed", "无法归位的内容"),
         Rule(
-            "GD201", E, "table", "总计 ≠ sum of the applicants", "总计不等于各申请人之和", _check_row_totals
+            "GD201",
+            E,
+            "table",
+            "总计 ≠ sum of the applicants",
+            "总计不等于各申请人之和",
+            _sum_check(_row_totals),
         ),
         Rule(
             "GD202",
@@ -530,10 +559,17 @@ RULES: Final[dict[str, Rule]] = {
             "table",
             "（七）总计 ≠ sum of the results",
             "（七）总计不等于各办理结果之和",
-            _check_result_totals,
+            _sum_check(_result_totals),
         ),
-        Rule("GD203", E, "table", "勾稽关系 broken", "勾稽关系不成立", _check_carry_balance),
-        Rule("GD301", E, "table", "appeals group total", "行政复议、行政诉讼总计不符", _check_appeals),
+        Rule("GD203", E, "table", "勾稽关系 broken", "勾稽关系不成立", _sum_check(_carry_balances)),
+        Rule(
+            "GD301",
+            E,
+            "table",
+            "appeals group total",
+            "行政复议、行政诉讼总计不符",
+            _sum_check(_appeals_totals),
+        ),
         Rule(
             "GD401",
             W,
