@@ -26,7 +26,7 @@ from ..batch import (
 from ..findings import Severity
 from ..rules import RULES
 from ..similarity import DEFAULT_THRESHOLD, MIN_CHARS
-from ._common import dump_json, exit_for, fail, load, print_findings
+from ._common import LANG, dump_json, exit_for, fail, load, missing_option, print_findings
 
 __all__ = ["COMMANDS", "progress_bar"]
 
@@ -89,6 +89,23 @@ def _summary_table(
     return table
 
 
+#: GD704's knobs, shared by check and compare
+SIMILARITY = click.option(
+    "--similarity",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="GD704: flag a section when this share of its text repeats last year's.",
+)
+MIN_CHARS_OPTION = click.option(
+    "--min-chars",
+    type=click.IntRange(min=1),
+    default=MIN_CHARS,
+    show_default=True,
+    help="GD704: sections shorter than this (characters, normalised) are not compared.",
+)
+
+
 @click.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
@@ -100,33 +117,15 @@ def _summary_table(
     type=click.Path(dir_okay=False, allow_dash=True),
     help="Write every finding here: .csv or .jsonl (by suffix); '-' for JSON Lines on stdout.",
 )
-@click.option(
-    "--missing",
-    type=click.Choice(["not-assessable", "zero"]),
-    default="not-assessable",
-    show_default=True,
-    help="Whether a missing cell makes a sum not assessable or counts as 0.",
-)
+@missing_option()
 @click.option(
     "--pairs/--no-pairs",
     default=True,
     show_default=True,
     help="Pair reports of one agency in consecutive years and run GD701–GD704 on each pair.",
 )
-@click.option(
-    "--similarity",
-    type=click.FloatRange(0, 1, min_open=True),
-    default=DEFAULT_THRESHOLD,
-    show_default=True,
-    help="GD704: flag a section when this share of its text repeats last year's.",
-)
-@click.option(
-    "--min-chars",
-    type=click.IntRange(min=1),
-    default=MIN_CHARS,
-    show_default=True,
-    help="GD704: sections shorter than this (characters, normalised) are not compared.",
-)
+@SIMILARITY
+@MIN_CHARS_OPTION
 @click.option(
     "--progress/--no-progress",
     default=None,
@@ -140,13 +139,7 @@ def _summary_table(
     show_default=True,
     help="The summary at the end, as a table or as JSON.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "zh"]),
-    default="en",
-    show_default=True,
-    help="Language of rule titles.",
-)
+@LANG
 def check_command(
     paths: tuple[str, ...],
     jobs: int | None,
@@ -251,24 +244,10 @@ def _print_summary(
 @click.argument("last", type=click.Path(dir_okay=False))
 @click.argument("this", type=click.Path(dir_okay=False))
 @click.option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option(
-    "--missing", type=click.Choice(["not-assessable", "zero"]), default="not-assessable", show_default=True
-)
-@click.option(
-    "--similarity",
-    type=click.FloatRange(0, 1, min_open=True),
-    default=DEFAULT_THRESHOLD,
-    show_default=True,
-    help="GD704 threshold.",
-)
-@click.option(
-    "--min-chars",
-    type=click.IntRange(min=1),
-    default=MIN_CHARS,
-    show_default=True,
-    help="GD704: shortest section compared.",
-)
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@missing_option()
+@SIMILARITY
+@MIN_CHARS_OPTION
+@LANG
 def compare_command(
     last: str, this: str, output: str, missing: str, similarity: float, min_chars: int, lang: str
 ) -> None:

@@ -6,16 +6,39 @@ import importlib
 import json
 import sys
 import types
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
 import click
+from click.decorators import FC
 
 from ..errors import GovDisclosureError, MissingExtraError
 from ..findings import Finding, Severity, ValidationReport
 from ..io import read_report
 from ..model import Report
+
+#: the options several commands share, defined once
+LANG = click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default="en",
+    show_default=True,
+    help="Language of the messages.",
+)
+MISSING_HELP = "Whether a missing cell makes a sum not assessable or counts as 0."
+
+
+def missing_option(help: str = MISSING_HELP) -> Callable[[FC], FC]:
+    """``--missing not-assessable|zero``: the validator's policy for missing cells."""
+    return click.option(
+        "--missing",
+        type=click.Choice(["not-assessable", "zero"]),
+        default="not-assessable",
+        show_default=True,
+        help=help,
+    )
+
 
 #: exit codes: 0 no errors, 1 errors found, 2 could not read
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2

@@ -10,14 +10,16 @@ import click
 from ..rules import RULES, validate
 from ..serialize import json_schema, to_json
 from ..testing import sample_report
-from ._common import EXIT_OK, EXIT_UNREADABLE, dump_json, exit_for, fail, load, print_findings
-
-LANG = click.option(
-    "--lang",
-    type=click.Choice(["en", "zh"]),
-    default="en",
-    show_default=True,
-    help="Language of the messages.",
+from ._common import (
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    LANG,
+    dump_json,
+    exit_for,
+    fail,
+    load,
+    missing_option,
+    print_findings,
 )
 
 
@@ -29,13 +31,7 @@ LANG = click.option(
     help="Last year's report of the same agency: enables the cross-year rules GD7xx.",
 )
 @click.option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option(
-    "--missing",
-    type=click.Choice(["not-assessable", "zero"]),
-    default="not-assessable",
-    show_default=True,
-    help="Whether a missing cell makes a sum not assessable or counts as 0.",
-)
+@missing_option()
 @LANG
 def validate_command(report: str, previous: str | None, output: str, missing: str, lang: str) -> None:
     """Validate REPORT (.json, .xlsx, .docx, .html or .txt).

@@ -8,7 +8,7 @@ from collections import Counter
 import click
 
 from ..errors import GovDisclosureError
-from ._common import EXIT_FINDINGS, EXIT_OK, fail, format_module, load, print_findings
+from ._common import EXIT_FINDINGS, EXIT_OK, LANG, fail, format_module, load, missing_option, print_findings
 
 
 @click.command("template")
@@ -73,14 +73,8 @@ def to_xlsx_command(report: str, output: str) -> None:
     type=click.Choice(["department", "government"]),
     help="The collecting agency's kind.",
 )
-@click.option(
-    "--missing",
-    type=click.Choice(["not-assessable", "zero"]),
-    default="not-assessable",
-    show_default=True,
-    help="A cell blank in some unit: leave the total missing, or sum the units that have it.",
-)
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@missing_option("A cell blank in some unit: leave the total missing, or sum the units that have it.")
+@LANG
 @click.option("-q", "--quiet", is_flag=True, help="Only the per-unit summary, not every finding.")
 def aggregate_command(
     units: tuple[str, ...],
