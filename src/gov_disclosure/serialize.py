@@ -188,7 +188,6 @@ def _format_schema(format: str) -> dict[str, Any]:
             for b in s.proactive
         }
     )
-    row = _object({c.key: _count_schema(c.kind, None) for c in APPLICATIONS_COLUMNS})
     applications = _object(
         {r.key: {"$ref": "#/$defs/applications_row"} for r in s.applications_rows if r.key}
     )
@@ -215,18 +214,13 @@ def _format_schema(format: str) -> dict[str, Any]:
         },
         "required": ["format", "year", "agency", "proactive", "applications"],
         "additionalProperties": False,
-        "$defs_row": row,
     }
 
 
 def json_schema() -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) of the report document, for both format versions."""
-    variants = []
-    row: dict[str, Any] = {}
-    for f in FORMATS:
-        v = _format_schema(f)
-        row = v.pop("$defs_row")
-        variants.append(v)
+    row = _object({c.key: _count_schema(c.kind, None) for c in APPLICATIONS_COLUMNS})
+    variants = [_format_schema(f) for f in FORMATS]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://gov-disclosure.invalid/schema/report.json",
