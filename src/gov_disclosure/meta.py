@@ -25,6 +25,7 @@ from .findings import Finding
 from .model import AgencyKind, Report, Sections
 from .rules import RULES
 from .tables import Grid, label_prefix, match_label, read_grids
+from .values import chinese_number
 from .vocabulary import FORMATS, SECTIONS, FormatKey, format_for_year
 
 __all__ = [
@@ -41,42 +42,7 @@ __all__ = [
     "split_sections",
 ]
 
-_CN_DIGITS: Final = {
-    "〇": 0,
-    "○": 0,
-    "零": 0,
-    "O": 0,
-    "Ｏ": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _CN_CHARS: Final = "〇○零OＯ一二三四五六七八九十"
-
-
-def _cn_number(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十一 → 21, 三十 → 30; digit strings 二〇二一 → 2021."""
-    if not text:
-        return None
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        t = _CN_DIGITS.get(tens, -1) if tens else 1
-        u = _CN_DIGITS.get(units, -1) if units else 0
-        if t < 0 or u < 0 or len(tens) > 1 or len(units) > 1:
-            return None
-        return t * 10 + u
-    digits = [_CN_DIGITS.get(ch) for ch in text]
-    if any(d is None for d in digits):
-        return None
-    return int("".join(str(d) for d in digits))
 
 
 _NUM = rf"(?:\d{{1,4}}|[{_CN_CHARS}]{{1,4}})"
@@ -105,7 +71,7 @@ def parse_date(text: str) -> dt.date | None:
         if m.group("y")
         else (m.group("y2"), m.group("m2"), m.group("d2"))
     )
-    year, month, day = _cn_number(y), _cn_number(mo), _cn_number(d)
+    year, month, day = chinese_number(y), chinese_number(mo), chinese_number(d)
     if year is None or month is None or day is None:
         return None
     try:
@@ -126,7 +92,7 @@ def parse_title(text: str) -> tuple[str | None, int | None]:
     m = _TITLE.search(t)
     if not m:
         return None, None
-    year = _cn_number(m.group("year"))
+    year = chinese_number(m.group("year"))
     if year is not None and not 1990 <= year <= 2100:
         year = None
     agency = (m.group("pre") or m.group("post")).strip("《》“”\"':：的-— ")

@@ -16,6 +16,7 @@ import attrs
 
 from .findings import CellRef, Finding, NotAssessable
 from .model import Report
+from .values import chinese_number
 from .vocabulary import SECTIONS
 
 if TYPE_CHECKING:
@@ -76,36 +77,6 @@ _PATTERNS: Final[tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], 
 )
 _NONE_APPLICATIONS = re.compile(rf"(?:未|没有|无)(?:收到|受理|接收|接到|新收){_GAP}申请")
 _NONE_APPEALS = re.compile(r"(?:未|没有|无)(?:发生|收到|出现|涉及|产生)?[^。；;]{0,20}?(行政复议|行政诉讼)")
-_CN: Final = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-
-
-def _number(text: str) -> int | None:
-    if text[0].isdigit():
-        return int(text.replace(",", ""))
-    total, current = 0, 0
-    for ch in text:
-        if ch in _CN:
-            current = _CN[ch]
-        elif ch in "十百千":
-            unit = {"十": 10, "百": 100, "千": 1000}[ch]
-            total += (current or 1) * unit
-            current = 0
-        else:
-            return None
-    return total + current
 
 
 def statements(report: Report) -> list[Statement]:
@@ -129,7 +100,7 @@ def _in_sentence(quoted: str, section: str) -> Iterator[Statement]:
         m = pattern.search(sentence)
         if m is None:
             continue
-        n = _number(m.group(1))
+        n = chinese_number(m.group(1))
         if n is None:
             continue
         said.add(what)

@@ -22,6 +22,7 @@ __all__ = [
     "Cell",
     "Parsed",
     "Unit",
+    "chinese_number",
     "format_cell",
     "parse_cell",
 ]
@@ -151,3 +152,55 @@ def format_cell(value: Cell, implied_unit: Unit | None = None) -> str:
             return number
         return number + ("万元" if value.unit == "wan_yuan" else "元")
     return str(value)
+
+
+_CN_DIGITS: Final = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "O": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_number(text: str) -> int | None:
+    """A number in Arabic or Chinese numerals, or None: ``3,119`` → 3119; digit by digit
+    ``二〇二一`` → 2021; with units ``十二`` → 12, ``二十一`` → 21, ``两千零五`` → 2005."""
+    t = text.replace(",", "")
+    if not t:
+        return None
+    if t.isdigit():
+        return int(t)
+    if not any(ch in _CN_UNITS for ch in t):
+        digits = [_CN_DIGITS.get(ch) for ch in t]
+        if any(d is None for d in digits):
+            return None
+        return int("".join(str(d) for d in digits))
+    total, current, pending, last_unit = 0, 0, False, 10**9
+    for ch in t:
+        if ch in _CN_UNITS:
+            unit = _CN_UNITS[ch]
+            if unit >= last_unit:  # 十十, 十百: not a number
+                return None
+            total += (current if pending else 1) * unit
+            current, pending, last_unit = 0, False, unit
+        elif ch in _CN_DIGITS:
+            if _CN_DIGITS[ch] == 0:  # 零 holds a place (一千零五)
+                continue
+            if pending:  # two digits without a unit between them (二二十)
+                return None
+            current, pending = _CN_DIGITS[ch], True
+        else:
+            return None
+    return total + (current if pending else 0)

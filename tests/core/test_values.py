@@ -70,3 +70,27 @@ def test_format_cell_blank_for_missing() -> None:
     assert format_cell(None) == ""
     assert format_cell(Amount(Decimal("1.50"), "wan_yuan"), "wan_yuan") == "1.50"
     assert format_cell(Amount(Decimal(3), "yuan"), "wan_yuan") == "3元"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("3,119", 3119),
+        ("１２", 12),
+        ("二〇二一", 2021),  # years, digit by digit
+        ("一", 1),
+        ("十二", 12),
+        ("二十一", 21),
+        ("三十", 30),
+        ("两千零五", 2005),
+        ("一千三百", 1300),
+        ("二二十", None),
+        ("十十", None),
+        ("", None),
+        ("三件", None),
+    ],
+)
+def test_chinese_number(text: str, number: int | None) -> None:
+    from gov_disclosure.values import chinese_number
+
+    assert chinese_number(text) == number
