@@ -1,27 +1,90 @@
 """The process pool behind :mod:`gov_disclosure.batch`: an ordered, bounded map over chunks that
 survives a worker process dying (a crash in a C extension, the OOM killer).
 
-Results come back in input order; at most ``4 × jobs`` chunks are in flight, so memory does not grow
-with the number of files. When the pool breaks, every chunk that was in flight is redone one item at a
-time in a fresh pool, and an item that breaks the pool again gets ``crashed(item)`` as its result.
+Results come back in input order; at most ``4 × jobs`` chunks are between being read from the input
+and being yielded, so memory does not grow with the number of files. When a worker dies, the chunk
+it held is redone one item at a time (the other workers carry on), and an item whose worker dies
+again gets ``crashed(item)`` as its result.
+
+The pool is written on :mod:`multiprocessing` directly rather than on
+:class:`concurrent.futures.ProcessPoolExecutor`: after a worker dies, CPython 3.11's executor can
+crash its own manager thread ("dictionary changed size during iteration" in ``terminate_broken``)
+and leave its surviving workers alive, and since they are not daemonic the interpreter then waits for
+them at exit, forever. Here every worker is a daemonic process with its own pipe, the parent waits
+on the pipes and the process sentinels together, and :meth:`Pool.close` never waits unboundedly.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
-import threading
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Generic, TypeVar
+from multiprocessing.connection import Connection, wait
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
+_SPAWN = multiprocessing.get_context("spawn")
+#: how long :meth:`Pool.close` lets an idle worker exit by itself before killing it
+_GRACE = 5.0
+
+
+def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the worker process
+    """A worker's loop: ``(fn, chunk)`` in, ``("ok", fn(chunk))`` or ``("error", exception)`` out;
+    ``None`` (or a closed pipe) ends it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        fn, chunk = task
+        reply: tuple[str, Any]
+        try:
+            reply = ("ok", fn(chunk))
+        except BaseException as exc:  # handed to the parent, which raises it
+            reply = ("error", exc)
+        try:
+            conn.send(reply)  # pickled in full before a byte is written
+        except Exception as exc:  # an unpicklable result or exception
+            conn.send(("error", RuntimeError(f"a worker could not send back its result: {exc!r}")))
+
+
+class _Worker:
+    """One spawned, daemonic worker process and the parent's end of its pipe."""
+
+    def __init__(self) -> None:
+        self.conn, child = _SPAWN.Pipe()
+        self.process = _SPAWN.Process(target=_serve, args=(child,), daemon=True, name="gov-disclosure")
+        self.process.start()
+        child.close()
+        #: the task it is working on, None when idle
+        self.task: _Task[Any] | None = None
+
+    def receive(self) -> tuple[str, Any] | None:
+        """The reply to its task, or None when the process died without one."""
+        try:
+            if self.conn.poll():
+                reply: tuple[str, Any] = self.conn.recv()
+                return reply
+        except (EOFError, OSError):
+            pass
+        return None
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(_GRACE)
+        self.conn.close()
+
 
 class Pool:
-    """A lazily started pool of ``jobs`` spawned worker processes, restartable after a crash.
+    """``jobs`` spawned worker processes, started on first use; a dead worker is replaced.
 
     Spawned (not forked) workers: safe with threads in the parent (a progress bar) and the same on
     every platform.
@@ -31,27 +94,41 @@ class Pool:
         if jobs < 1:
             raise ValueError(f"jobs must be at least 1, not {jobs}")
         self.jobs = jobs
-        self._executor: ProcessPoolExecutor | None = None
+        self._workers: list[_Worker] = []
         #: a worker has returned a result at least once (so the pool can work at all)
         self.worked = False
 
-    def executor(self) -> ProcessPoolExecutor:
-        if self._executor is None:
-            self._executor = ProcessPoolExecutor(
-                max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn")
-            )
-        return self._executor
+    def busy(self) -> list[_Worker]:
+        return [w for w in self._workers if w.task is not None]
 
-    def restart(self) -> None:
-        """Drop a broken pool (its workers are killed); the next :meth:`executor` starts a new one."""
-        if self._executor is not None:
-            _stop(self._executor, grace=2.0)
-            self._executor = None
+    def idle(self) -> _Worker | None:
+        """An idle worker, started if need be; None when all ``jobs`` are busy."""
+        for w in self._workers:
+            if w.task is None:
+                return w
+        if len(self._workers) < self.jobs:
+            self._workers.append(_Worker())
+            return self._workers[-1]
+        return None
+
+    def replace(self, worker: _Worker) -> None:
+        """Kill ``worker`` (dead already, or with a broken pipe); a new one starts on next use."""
+        worker.kill()
+        self._workers.remove(worker)
 
     def close(self) -> None:
-        if self._executor is not None:
-            _stop(self._executor, grace=30.0)
-            self._executor = None
+        """Stop every worker: idle ones are asked to exit, busy ones (whose result nobody will read
+        any more) are killed. Bounded in time; leaves no process behind."""
+        workers, self._workers = self._workers, []
+        for w in workers:
+            if w.task is None:
+                with contextlib.suppress(OSError, ValueError):
+                    w.conn.send(None)
+            elif w.process.is_alive():
+                w.process.kill()
+        for w in workers:
+            w.process.join(_GRACE)
+            w.kill()
 
     def __enter__(self) -> Pool:
         return self
@@ -60,44 +137,114 @@ class Pool:
         self.close()
 
 
-def _stop(executor: ProcessPoolExecutor, grace: float) -> None:
-    """Shut ``executor`` down without ever hanging.
+class _Task(Generic[T]):
+    """Chunk ``index`` of the input, or only the item at ``position`` of it when redone one by one."""
 
-    After a worker has died, CPython's executor (3.11 at least) can wait forever in its
-    ``terminate_broken`` for a surviving idle worker that never got its SIGTERM. So: ask for a
-    shutdown, give the executor's manager thread ``grace`` seconds, then kill whatever worker is
-    still alive, which lets the manager thread finish.
-    """
-    # taken before shutdown(), which drops these references
-    thread: threading.Thread | None = getattr(executor, "_executor_manager_thread", None)
-    processes = list((getattr(executor, "_processes", None) or {}).values())
-    executor.shutdown(wait=False, cancel_futures=True)
-    if thread is None:
-        return
-    thread.join(grace)
-    if thread.is_alive():
-        for process in processes:
-            if process.is_alive():
-                process.kill()
-        thread.join(grace)
+    __slots__ = ("index", "items", "position")
+
+    def __init__(self, index: int, items: list[T], position: int | None = None) -> None:
+        self.index, self.items, self.position = index, items, position
 
 
-class _Window(Generic[T, R]):
-    def __init__(self, pool: Pool, fn: Callable[[list[T]], list[R]], chunks: Iterable[list[T]]) -> None:
-        self.pool, self.fn, self.chunks = pool, fn, iter(chunks)
-        self.queue: deque[tuple[list[T], Future[list[R]]]] = deque()
+class _Map(Generic[T, R]):
+    def __init__(
+        self,
+        pool: Pool,
+        fn: Callable[[list[T]], list[R]],
+        chunks: Iterable[list[T]],
+        crashed: Callable[[T], R],
+    ) -> None:
+        self.pool, self.fn, self.crashed = pool, fn, crashed
+        self.source = iter(chunks)
+        self.read = 0  # chunks taken from the source
+        self.yielded = 0  # chunks yielded
+        self.todo: deque[_Task[T]] = deque()  # items to redo one by one, before any new chunk
+        self.done: dict[int, list[R]] = {}
+        self.parts: dict[int, list[list[R] | None]] = {}  # chunk index -> a result list per item
+        self.crashes = 0  # workers died since the last result
+        self.lost = 0  # workers found dead when given a task, in a row
 
-    def fill(self) -> None:
-        while len(self.queue) < 4 * self.pool.jobs:
-            chunk = next(self.chunks, None)
-            if chunk is None:
+    def next_task(self) -> _Task[T] | None:
+        if self.todo:
+            return self.todo.popleft()
+        if self.read - self.yielded >= 4 * self.pool.jobs:
+            return None
+        chunk = next(self.source, None)
+        if chunk is None:
+            return None
+        self.read += 1
+        return _Task(self.read - 1, chunk)
+
+    def run(self) -> Iterator[list[R]]:
+        while True:
+            while self.yielded in self.done:
+                yield self.done.pop(self.yielded)
+                self.yielded += 1
+            self.dispatch()
+            busy = self.pool.busy()
+            if not busy:
+                return
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+            for w in busy:
+                if w.conn in ready or w.process.sentinel in ready:
+                    self.collect(w)
+
+    def dispatch(self) -> None:
+        while (task := self.next_task()) is not None:
+            w = self.pool.idle()
+            if w is None:
+                self.todo.appendleft(task)
                 return
             try:
-                future = self.pool.executor().submit(self.fn, chunk)
-            except BrokenProcessPool as exc:  # broken before its result said so: handled as one
-                future = Future()
-                future.set_exception(exc)
-            self.queue.append((chunk, future))
+                w.conn.send((self.fn, task.items))
+            except (OSError, ValueError):  # it died while idle: the task waits for another worker
+                self.todo.appendleft(task)
+                self.pool.replace(w)
+                self.lost += 1
+                if self.lost > 3 * self.pool.jobs:
+                    raise RuntimeError("worker processes keep dying before they get any work") from None
+                continue
+            self.lost = 0
+            w.task = task
+
+    def collect(self, w: _Worker) -> None:
+        task, w.task = w.task, None
+        assert task is not None
+        reply = w.receive()
+        if reply is None:
+            self.pool.replace(w)
+            self.died(task)
+            return
+        status, value = reply
+        if status == "error":
+            raise value
+        self.pool.worked = True
+        self.crashes = 0
+        self.store(task, value)
+
+    def died(self, task: _Task[T]) -> None:
+        self.crashes += 1
+        if not self.pool.worked and self.crashes >= 2:
+            raise RuntimeError(
+                "the worker processes die before doing any work (cannot start them here?); "
+                "run with jobs=1 (-j 1). In a script, guard the call with "
+                "`if __name__ == '__main__':`"
+            )
+        if task.position is None and len(task.items) > 1:
+            self.parts[task.index] = [None] * len(task.items)
+            self.todo.extendleft(reversed([_Task(task.index, [x], j) for j, x in enumerate(task.items)]))
+            return
+        self.store(task, [self.crashed(task.items[0])] if task.items else [])
+
+    def store(self, task: _Task[T], result: list[R]) -> None:
+        if task.position is None:
+            self.done[task.index] = result
+            return
+        parts = self.parts[task.index]
+        parts[task.position] = result
+        if all(p is not None for p in parts):
+            del self.parts[task.index]
+            self.done[task.index] = [r for p in parts if p is not None for r in p]
 
 
 def ordered_map(
@@ -109,53 +256,11 @@ def ordered_map(
     """``fn(chunk)`` for every chunk, in order; in-process when ``pool`` is None.
 
     ``fn`` must be picklable (a module-level function or a :func:`functools.partial` of one) and
-    must not raise for a bad item: it turns every item into a result.
+    must not raise for a bad item: it turns every item into a result (an exception it raises
+    anyway is raised here). ``fn`` must return one result per item.
     """
     if pool is None:
         for chunk in chunks:
             yield fn(chunk)
         return
-    w: _Window[T, R] = _Window(pool, fn, chunks)
-    w.fill()
-    while w.queue:
-        chunk, future = w.queue.popleft()
-        try:
-            result = future.result()
-        except BrokenProcessPool:
-            redo = [chunk, *(c for c, _ in w.queue)]
-            w.queue.clear()
-            pool.restart()
-            crashes = [0]  # consecutive crashes, across the chunks redone
-            for c in redo:
-                yield _one_by_one(pool, fn, c, crashed, crashes)
-            w.fill()
-            continue
-        pool.worked = True
-        yield result
-        w.fill()
-
-
-def _one_by_one(
-    pool: Pool,
-    fn: Callable[[list[T]], list[R]],
-    chunk: list[T],
-    crashed: Callable[[T], R],
-    crashes: list[int],
-) -> list[R]:
-    out: list[R] = []
-    for item in chunk:
-        try:
-            out.extend(pool.executor().submit(fn, [item]).result())
-            pool.worked = True
-            crashes[0] = 0
-        except BrokenProcessPool as exc:
-            pool.restart()
-            crashes[0] += 1
-            if not pool.worked and crashes[0] >= 2:
-                raise RuntimeError(
-                    "the worker processes die before doing any work (cannot start them here?); "
-                    "run with jobs=1 (-j 1). In a script, guard the call with "
-                    "`if __name__ == '__main__':`"
-                ) from exc
-            out.append(crashed(item))
-    return out
+    yield from _Map(pool, fn, chunks, crashed).run()

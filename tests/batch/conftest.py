@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import attrs
@@ -161,3 +162,11 @@ def corpus(tmp_path: Path) -> Corpus:
 def make_corpus() -> Callable[..., Corpus]:
     """:func:`build_corpus`, for tests that write the reports in other formats."""
     return build_corpus
+
+
+@pytest.fixture(autouse=True)
+def no_process_left_behind() -> Iterator[None]:
+    """Every batch run stops its worker processes: one left behind once made the interpreter wait
+    for it at exit, forever."""
+    yield
+    assert multiprocessing.active_children() == []

@@ -1,9 +1,13 @@
-"""The worker pool survives a worker process that dies, and says so when workers cannot work at all."""
+"""The worker pool survives a worker process that dies, says so when workers cannot work at all, and
+never leaves a process behind (a leftover worker once made the interpreter wait forever at exit)."""
 
 from __future__ import annotations
 
+import multiprocessing
+import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 from typing import Any
 
@@ -14,17 +18,23 @@ from gov_disclosure._batch_pool import Pool, ordered_map
 CRASHY = textwrap.dedent(
     """
     import os
+    import time
 
     def work(chunk):
         out = []
         for item in chunk:
             if item == "boom":
                 os._exit(3)  # a worker dying hard, as a crash in a C extension would
+            if item == "slow":
+                time.sleep(60)
             out.append(item.upper())
         return out
 
     def always_dies(chunk):
         os._exit(4)
+
+    def raises(chunk):
+        raise KeyError(chunk[0])
     """
 )
 
@@ -37,21 +47,76 @@ def crashy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
 
     yield batch_crashy
     sys.modules.pop("batch_crashy", None)
+    assert multiprocessing.active_children() == []
 
 
-def test_a_dying_worker_costs_only_its_item(crashy: Any) -> None:
-    items = ["a", "b", "boom", "c", "d", "e", "f", "g"]
+def _flat(pool: Pool, fn: Any, chunks: list[list[str]]) -> list[str]:
+    return [r for chunk in ordered_map(pool, fn, chunks, lambda x: f"crashed:{x}") for r in chunk]
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_a_dying_worker_costs_only_its_item(crashy: Any, jobs: int) -> None:
+    items = ["a", "b", "boom", "c", "d", "e", "boom", "f", "g", "h", "i"]
     chunks = [items[i : i + 3] for i in range(0, len(items), 3)]
+    with Pool(jobs) as pool:
+        assert _flat(pool, crashy.work, [["warm"]]) == ["WARM"]
+        out = _flat(pool, crashy.work, chunks)
+        assert len(pool.busy()) == 0
+    assert out == [x.upper() if x != "boom" else "crashed:boom" for x in items]
+
+
+def test_many_chunks_in_order_through_a_small_window(crashy: Any) -> None:
+    chunks = [[f"x{i}", f"y{i}"] for i in range(60)]
     with Pool(2) as pool:
-        first = pool.executor().submit(crashy.work, ["warm"]).result()
-        pool.worked = first == ["WARM"]
-        out = [r for chunk in ordered_map(pool, crashy.work, chunks, lambda x: f"crashed:{x}") for r in chunk]
-    assert out == ["A", "B", "crashed:boom", "C", "D", "E", "F", "G"]
+        out = _flat(pool, crashy.work, chunks)
+    assert out == [x.upper() for c in chunks for x in c]
 
 
 def test_workers_that_never_work_are_an_error(crashy: Any) -> None:
     with Pool(2) as pool, pytest.raises(RuntimeError, match="jobs=1"):
         list(ordered_map(pool, crashy.always_dies, [["a"], ["b"], ["c"]], lambda x: x))
+
+
+def test_an_exception_in_a_worker_is_raised_here(crashy: Any) -> None:
+    with Pool(2) as pool, pytest.raises(KeyError, match="k"):
+        list(ordered_map(pool, crashy.raises, [["k"]], lambda x: x))
+
+
+def test_close_does_not_wait_for_a_busy_worker(crashy: Any) -> None:
+    """A consumer that stops early: the busy worker is killed, not waited for."""
+    pool = Pool(2)
+    results = ordered_map(pool, crashy.work, [["a"], ["slow"], ["b"]], lambda x: x)
+    assert next(results) == ["A"]
+    start = time.monotonic()
+    results.close()
+    pool.close()
+    assert time.monotonic() - start < 15
+    assert pool.busy() == []
+
+
+SCRIPT = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {where!r})
+    from batch_crashy import work
+    from gov_disclosure._batch_pool import Pool, ordered_map
+
+    if __name__ == "__main__":
+        with Pool(2) as pool:
+            print(list(ordered_map(pool, work, [["warm"]], str)))
+            for _ in range(3):
+                chunks = [["a", "boom", "b"], ["c"], ["d", "boom"], ["e"]]
+                print(list(ordered_map(pool, work, chunks, lambda x: "crashed")))
+    """
+)
+
+
+def test_a_program_whose_worker_died_still_exits(crashy: Any, tmp_path: Path) -> None:
+    script = tmp_path / "run_pool.py"
+    script.write_text(SCRIPT.format(where=str(tmp_path)), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("['A', 'crashed', 'B']") == 3
 
 
 def test_in_process_and_order() -> None:
