@@ -2,9 +2,10 @@
 survives a worker process dying (a crash in a C extension, the OOM killer).
 
 Results come back in input order; at most ``4 × jobs`` chunks are between being read from the input
-and being yielded, so memory does not grow with the number of files. When a worker dies, the chunk
-it held is redone one item at a time (the other workers carry on), and an item whose worker dies
-again gets ``crashed(item)`` as its result.
+and being yielded, so memory does not grow with the number of files. When a worker dies, or runs past
+its time limit and is killed, the chunk it held is redone one item at a time (the other workers carry
+on), and an item that kills its worker again, or takes too long alone, gets ``crashed(item, reason)``
+as its result.
 
 The pool is written on :mod:`multiprocessing` directly rather than on
 :class:`concurrent.futures.ProcessPoolExecutor`: after a worker dies, CPython 3.11's executor can
@@ -19,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import signal
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
@@ -33,9 +35,10 @@ _GRACE = 5.0
 
 
 def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the worker process
-    """A worker's loop: ``(fn, chunk)`` in, ``("ok", fn(chunk))`` or ``("error", exception)`` out;
-    ``None`` (or a closed pipe) ends it."""
+    """A worker's loop: ``("ready", None)`` first, then ``(fn, chunk)`` in, ``("ok", fn(chunk))`` or
+    ``("error", exception)`` out; ``None`` (or a closed pipe) ends it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    conn.send(("ready", None))  # started: a time limit counts from here, not from the spawn
     while True:
         try:
             task = conn.recv()
@@ -65,9 +68,13 @@ class _Worker:
         child.close()
         #: the task it is working on, None when idle
         self.task: _Task[Any] | None = None
+        #: when it must have finished the task (time.monotonic()), None for no limit
+        self.deadline: float | None = None
+        #: it has said it is ready (a task sent before that waits in the pipe)
+        self.ready = False
 
     def receive(self) -> tuple[str, Any] | None:
-        """The reply to its task, or None when the process died without one."""
+        """Its next message (the reply to its task, or "ready"), or None when it died without one."""
         try:
             if self.conn.poll():
                 reply: tuple[str, Any] = self.conn.recv()
@@ -152,9 +159,10 @@ class _Map(Generic[T, R]):
         pool: Pool,
         fn: Callable[[list[T]], list[R]],
         chunks: Iterable[list[T]],
-        crashed: Callable[[T], R],
+        crashed: Callable[[T, str], R],
+        timeout: float | None,
     ) -> None:
-        self.pool, self.fn, self.crashed = pool, fn, crashed
+        self.pool, self.fn, self.crashed, self.timeout = pool, fn, crashed, timeout
         self.source = iter(chunks)
         self.read = 0  # chunks taken from the source
         self.yielded = 0  # chunks yielded
@@ -184,10 +192,15 @@ class _Map(Generic[T, R]):
             busy = self.pool.busy()
             if not busy:
                 return
-            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+            deadlines = [w.deadline for w in busy if w.deadline is not None]
+            limit = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], limit))
+            now = time.monotonic()
             for w in busy:
                 if w.conn in ready or w.process.sentinel in ready:
                     self.collect(w)
+                elif w.deadline is not None and now >= w.deadline:
+                    self.overran(w)
 
     def dispatch(self) -> None:
         while (task := self.next_task()) is not None:
@@ -206,14 +219,27 @@ class _Map(Generic[T, R]):
                 continue
             self.lost = 0
             w.task = task
+            w.deadline = None if self.timeout is None else time.monotonic() + self.timeout * len(task.items)
 
     def collect(self, w: _Worker) -> None:
+        reply = w.receive()
+        if reply is not None and reply[0] == "ready":
+            w.ready = True
+            if w.task is not None and self.timeout is not None:  # its time starts now
+                w.deadline = time.monotonic() + self.timeout * len(w.task.items)
+            return
         task, w.task = w.task, None
         assert task is not None
-        reply = w.receive()
         if reply is None:
             self.pool.replace(w)
-            self.died(task)
+            self.crashes += 1
+            if not self.pool.worked and self.crashes >= 2:
+                raise RuntimeError(
+                    "the worker processes die before doing any work (cannot start them here?); "
+                    "run with jobs=1 (-j 1). In a script, guard the call with "
+                    "`if __name__ == '__main__':`"
+                )
+            self.redo(task, "the worker process died")
             return
         status, value = reply
         if status == "error":
@@ -222,19 +248,20 @@ class _Map(Generic[T, R]):
         self.crashes = 0
         self.store(task, value)
 
-    def died(self, task: _Task[T]) -> None:
-        self.crashes += 1
-        if not self.pool.worked and self.crashes >= 2:
-            raise RuntimeError(
-                "the worker processes die before doing any work (cannot start them here?); "
-                "run with jobs=1 (-j 1). In a script, guard the call with "
-                "`if __name__ == '__main__':`"
-            )
+    def overran(self, w: _Worker) -> None:
+        """``w`` is past its deadline: kill it (its result, if any, is not wanted any more)."""
+        task, w.task = w.task, None
+        assert task is not None
+        self.pool.replace(w)
+        self.redo(task, f"the time limit of {self.timeout:g} s ran out")
+
+    def redo(self, task: _Task[T], reason: str) -> None:
+        """A task lost with its worker: redo its items one by one, or give up on a lone item."""
         if task.position is None and len(task.items) > 1:
             self.parts[task.index] = [None] * len(task.items)
             self.todo.extendleft(reversed([_Task(task.index, [x], j) for j, x in enumerate(task.items)]))
             return
-        self.store(task, [self.crashed(task.items[0])] if task.items else [])
+        self.store(task, [self.crashed(task.items[0], reason)] if task.items else [])
 
     def store(self, task: _Task[T], result: list[R]) -> None:
         if task.position is None:
@@ -251,16 +278,24 @@ def ordered_map(
     pool: Pool | None,
     fn: Callable[[list[T]], list[R]],
     chunks: Iterable[list[T]],
-    crashed: Callable[[T], R],
+    crashed: Callable[[T, str], R],
+    *,
+    timeout: float | None = None,
 ) -> Iterator[list[R]]:
     """``fn(chunk)`` for every chunk, in order; in-process when ``pool`` is None.
 
     ``fn`` must be picklable (a module-level function or a :func:`functools.partial` of one) and
     must not raise for a bad item: it turns every item into a result (an exception it raises
-    anyway is raised here). ``fn`` must return one result per item.
+    anyway is raised here). ``fn`` must return one result per item. ``crashed(item, reason)`` is the
+    result of an item that its worker could not finish: it died, or (with ``timeout``, seconds per
+    item, which needs a pool) it took too long.
     """
     if pool is None:
+        if timeout is not None:
+            raise ValueError("a time limit needs worker processes (a pool)")
         for chunk in chunks:
             yield fn(chunk)
         return
-    yield from _Map(pool, fn, chunks, crashed).run()
+    if timeout is not None and timeout <= 0:
+        raise ValueError(f"timeout must be positive, not {timeout!r}")
+    yield from _Map(pool, fn, chunks, crashed, timeout).run()

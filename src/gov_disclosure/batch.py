@@ -219,10 +219,12 @@ class PairResult:
     year: int | None  #: this year's
     findings: tuple[Finding, ...] = ()
     not_assessable: int = 0
+    #: set (and ``findings`` empty) when the pair could not be checked: its worker died or overran
+    error: str | None = None
 
     @property
     def valid(self) -> bool:
-        return not any(f.severity is Severity.ERROR for f in self.findings)
+        return self.error is None and not any(f.severity is Severity.ERROR for f in self.findings)
 
 
 @attrs.frozen
@@ -253,6 +255,7 @@ class Summary:
     read: int = 0
     unreadable: int = 0
     pairs: int = 0
+    pairs_unchecked: int = 0  #: pairs whose check could not finish (a worker died or overran)
     duplicates: int = 0
     skipped: Counter[str] = attrs.Factory(Counter)  #: by suffix
     codes: Counter[str] = attrs.Factory(Counter)  #: findings per code, cross-year ones included
@@ -269,6 +272,9 @@ class Summary:
             self._count(event.path, event.findings)
         elif isinstance(event, PairResult):
             self.pairs += 1
+            if event.error is not None:
+                self.pairs_unchecked += 1
+                return
             self._count(event.this, event.findings)
         elif isinstance(event, Skipped):
             self.skipped[Path(event.path).suffix.lower() or "(none)"] += 1
@@ -289,8 +295,9 @@ class Summary:
 
     @property
     def exit_code(self) -> int:
-        """2 if any file could not be read (this wins), else 1 if any report has an error, else 0."""
-        return 2 if self.unreadable else 1 if self.error_files else 0
+        """2 if any file could not be read or any pair not checked (this wins), else 1 if any report
+        has an error, else 0."""
+        return 2 if self.unreadable or self.pairs_unchecked else 1 if self.error_files else 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -299,6 +306,7 @@ class Summary:
             "unreadable": self.unreadable,
             "with_errors": self.with_errors,
             "pairs": self.pairs,
+            "pairs_unchecked": self.pairs_unchecked,
             "duplicates": self.duplicates,
             "skipped": dict(sorted(self.skipped.items())),
             "findings": dict(sorted(self.codes.items())),
@@ -516,17 +524,24 @@ def _pair_chunk(
     return [check_pair(a, b, missing=missing, threshold=threshold, min_chars=min_chars) for a, b in pairs]
 
 
-def _crashed_file(path: str) -> FileResult:
+def _crashed_file(path: str, reason: str) -> FileResult:
     return FileResult(
         path,
         Path(path).suffix.lower(),
-        error=f"{path}: the worker process died while reading this file",
-        error_type="WorkerCrash",
+        error=f"{path}: {reason} while reading this file",
+        error_type="Timeout" if "time limit" in reason else "WorkerCrash",
     )
 
 
-def _crashed_pair(pair: tuple[FileResult, FileResult]) -> PairResult:  # pragma: no cover - needs a crash
-    return PairResult(pair[0].path, pair[1].path, pair[1].agency, pair[1].year)
+def _crashed_pair(pair: tuple[FileResult, FileResult], reason: str) -> PairResult:
+    last, this = pair
+    return PairResult(
+        last.path,
+        this.path,
+        this.agency,
+        this.year,
+        error=f"{this.path}: {reason} while comparing it with {last.path}",
+    )
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
@@ -551,15 +566,22 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _pool(jobs: int | None, n: int) -> Pool | None:
+def _pool(jobs: int | None, n: int, timeout: float | None = None) -> Pool | None:
     """Worker processes for ``n`` files: ``jobs`` of them (default: all cores, or none for a few
-    files); None means in this process."""
+    files); None means in this process. A time limit needs at least one worker process."""
+    if timeout is not None and timeout <= 0:
+        raise ValueError(f"timeout must be positive, not {timeout!r}")
     if jobs is None:
         jobs = _cores() if n >= MIN_FILES_FOR_WORKERS else 1
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     jobs = min(jobs, n)
-    return Pool(jobs) if jobs > 1 else None
+    return Pool(jobs) if jobs > 1 or (timeout is not None and n > 0) else None
+
+
+def _size(n: int, pool: Pool | None, timeout: float | None) -> int:
+    """Chunk size: one file per task under a time limit, so the limit is per file."""
+    return 1 if timeout is not None else _chunk_size(n, pool.jobs if pool else 1)
 
 
 def iter_check(
@@ -570,6 +592,7 @@ def iter_check(
     pairs: bool = True,
     threshold: float = DEFAULT_THRESHOLD,
     min_chars: int = MIN_CHARS,
+    timeout: float | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> Iterator[Event]:
     """Check every file under ``paths`` and every pair of consecutive years; yield events.
@@ -578,21 +601,23 @@ def iter_check(
     as it and those before it are done), then the :class:`Duplicate` groups, then one
     :class:`PairResult` per pair. ``jobs``: worker processes (default: all cores; 1 runs in this
     process). ``threshold``/``min_chars`` tune GD704 (see :mod:`gov_disclosure.similarity`).
+    ``timeout``: seconds a worker may spend on one file (or pair); one that takes longer is stopped
+    and reported unreadable. It needs worker processes, so with ``jobs=1`` one worker is started.
     """
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], not {threshold!r}")
     found = discover(paths)
     yield from found.skipped
     files = found.files
-    pool = _pool(jobs, len(files))
+    pool = _pool(jobs, len(files), timeout)
     try:
-        n_jobs = pool.jobs if pool else 1
         keep: list[FileResult] = []
         done = 0
         if on_progress:
             on_progress("files", 0, len(files))
         check = partial(_check_chunk, missing=missing)
-        for chunk in ordered_map(pool, check, _chunks(files, _chunk_size(len(files), n_jobs)), _crashed_file):
+        size = _size(len(files), pool, timeout)
+        for chunk in ordered_map(pool, check, _chunks(files, size), _crashed_file, timeout=timeout):
             for r in chunk:
                 if pairs and r.carry is not None and r.pair_key is not None:
                     keep.append(attrs.evolve(r, findings=()))
@@ -608,12 +633,13 @@ def iter_check(
         if on_progress:
             on_progress("pairs", 0, len(matched))
         check_pairs_ = partial(_pair_chunk, missing=missing, threshold=threshold, min_chars=min_chars)
-        if pool is not None and len(matched) < 2:
+        if pool is not None and len(matched) < 2 and timeout is None:
             pool.close()
             pool = None
         done = 0
+        size = _size(len(matched), pool, timeout)
         for presults in ordered_map(
-            pool, check_pairs_, _chunks(matched, _chunk_size(len(matched), n_jobs)), _crashed_pair
+            pool, check_pairs_, _chunks(matched, size), _crashed_pair, timeout=timeout
         ):
             yield from presults
             done += len(presults)
@@ -632,6 +658,7 @@ def check_paths(
     pairs: bool = True,
     threshold: float = DEFAULT_THRESHOLD,
     min_chars: int = MIN_CHARS,
+    timeout: float | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> BatchResult:
     """:func:`iter_check`, collected: every result, pair, skipped file and duplicate, and the counts."""
@@ -647,6 +674,7 @@ def check_paths(
         pairs=pairs,
         threshold=threshold,
         min_chars=min_chars,
+        timeout=timeout,
         on_progress=on_progress,
     ):
         summary.add(event)
@@ -665,32 +693,33 @@ def check_paths(
 
 
 def finding_records(event: FileResult | PairResult, *, flat: bool = True) -> Iterator[dict[str, Any]]:
-    """The rows of a findings file for one event: one per finding, or one ``unreadable`` row.
+    """The rows of a findings file for one event: one per finding, or one ``unreadable`` row (a file
+    that could not be read, or a pair whose check could not finish).
 
     ``flat`` (for CSV): cells as one string (``address=value …``); else as a list of objects.
     """
     if isinstance(event, FileResult):
         base: dict[str, Any] = {"file": event.path, "agency": event.agency, "year": event.year}
         previous = None
-        if event.error is not None:
-            yield {
-                **base,
-                "code": UNREADABLE,
-                "severity": Severity.ERROR.value,
-                "location": None,
-                "cells": "" if flat else [],
-                "expected": None,
-                "found": None,
-                "message": event.error,
-                "message_zh": f"无法读取：{event.error}",
-                "source": None,
-                "raw": None,
-                "previous": None,
-            }
-            return
     else:
         base = {"file": event.this, "agency": event.agency, "year": event.year}
         previous = event.last
+    if event.error is not None:
+        yield {
+            **base,
+            "code": UNREADABLE,
+            "severity": Severity.ERROR.value,
+            "location": None,
+            "cells": "" if flat else [],
+            "expected": None,
+            "found": None,
+            "message": event.error,
+            "message_zh": f"{'无法比对' if previous else '无法读取'}：{event.error}",
+            "source": None,
+            "raw": None,
+            "previous": previous,
+        }
+        return
     for f in event.findings:
         d = f.to_dict()
         if flat:
@@ -768,8 +797,8 @@ def _cells_chunk(paths: list[str]) -> list[_FileCells]:
     return [_cells_of(p) for p in paths]
 
 
-def _crashed_cells(path: str) -> _FileCells:
-    return _FileCells(path, error=f"{path}: the worker process died while reading this file")
+def _crashed_cells(path: str, reason: str) -> _FileCells:
+    return _FileCells(path, error=f"{path}: {reason} while reading this file")
 
 
 def iter_cell_records(
@@ -777,6 +806,7 @@ def iter_cell_records(
     *,
     jobs: int | None = None,
     with_file: bool = True,
+    timeout: float | None = None,
     on_progress: ProgressCallback | None = None,
     on_error: Callable[[str, str], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
@@ -784,14 +814,14 @@ def iter_cell_records(
     FORMAT.md §7's fields when ``with_file`` is false), files in path order, cells in spec order.
 
     A file that cannot be read is passed to ``on_error(path, message)``; without ``on_error`` a
-    :class:`UserWarning` names it. It never stops the export.
+    :class:`UserWarning` names it. It never stops the export. ``timeout`` as for :func:`iter_check`.
     """
     files = discover(paths).files
-    pool = _pool(jobs, len(files))
+    pool = _pool(jobs, len(files), timeout)
     try:
-        size = _chunk_size(len(files), pool.jobs if pool else 1)
+        size = _size(len(files), pool, timeout)
         done = 0
-        for chunk in ordered_map(pool, _cells_chunk, _chunks(files, size), _crashed_cells):
+        for chunk in ordered_map(pool, _cells_chunk, _chunks(files, size), _crashed_cells, timeout=timeout):
             for fc in chunk:
                 if fc.error is not None:
                     if on_error is not None:
@@ -835,6 +865,7 @@ def write_cells(
     kind: str = "csv",
     jobs: int | None = None,
     with_file: bool = True,
+    timeout: float | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> ExportCount:
     """Write the cell export of every report under ``paths`` to ``out`` (a path, or a text stream
@@ -856,6 +887,7 @@ def write_cells(
         paths,
         jobs=jobs,
         with_file=with_file,
+        timeout=timeout,
         on_progress=counting_progress,
         on_error=lambda p, m: unreadable.append((p, m)),
     )

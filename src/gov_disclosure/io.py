@@ -7,6 +7,7 @@ when a file of theirs is read, so the core works without their extras.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Final, Literal, TypeAlias
 
@@ -25,16 +26,22 @@ _OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def load_bytes(source: str | os.PathLike[str] | bytes, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a file (refusing one over ``max_bytes`` before reading it), or the bytes given."""
+    """The bytes of a file (refusing one over ``max_bytes`` before reading it, and anything that is
+    not a regular file), or the bytes given."""
     if isinstance(source, bytes):
         data = source
     else:
         p = Path(source)
         try:
-            size = p.stat().st_size
-            if size > max_bytes:
-                raise FileTooLargeError(f"{size} bytes, over the limit of {max_bytes}", path=str(p))
-            data = p.read_bytes()
+            st = p.stat()
+            if not stat.S_ISREG(st.st_mode):
+                # a FIFO would block on open, /dev/zero would never end
+                kind = "a folder" if stat.S_ISDIR(st.st_mode) else "a device, pipe or socket"
+                raise ReadError(f"not a regular file but {kind}", path=str(p))
+            if st.st_size > max_bytes:
+                raise FileTooLargeError(f"{st.st_size} bytes, over the limit of {max_bytes}", path=str(p))
+            with p.open("rb") as f:
+                data = f.read(max_bytes + 1)  # bounded even if the file grows meanwhile
         except OSError as exc:
             raise ReadError(f"cannot open: {exc.strerror or exc}", path=str(p)) from None
     if len(data) > max_bytes:

@@ -51,7 +51,7 @@ def crashy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 def _flat(pool: Pool, fn: Any, chunks: list[list[str]]) -> list[str]:
-    return [r for chunk in ordered_map(pool, fn, chunks, lambda x: f"crashed:{x}") for r in chunk]
+    return [r for chunk in ordered_map(pool, fn, chunks, lambda x, why: f"crashed:{x}") for r in chunk]
 
 
 @pytest.mark.parametrize("jobs", [1, 2, 3])
@@ -74,18 +74,18 @@ def test_many_chunks_in_order_through_a_small_window(crashy: Any) -> None:
 
 def test_workers_that_never_work_are_an_error(crashy: Any) -> None:
     with Pool(2) as pool, pytest.raises(RuntimeError, match="jobs=1"):
-        list(ordered_map(pool, crashy.always_dies, [["a"], ["b"], ["c"]], lambda x: x))
+        list(ordered_map(pool, crashy.always_dies, [["a"], ["b"], ["c"]], lambda x, why: x))
 
 
 def test_an_exception_in_a_worker_is_raised_here(crashy: Any) -> None:
     with Pool(2) as pool, pytest.raises(KeyError, match="k"):
-        list(ordered_map(pool, crashy.raises, [["k"]], lambda x: x))
+        list(ordered_map(pool, crashy.raises, [["k"]], lambda x, why: x))
 
 
 def test_close_does_not_wait_for_a_busy_worker(crashy: Any) -> None:
     """A consumer that stops early: the busy worker is killed, not waited for."""
     pool = Pool(2)
-    results = ordered_map(pool, crashy.work, [["a"], ["slow"], ["b"]], lambda x: x)
+    results = ordered_map(pool, crashy.work, [["a"], ["slow"], ["b"]], lambda x, why: x)
     assert next(results) == ["A"]
     start = time.monotonic()
     results.close()
@@ -106,7 +106,7 @@ SCRIPT = textwrap.dedent(
             print(list(ordered_map(pool, work, [["warm"]], str)))
             for _ in range(3):
                 chunks = [["a", "boom", "b"], ["c"], ["d", "boom"], ["e"]]
-                print(list(ordered_map(pool, work, chunks, lambda x: "crashed")))
+                print(list(ordered_map(pool, work, chunks, lambda x, why: "crashed")))
     """
 )
 
@@ -119,9 +119,33 @@ def test_a_program_whose_worker_died_still_exits(crashy: Any, tmp_path: Path) ->
     assert done.stdout.count("['A', 'crashed', 'B']") == 3
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_item_over_the_time_limit_is_stopped(crashy: Any, jobs: int) -> None:
+    """The chunk holding the slow item is redone one item at a time; only the slow item is lost,
+    with the reason, and the run does not wait for it."""
+    chunks = [["a", "slow", "b"], ["c"], ["d", "e"]]
+    start = time.monotonic()
+    with Pool(jobs) as pool:
+        assert _flat(pool, crashy.work, [["warm"]]) == ["WARM"]
+        out = [
+            r
+            for chunk in ordered_map(pool, crashy.work, chunks, lambda x, why: f"{x}: {why}", timeout=2)
+            for r in chunk
+        ]
+    assert time.monotonic() - start < 40  # the slow item sleeps 60 s
+    assert out == ["A", "slow: the time limit of 2 s ran out", "B", "C", "D", "E"]
+
+
+def test_time_limit_arguments() -> None:
+    with pytest.raises(ValueError, match="worker processes"):
+        list(ordered_map(None, lambda c: c, [[1]], lambda x, why: x, timeout=1))
+    with pytest.raises(ValueError, match="positive"), Pool(1) as pool:
+        list(ordered_map(pool, len, [[1]], lambda x, why: x, timeout=0))
+
+
 def test_in_process_and_order() -> None:
     chunks = [[1, 2], [3], [4, 5, 6]]
-    assert list(ordered_map(None, lambda c: [x * 2 for x in c], chunks, lambda x: -1)) == [
+    assert list(ordered_map(None, lambda c: [x * 2 for x in c], chunks, lambda x, why: -1)) == [
         [2, 4],
         [6],
         [8, 10, 12],

@@ -4,7 +4,9 @@ typed errors or findings, never a traceback."""
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -157,3 +159,46 @@ def test_title_in_nested_spans_outside_the_content() -> None:
     )
     back, _ = read_html(page)
     assert (back.year, back.agency) == (r.year, r.agency)
+
+
+def _returns_within(seconds: float, fn: Any) -> BaseException | None:
+    """Run ``fn`` in a daemon thread (so a hang cannot keep the test run alive); the exception it
+    raised, or fail if it is still running after ``seconds``."""
+    box: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            fn()
+            box.append(None)
+        except BaseException as exc:  # handed to the test
+            box.append(exc)
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    t.join(seconds)
+    assert not t.is_alive(), f"still running after {seconds} s"
+    return box[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("name", ["report.txt", "report.json", "report.docx"])
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path, name: str) -> None:
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    exc = _returns_within(10, lambda: read_report(fifo))
+    assert isinstance(exc, ReadError)
+    assert "not a regular file" in str(exc)
+    exc = _returns_within(10, lambda: read_text(fifo))
+    assert isinstance(exc, ReadError)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_device_is_refused() -> None:
+    exc = _returns_within(10, lambda: read_report("/dev/zero"))
+    assert isinstance(exc, ReadError)
+    assert "device, pipe or socket" in str(exc)
+
+
+def test_a_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="folder"):
+        read_report(tmp_path)

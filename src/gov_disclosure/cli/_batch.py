@@ -16,6 +16,7 @@ from rich.table import Table
 from ..batch import (
     Duplicate,
     FileResult,
+    PairResult,
     Summary,
     agency_key,
     cross_year_findings,
@@ -26,7 +27,7 @@ from ..batch import (
 from ..findings import Severity
 from ..rules import RULES
 from ..similarity import DEFAULT_THRESHOLD, MIN_CHARS
-from ._common import LANG, dump_json, exit_for, fail, load, missing_option, print_findings
+from ._common import JOBS, LANG, TIMEOUT, dump_json, exit_for, fail, load, missing_option, print_findings
 
 __all__ = ["COMMANDS", "progress_bar"]
 
@@ -60,7 +61,7 @@ def progress_bar(enabled: bool | None) -> Iterator[Callable[[str, int, int], Non
 
 
 def _summary_table(
-    summary: Summary, lang: str, unreadable: list[FileResult], duplicates: list[Duplicate]
+    summary: Summary, lang: str, unreadable: list[FileResult | PairResult], duplicates: list[Duplicate]
 ) -> Table:
     table = Table(title="gov-disclosure check", show_header=True, header_style="bold")
     table.add_column("")
@@ -72,6 +73,11 @@ def _summary_table(
         ("unreadable 无法读取", summary.unreadable, "red" if summary.unreadable else ""),
         ("reports with errors 有错误的报告", summary.with_errors, "red" if summary.with_errors else ""),
         ("year pairs checked 跨年度比对", summary.pairs, ""),
+        *(
+            [("pairs not checked 未能比对", summary.pairs_unchecked, "red")]
+            if summary.pairs_unchecked
+            else []
+        ),
         ("duplicate agency+year 重复报告", summary.duplicates, "yellow" if summary.duplicates else ""),
     ]
     if summary.skipped:
@@ -108,9 +114,8 @@ MIN_CHARS_OPTION = click.option(
 
 @click.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores]."
-)
+@JOBS
+@TIMEOUT
 @click.option(
     "--findings",
     "findings_path",
@@ -143,6 +148,7 @@ MIN_CHARS_OPTION = click.option(
 def check_command(
     paths: tuple[str, ...],
     jobs: int | None,
+    timeout: float | None,
     findings_path: str | None,
     missing: str,
     pairs: bool,
@@ -166,7 +172,7 @@ def check_command(
             raise click.BadParameter(str(exc), param_hint="--findings") from None
     to_stdout = findings_path == "-"
     summary = Summary()
-    unreadable: list[FileResult] = []
+    unreadable: list[FileResult | PairResult] = []
     duplicates: list[Duplicate] = []
     with contextlib.ExitStack() as stack:
         out: IO[str] | None = None
@@ -181,6 +187,7 @@ def check_command(
         events = iter_check(
             paths,
             jobs=jobs,
+            timeout=timeout,
             missing=missing,  # type: ignore[arg-type]
             pairs=pairs,
             threshold=similarity,
@@ -192,7 +199,7 @@ def check_command(
         try:
             for event in events:
                 summary.add(event)
-                if isinstance(event, FileResult) and not event.readable:
+                if isinstance(event, (FileResult, PairResult)) and event.error is not None:
                     unreadable.append(event)
                 elif isinstance(event, Duplicate):
                     duplicates.append(event)
@@ -208,7 +215,7 @@ def _print_summary(
     summary: Summary,
     fmt: str,
     lang: str,
-    unreadable: list[FileResult],
+    unreadable: list[FileResult | PairResult],
     duplicates: list[Duplicate],
     *,
     err: bool,
@@ -216,7 +223,10 @@ def _print_summary(
     if fmt == "json":
         data = {
             **summary.to_dict(),
-            "unreadable_files": [{"file": r.path, "error": r.error} for r in unreadable],
+            "unreadable_files": [
+                {"file": r.path if isinstance(r, FileResult) else r.this, "error": r.error}
+                for r in unreadable
+            ],
             "duplicate_reports": [
                 {"agency": d.agency, "year": d.year, "files": list(d.paths)} for d in duplicates
             ],

@@ -26,6 +26,22 @@ LANG = click.option(
     show_default=True,
     help="Language of the messages.",
 )
+#: worker processes and the time limit per file, shared by check and export
+JOBS = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes [default: all cores; in-process for fewer than 16 files].",
+)
+TIMEOUT = click.option(
+    "--timeout",
+    type=click.FloatRange(0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help="Stop a worker that spends longer than this on one file and report the file as "
+    "unreadable [default: no limit]. Runs in worker processes (one with -j 1).",
+)
 MISSING_HELP = "Whether a missing cell makes a sum not assessable or counts as 0."
 
 

@@ -13,7 +13,9 @@ from ..testing import sample_report
 from ._common import (
     EXIT_OK,
     EXIT_UNREADABLE,
+    JOBS,
     LANG,
+    TIMEOUT,
     dump_json,
     exit_for,
     fail,
@@ -88,15 +90,15 @@ def read_command(file: str, output: str | None, lang: str) -> None:
     "Parquet needs pyarrow (or polars).",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes for many files [default: all cores].",
-)
+@JOBS
+@TIMEOUT
 def export_command(
-    reports: tuple[str, ...], cells: bool, fmt: str | None, output: str | None, jobs: int | None
+    reports: tuple[str, ...],
+    cells: bool,
+    fmt: str | None,
+    output: str | None,
+    jobs: int | None,
+    timeout: float | None,
 ) -> None:
     """Export the cells of REPORTS (files and folders, recursively) as one long table (CSV, JSON
     Lines or Parquet). With more than one file, each record starts with file, agency, year, format.
@@ -118,6 +120,7 @@ def export_command(
                 output or sys.stdout,
                 kind=kind,
                 jobs=jobs,
+                timeout=timeout,
                 with_file=many,
                 on_progress=on_progress,
             )
