@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 import random
 from decimal import Decimal
 from pathlib import Path
@@ -116,6 +118,25 @@ def test_files_in_worker_processes_match_serial(tmp_path: Path) -> None:
     assert parallel.total == serial.total
     assert [u.report for u in parallel.units] == units
     assert seen == list(range(1, 17))
+
+
+def test_unreadable_units_in_worker_processes_are_all_named(tmp_path: Path) -> None:
+    """Every bad unit is listed (a truncated workbook, a named pipe that must not block), and no
+    worker process is left behind."""
+    paths = []
+    for i, r in enumerate(_units(16, seed=4)):
+        paths.append(tmp_path / f"u{i:02}.xlsx")
+        write_xlsx(r, paths[-1])
+    paths[3].write_bytes(b"PK\x03\x04 truncated")
+    if hasattr(os, "mkfifo"):
+        paths[11].unlink()
+        os.mkfifo(paths[11])
+    with pytest.raises(AggregateError) as info:
+        aggregate(paths, agency="某区", workers=2)
+    message = str(info.value)
+    assert "u03.xlsx" in message
+    assert ("u11.xlsx" in message and "not a regular file" in message) or not hasattr(os, "mkfifo")
+    assert multiprocessing.active_children() == []
 
 
 def test_summary_workbook(tmp_path: Path) -> None:

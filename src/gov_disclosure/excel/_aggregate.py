@@ -18,13 +18,14 @@ import datetime as dt
 import decimal
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import IO, Final
 
 import attrs
 
+from .._batch_pool import Pool, ordered_map
 from ..errors import GovDisclosureError
 from ..findings import CellRef, Finding, ValidationReport
 from ..io import read_report
@@ -87,6 +88,21 @@ def _read_one(source: str | bytes, missing: MissingPolicy) -> tuple[Report, list
     return report, findings, validate(report, missing=missing, findings=findings)
 
 
+def _read_units(
+    sources: list[str | bytes], missing: MissingPolicy
+) -> list[tuple[Report, list[Finding], ValidationReport] | str]:
+    """Each unit read and validated, or the message saying why it could not be (never raises)."""
+    out: list[tuple[Report, list[Finding], ValidationReport] | str] = []
+    for source in sources:
+        try:
+            out.append(_read_one(source, missing))
+        except GovDisclosureError as exc:
+            out.append(str(exc))
+        except Exception as exc:  # a reader's own bug: reported with its unit, never a traceback
+            out.append(f"internal error while reading ({type(exc).__name__}: {exc})")
+    return out
+
+
 def aggregate(
     sources: Iterable[Source],
     *,
@@ -118,26 +134,27 @@ def aggregate(
             to_read.append((i, s if isinstance(s, bytes) else os.fspath(s)))
     done = len(items) - len(to_read)
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
-    if len(to_read) >= _POOL_MIN and n_workers > 1:
-        with ProcessPoolExecutor(max_workers=n_workers) as pool:
-            futures = [(i, pool.submit(_read_one, s, missing)) for i, s in to_read]
-            for i, fut in futures:
-                try:
-                    results[i] = fut.result()
-                except GovDisclosureError as exc:
-                    errors.append(f"{labels[i]}: {exc}")
-                done += 1
-                if on_progress:
-                    on_progress(done, len(items), labels[i])
-    else:
-        for i, s in to_read:
-            try:
-                results[i] = _read_one(s, missing)
-            except GovDisclosureError as exc:
-                errors.append(f"{labels[i]}: {exc}")
+    pool = Pool(min(n_workers, len(to_read))) if len(to_read) >= _POOL_MIN and n_workers > 1 else None
+    try:
+        outcomes = ordered_map(
+            pool,
+            partial(_read_units, missing=missing),
+            ([s] for _, s in to_read),
+            lambda _, why: f"{why} while reading it",
+        )
+        for (i, _), [outcome] in zip(to_read, outcomes, strict=True):
+            if isinstance(outcome, str):
+                errors.append(f"{labels[i]}: {outcome}")
+            else:
+                results[i] = outcome
             done += 1
             if on_progress:
                 on_progress(done, len(items), labels[i])
+    except RuntimeError as exc:  # the worker processes cannot run here at all
+        raise AggregateError(str(exc)) from None
+    finally:
+        if pool is not None:
+            pool.close()
     if errors:
         raise AggregateError(
             f"{len(errors)} of {len(items)} unit files could not be read; nothing was summed:\n"
