@@ -89,7 +89,7 @@ __all__ = [
 ]
 
 #: the suffixes a folder walk picks up (a file named on the command line is read whatever its suffix)
-SUFFIXES: Final = frozenset({".json", ".xlsx", ".docx", ".txt", ".html", ".htm"})
+SUFFIXES: Final = frozenset({".json", ".xlsx", ".docx", ".txt", ".html", ".htm", ".pdf"})
 
 #: the columns of a findings file
 FINDING_FIELDS: Final = (

@@ -60,6 +60,10 @@ class FileTooLargeError(ReadError):
     """The file or one of its parts exceeds a size limit."""
 
 
+class MissingToolError(ReadError):
+    """Reading this file needs a program that is not installed (``pdftotext`` for a PDF)."""
+
+
 class MissingExtraError(GovDisclosureError, ImportError):
     """An optional feature was used without its extra installed."""
 

@@ -1,6 +1,6 @@
 """Read a report from any supported file, recognised by its content (not only its suffix).
 
-The format modules (``gov_disclosure.excel``, ``.docx``, ``.text``, ``.html``) are imported only
+The format modules (``gov_disclosure.excel``, ``.docx``, ``.text``, ``.html``, ``.pdf``) are imported only
 when a file of theirs is read, so the core works without their extras.
 """
 
@@ -17,7 +17,7 @@ from .model import Report
 
 __all__ = ["MAX_FILE_BYTES", "FileKind", "decode_text", "load_bytes", "read_report", "sniff"]
 
-FileKind: TypeAlias = Literal["json", "xlsx", "docx", "html", "text"]
+FileKind: TypeAlias = Literal["json", "xlsx", "docx", "html", "pdf", "text"]
 
 #: files larger than this are refused before anything parses them
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024
@@ -82,10 +82,7 @@ def sniff(data: bytes, name: str = "") -> FileKind:
             path=name or None,
         )
     if data.startswith(b"%PDF"):
-        raise UnsupportedFileError(
-            "a PDF; extract its text first (e.g. pdftotext -layout) and read the .txt",
-            path=name or None,
-        )
+        return "pdf"
     head = data[:4096]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFileError("a binary file, not a report", path=name or None)
@@ -102,7 +99,8 @@ def sniff(data: bytes, name: str = "") -> FileKind:
 def read_report(
     path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES
 ) -> tuple[Report, list[Finding]]:
-    """Read a report from a .json, .xlsx, .docx, .html or .txt file, whatever its suffix says.
+    """Read a report from a .json, .xlsx, .docx, .html, .pdf or .txt file, whatever its suffix says
+    (a PDF needs the ``pdftotext`` program: see :mod:`gov_disclosure.pdf`).
 
     Returns the report and the reader's findings (cells it could not read, rows that did not fit).
     Raises a :class:`~gov_disclosure.errors.ReadError` when the file cannot be read at all.
@@ -139,6 +137,11 @@ def _read(kind: FileKind, data: bytes) -> tuple[Report, list[Finding]]:
         from .html import read_html
 
         result = read_html(data)  # bytes: the page's own <meta charset> decides
+        return result
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        result = read_pdf(data)
         return result
     from .text import read_text
 

@@ -53,7 +53,7 @@ def build_corpus(
     root: Path, write: Callable[[Report, Path], Path] | None = None, suffix: str = ".json"
 ) -> Corpus:
     """Six reports of three agencies (A: 2020–2022, B: 2022–2023, C: 2023), each but C's broken in a
-    known way, plus a corrupt JSON file, a corrupt .xlsx and a PDF (skipped)."""
+    known way, plus a corrupt JSON file, a corrupt .xlsx and a legacy .doc (skipped)."""
     rng = random.Random("batch corpus")
     root.mkdir(parents=True, exist_ok=True)
     (root / "A").mkdir(exist_ok=True)
@@ -139,7 +139,7 @@ def build_corpus(
     bad.write_text('{"format": "2021", "year": ', encoding="utf-8")
     broken = root / "B" / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 this is not a zip archive")
-    (root / "B" / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    (root / "B" / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
     (root / ".hidden.json").write_text("{}", encoding="utf-8")
     files["bad"] = bad
     files["broken"] = broken

@@ -158,7 +158,7 @@ def check_command(
     summary_format: str,
     lang: str,
 ) -> None:
-    """Check every report in PATHS (files and folders, recursively; .json, .xlsx, .docx, .txt, .html),
+    """Check every report in PATHS (files and folders, recursively; .json, .xlsx, .docx, .txt, .html, .pdf),
     in parallel, and the reports of one agency in consecutive years against each other.
 
     Exit code: 2 if any file could not be read (this wins) or there was no file to check, else 1

@@ -59,7 +59,7 @@ def validate_command(report: str, previous: str | None, output: str, missing: st
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report as JSON here.")
 @LANG
 def read_command(file: str, output: str | None, lang: str) -> None:
-    """Read FILE (.txt/.html/.docx/.xlsx/.json, recognised by content) and print what the reader
+    """Read FILE (.txt/.html/.pdf/.docx/.xlsx/.json, recognised by content) and print what the reader
     found; with -o, save the report as JSON."""
     r, findings = load(file)
     text = to_json(r)

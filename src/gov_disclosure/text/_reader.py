@@ -269,13 +269,40 @@ def _claim(seq: Sequence[str], last_start: int) -> tuple[str, list[int]] | None:
     return best
 
 
+_Parsed: TypeAlias = list[tuple[str, list[str], list[str]]]
+#: a page number on a line of its own, as printed in the footer: — 2 —, - 2 -, 第2页, 第 2 页 共 5 页
+_PAGE_NUMBER: Final = re.compile(
+    r"^\f?\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$"
+)
+
+
+def _ahead(parsed: _Parsed, k: int) -> list[tuple[int, int]]:
+    """(line, piece) of the label pieces on the label-only lines below line ``k``."""
+    out: list[tuple[int, int]] = []
+    for j in range(k + 1, min(k + 1 + _AFTER, len(parsed))):
+        if parsed[j][2]:
+            break
+        out.extend((j, n) for n in range(len(parsed[j][1])))
+    return out
+
+
+def _labelled_from_own_line(parsed: _Parsed, k: int) -> bool:
+    """Whether the next line of values after line ``k`` (if any) finds a row label on its own line
+    or on the label-only lines below it, without the lines between it and ``k``."""
+    nxt = next((j for j in range(k + 1, len(parsed)) if parsed[j][2]), None)
+    if nxt is None:
+        return True
+    seq = parsed[nxt][1] + [parsed[j][1][n] for j, n in _ahead(parsed, nxt)]
+    return bool(seq) and _claim(seq, len(seq) - 1) is not None
+
+
 def _spaced_rows(lines: Sequence[str], first: int) -> list[list[GridCell]]:
     """Rows from a table laid out by spaces, where a long label wraps over the lines above and
     below its values. A row's label is the longest label of the format that nearby label pieces
     make, in order; pieces nobody claims go into label-only rows (headers, group labels)."""
-    parsed: list[tuple[str, list[str], list[str]]] = []  # (source, label pieces, values)
+    parsed: _Parsed = []  # (source, label pieces, values)
     for i, line in enumerate(lines):
-        if not line.strip():
+        if not line.strip() or _PAGE_NUMBER.match(line):  # a table running over a page break
             continue
         toks = _tokens(line)
         values = [t for t in toks if is_value_text(t)]
@@ -284,18 +311,32 @@ def _spaced_rows(lines: Sequence[str], first: int) -> list[list[GridCell]]:
 
     rows: list[list[GridCell]] = []
     pending: list[tuple[str, str]] = []  # (text, source) of label pieces not yet claimed
+    unlabeled_above = False  # the previous line of values got no label
     for k, (src, labels, values) in enumerate(parsed):
         if not values:
             pending.extend((t, src) for t in labels)
             continue
-        ahead: list[tuple[int, int]] = []  # (line, piece) of label pieces on the lines below
-        for j in range(k + 1, min(k + 1 + _AFTER, len(parsed))):
-            if parsed[j][2]:
-                break
-            ahead.extend((j, n) for n in range(len(parsed[j][1])))
+        ahead = _ahead(parsed, k)
         before = pending[-_BEFORE:]
         seq = [t for t, _ in before] + labels + [parsed[j][1][n] for j, n in ahead]
         claim = _claim(seq, len(before) + len(labels) - 1) if seq else None
+        own = range(len(before), len(before) + len(labels))
+        if (
+            claim is not None
+            and unlabeled_above
+            and claim[1][0] < len(before)
+            and not any(n in own for n in claim[1])
+        ):
+            # a label starting on the lines between two lines of values, none of it beside these,
+            # and the values above unlabeled: it may be either's, so it is nobody's (a finding)
+            claim = None
+        if claim is None and ahead:
+            # values beside a group label, their row label on the line(s) below: theirs when the
+            # next line of values has a label of its own (on its line or below it)
+            below = _claim(labels + [parsed[j][1][n] for j, n in ahead], len(labels) + len(ahead) - 1)
+            if below is not None and below[1][-1] >= len(labels) and _labelled_from_own_line(parsed, k):
+                claim = (below[0], [n + len(before) for n in below[1]])
+        unlabeled_above = claim is None
         value_cells = [GridCell(v, src) for v in values]
         if claim is None:
             if pending:

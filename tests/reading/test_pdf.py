@@ -1,0 +1,118 @@
+"""PDF files read directly (through poppler's pdftotext -layout): reports printed by LibreOffice,
+damaged and scanned PDFs, a missing pdftotext, a time limit, and PDFs in a batch run."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gov_disclosure import MissingToolError, ReadError, Report, batch, read_report
+from gov_disclosure.cli import main
+from gov_disclosure.docx import write_docx
+from gov_disclosure.pdf import pdf_text, read_pdf
+from gov_disclosure.testing import random_report, sample_report
+
+pytestmark = pytest.mark.libreoffice
+
+REPORTS: dict[str, Report] = {
+    "s2019": sample_report("2019"),
+    "r2021": random_report(random.Random(11), "2021"),
+}
+
+#: a valid PDF of one empty page: what a scan without OCR looks like to pdftotext
+NO_TEXT_PDF = (
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+    b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n"
+    b"trailer << /Root 1 0 R >>\n%%EOF\n"
+)
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    soffice = shutil.which("soffice")
+    assert soffice is not None
+    d = tmp_path_factory.mktemp("pdf-direct")
+    for name, r in REPORTS.items():  # as most PDFs are made: a Word document saved as PDF
+        write_docx(r, d / f"{name}.docx")
+    profile = f"file:///tmp/lo-pdf-{uuid.uuid4().hex}"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(d),
+         *(str(d / f"{n}.docx") for n in REPORTS)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    for n in REPORTS:
+        (d / f"{n}.docx").unlink()
+    return {n: d / f"{n}.pdf" for n in REPORTS}
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_a_printed_report_reads_back_cell_for_cell(pdfs: dict[str, Path], name: str) -> None:
+    r = REPORTS[name]
+    back, findings = read_report(pdfs[name])  # recognised by content
+    assert findings == []
+    assert back.format == r.format
+    assert back.cell_map() == r.cell_map()
+    assert (back.agency, back.year, back.published_on) == (r.agency, r.year, r.published_on)
+    # the prose comes back with the line breaks of the page
+    assert "".join(back.sections.overview.split()) == "".join(r.sections.overview.split())
+    from_bytes, _ = read_pdf(pdfs[name].read_bytes())
+    assert from_bytes.cell_map() == r.cell_map()
+
+
+def test_a_damaged_pdf(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\n this is not really a PDF")
+    with pytest.raises(ReadError, match=r"damaged PDF|no text layer"):
+        read_report(bad)
+    with pytest.raises(ReadError, match="not a PDF"):
+        read_pdf(b"hello")
+
+
+def test_a_scan_without_text_says_to_run_ocr(tmp_path: Path) -> None:
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(NO_TEXT_PDF)
+    with pytest.raises(ReadError, match=r"no text layer.*OCR"):
+        read_report(scan)
+
+
+def test_without_pdftotext_the_error_says_what_to_install(
+    pdfs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pdftotext on it
+    with pytest.raises(MissingToolError, match="poppler-utils"):
+        read_report(pdfs["s2019"])
+    result = CliRunner().invoke(main, ["validate", str(pdfs["s2019"])])
+    assert result.exit_code == 2
+    assert "pdftotext" in result.output
+
+
+def test_pdftotext_has_a_time_limit(pdfs: dict[str, Path]) -> None:
+    with pytest.raises(ReadError, match=r"did not finish within 0\.001 s"):
+        pdf_text(pdfs["r2021"], timeout=0.001)
+
+
+def test_cli_read_and_batch_check_take_pdfs(pdfs: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["read", str(pdfs["s2019"]), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.exists()
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, pdf in pdfs.items():
+        shutil.copy(pdf, folder / f"{name}.pdf")
+    (folder / "scan.pdf").write_bytes(NO_TEXT_PDF)
+    run = batch.check_paths([folder], jobs=1)
+    by_name = {Path(r.path).name: r for r in run.results}
+    assert set(by_name) == {"s2019.pdf", "r2021.pdf", "scan.pdf"}
+    assert by_name["s2019.pdf"].readable
+    assert by_name["s2019.pdf"].findings == ()
+    assert by_name["r2021.pdf"].format == "2021"
+    assert "OCR" in (by_name["scan.pdf"].error or "")
+    assert run.summary.exit_code == 2
