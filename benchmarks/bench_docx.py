@@ -20,10 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
+from gov_disclosure.core.values import format_cell
+from gov_disclosure.core.vocabulary import APPLICATIONS_COLUMNS
 from gov_disclosure.docx import read_docx, write_docx
 from gov_disclosure.testing import sample_report
-from gov_disclosure.values import format_cell
-from gov_disclosure.vocabulary import APPLICATIONS_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,7 +8,7 @@ DOCX, HTML and plain text in their own modules (``gov_disclosure.excel``, ``.doc
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .errors import (
+from .core.errors import (
     DocumentError,
     FileTooLargeError,
     GovDisclosureError,
@@ -19,14 +19,14 @@ from .errors import (
     UnsafeFileError,
     UnsupportedFileError,
 )
-from .export import cell_records
-from .findings import CellRef, Finding, Severity, ValidationReport
+from .core.export import cell_records
+from .core.findings import CellRef, Finding, Severity, ValidationReport
+from .core.model import AppealsGroup, AppealsTable, ApplicationsRow, Report, Sections
+from .core.serialize import from_dict, from_json, json_schema, to_dict, to_json
+from .core.values import Amount, Cell
+from .core.vocabulary import FORMATS, FormatKey, spec
 from .io import read_report
-from .model import AppealsGroup, AppealsTable, ApplicationsRow, Report, Sections
 from .rules import RULES, Rule, validate
-from .serialize import from_dict, from_json, json_schema, to_dict, to_json
-from .values import Amount, Cell
-from .vocabulary import FORMATS, FormatKey, spec
 
 try:
     __version__ = version("gov-disclosure")

@@ -11,10 +11,10 @@ import random
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .errors import MissingExtraError
-from .model import AgencyKind, Report, Sections
-from .values import Amount, Cell
-from .vocabulary import (
+from .core.errors import MissingExtraError
+from .core.model import AgencyKind, Report, Sections
+from .core.values import Amount, Cell
+from .core.vocabulary import (
     APPEALS_COLUMNS,
     APPEALS_GROUPS,
     APPLICATIONS_COLUMNS,
@@ -241,7 +241,7 @@ def any_reports(format: FormatKey | None = None) -> SearchStrategy[Report]:
     """Reports of the right *shape* whose content is anything a reader may meet: missing cells,
     broken sums, negative counts, raw texts, amounts with many digits or no unit, odd text."""
     st = _hypothesis()
-    from .values import format_cell
+    from .core.values import format_cell
 
     formats = st.just(format) if format else st.sampled_from(("2019", "2021"))
     text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40)

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from gov_disclosure.cli import main
-from gov_disclosure.vocabulary import spec
+from gov_disclosure.core.vocabulary import spec
 
 
 @pytest.fixture

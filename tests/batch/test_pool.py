@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from gov_disclosure._batch_pool import Pool, ordered_map
+from gov_disclosure.reading.pool import Pool, ordered_map
 
 CRASHY = textwrap.dedent(
     """
@@ -99,7 +99,7 @@ SCRIPT = textwrap.dedent(
     import sys
     sys.path.insert(0, {where!r})
     from batch_crashy import work
-    from gov_disclosure._batch_pool import Pool, ordered_map
+    from gov_disclosure.reading.pool import Pool, ordered_map
 
     if __name__ == "__main__":
         with Pool(2) as pool:

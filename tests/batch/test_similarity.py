@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from gov_disclosure import validate
 from gov_disclosure.batch import CrossYearData
-from gov_disclosure.similarity import containment, make_check, normalise, repeated_sections
+from gov_disclosure.rules.similarity import containment, make_check, normalise, repeated_sections
 from gov_disclosure.testing import any_reports, random_report, report_pairs
 
 

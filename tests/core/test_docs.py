@@ -7,20 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from gov_disclosure._catalogue import cli_markdown, rules_markdown
+from gov_disclosure.cli.docs import cli_markdown, rules_markdown
 
 ROOT = Path(__file__).parents[2]
 
 
 def test_rule_catalogue_is_generated_from_the_rules() -> None:
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(), (
-        "run: python -m gov_disclosure._catalogue docs"
+        "run: python -m gov_disclosure.cli.docs docs"
     )
 
 
 def test_cli_reference_is_current() -> None:
     assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == cli_markdown(), (
-        "run: python -m gov_disclosure._catalogue docs"
+        "run: python -m gov_disclosure.cli.docs docs"
     )
 
 

@@ -4,7 +4,7 @@ import json
 from decimal import Decimal
 
 from gov_disclosure import Amount, Report, cell_records
-from gov_disclosure.export import CELL_FIELDS, cells_csv, write_cells_jsonl
+from gov_disclosure.core.export import CELL_FIELDS, cells_csv, write_cells_jsonl
 from gov_disclosure.testing import sample_report
 
 

@@ -5,7 +5,7 @@ import attrs
 import pytest
 
 from gov_disclosure import Amount, Report, ShapeError
-from gov_disclosure.model import ApplicationsRow
+from gov_disclosure.core.model import ApplicationsRow
 from gov_disclosure.testing import sample_report
 
 

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gov_disclosure import RULES, Amount, Report, Sections, Severity, validate
+from gov_disclosure.core.vocabulary import APPEALS_GROUPS, FORMATS, FormatKey
 from gov_disclosure.testing import report_pairs, sample_report, valid_reports
-from gov_disclosure.vocabulary import APPEALS_GROUPS, FORMATS, FormatKey
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from gov_disclosure import DocumentError, Report, from_dict, from_json, json_schema, to_dict, to_json
-from gov_disclosure.serialize import make_converter
+from gov_disclosure.core.serialize import make_converter
 from gov_disclosure.testing import any_reports, sample_report, valid_reports
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gov_disclosure.values import Amount, format_cell, parse_cell
-from gov_disclosure.vocabulary import CellKind
+from gov_disclosure.core.values import Amount, format_cell, parse_cell
+from gov_disclosure.core.vocabulary import CellKind
 
 C, S, A = CellKind.COUNT, CellKind.SIGNED, CellKind.AMOUNT
 
@@ -91,6 +91,6 @@ def test_format_cell_blank_for_missing() -> None:
     ],
 )
 def test_chinese_number(text: str, number: int | None) -> None:
-    from gov_disclosure.values import chinese_number
+    from gov_disclosure.core.values import chinese_number
 
     assert chinese_number(text) == number

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from gov_disclosure import vocabulary as v
+from gov_disclosure.core import vocabulary as v
 
 SPEC_TEXT = (Path(__file__).parents[2] / "docs" / "FORMAT.md").read_text(encoding="utf-8")
 

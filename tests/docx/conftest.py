@@ -15,7 +15,7 @@ from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
 
 from docx import Document
-from gov_disclosure.vocabulary import APPEALS_COLUMNS, APPEALS_GROUPS, APPLICATIONS_COLUMNS, spec
+from gov_disclosure.core.vocabulary import APPEALS_COLUMNS, APPEALS_GROUPS, APPLICATIONS_COLUMNS, spec
 
 BLANK = Path(__file__).parent.parent / "data" / "official-blank-2021.docx"
 

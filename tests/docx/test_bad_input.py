@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from docx import Document
+from gov_disclosure.core.errors import ReadError, UnsafeFileError, UnsupportedFileError
 from gov_disclosure.docx import read_docx, write_docx
-from gov_disclosure.errors import ReadError, UnsafeFileError, UnsupportedFileError
 from gov_disclosure.io import read_report
 from gov_disclosure.testing import sample_report
 
@@ -258,7 +258,7 @@ def test_tampered_custom_properties_are_not_trusted() -> None:
         '<vt:lpwstr>{"cells":{"proactive/art20_8.fees/amount":{"seen":"%s","value":{"count":5},"raw":null}}}'
         "</vt:lpwstr></property></Properties>"
     )
-    from gov_disclosure.values import format_cell
+    from gov_disclosure.core.values import format_cell
 
     seen = format_cell(r.cell("proactive/art20_8.fees/amount"), "wan_yuan")
     for tampered in (

@@ -8,8 +8,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from gov_disclosure.cli import main
+from gov_disclosure.core.serialize import to_json
 from gov_disclosure.docx import read_docx
-from gov_disclosure.serialize import to_json
 from gov_disclosure.testing import sample_report
 
 

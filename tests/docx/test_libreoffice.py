@@ -11,10 +11,8 @@ from types import ModuleType
 
 import pytest
 
-from gov_disclosure.docx import write_docx
-from gov_disclosure.model import Report
-from gov_disclosure.testing import sample_report
-from gov_disclosure.vocabulary import (
+from gov_disclosure.core.model import Report
+from gov_disclosure.core.vocabulary import (
     APPEALS_COLUMNS,
     APPEALS_GROUPS,
     APPLICATIONS_COLUMNS,
@@ -23,6 +21,8 @@ from gov_disclosure.vocabulary import (
     TABLE_TITLES,
     spec,
 )
+from gov_disclosure.docx import write_docx
+from gov_disclosure.testing import sample_report
 
 pytestmark = pytest.mark.libreoffice
 
@@ -115,7 +115,7 @@ def test_pdf_holds_every_label_and_number(fmt: str, tmp_path: Path) -> None:
 
 
 def render_cell(report: Report, address: str) -> str:
-    from gov_disclosure.values import format_cell
+    from gov_disclosure.core.values import format_cell
 
     return report.raw.get(address) or format_cell(report.cell(address), report.spec.cell(address).unit)  # type: ignore[arg-type]
 

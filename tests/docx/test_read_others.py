@@ -10,11 +10,11 @@ from types import SimpleNamespace
 from hypothesis import given, settings
 
 from docx import Document
+from gov_disclosure.core.model import Report
+from gov_disclosure.core.values import Amount, format_cell
 from gov_disclosure.docx import read_docx
-from gov_disclosure.model import Report
 from gov_disclosure.rules import validate
 from gov_disclosure.testing import sample_report, valid_reports
-from gov_disclosure.values import Amount, format_cell
 
 BLANK = Path(__file__).parent.parent / "data" / "official-blank-2021.docx"
 

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gov_disclosure.core.model import Report, Sections
+from gov_disclosure.core.values import Amount
 from gov_disclosure.docx import DocxStyle, read_docx, write_docx
-from gov_disclosure.model import Report, Sections
 from gov_disclosure.testing import any_reports, sample_report, valid_reports
-from gov_disclosure.values import Amount
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -9,9 +9,9 @@ import zipfile
 import pytest
 
 import docx
+from gov_disclosure.core.vocabulary import SECTIONS
 from gov_disclosure.docx import DocxStyle, write_docx
 from gov_disclosure.testing import sample_report
-from gov_disclosure.vocabulary import SECTIONS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from docx.oxml import parse_xml
 
 from gov_disclosure.docx._walk import walk_body
-from gov_disclosure.tables import GridCell
+from gov_disclosure.reading.engine import GridCell
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

@@ -14,12 +14,12 @@ import pytest
 from click.testing import CliRunner
 
 from gov_disclosure.cli import main
+from gov_disclosure.core.model import Report
+from gov_disclosure.core.values import Amount
 from gov_disclosure.excel import AggregateError, aggregate, read_xlsx, write_summary, write_xlsx
 from gov_disclosure.excel._layout import SHEET_UNIT_FINDINGS, SHEET_UNITS
-from gov_disclosure.model import Report
 from gov_disclosure.rules import validate
 from gov_disclosure.testing import random_report
-from gov_disclosure.values import Amount
 
 
 def _units(n: int, format: str = "2021", year: int = 2022, seed: int = 0) -> list[Report]:
@@ -170,7 +170,7 @@ def test_cli_template_to_xlsx_aggregate(tmp_path: Path) -> None:
     files = []
     for i, r in enumerate(units):
         json_path = tmp_path / f"u{i}.json"
-        from gov_disclosure.serialize import to_json
+        from gov_disclosure.core.serialize import to_json
 
         json_path.write_text(to_json(r), encoding="utf-8")
         files.append(tmp_path / f"u{i}.xlsx")

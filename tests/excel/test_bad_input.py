@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gov_disclosure.errors import (
+from gov_disclosure.core.errors import (
     FileTooLargeError,
     GovDisclosureError,
     ReadError,

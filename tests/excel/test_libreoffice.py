@@ -10,13 +10,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from gov_disclosure.core.model import Report
+from gov_disclosure.core.values import Amount
+from gov_disclosure.core.vocabulary import APPLICATIONS_NOTE, SECTIONS, UNIT_LABELS, spec
 from gov_disclosure.excel import read_xlsx, write_template, write_xlsx
 from gov_disclosure.excel._layout import CHECK_BAD, CHECK_OK, layout, name_for
-from gov_disclosure.model import Report
 from gov_disclosure.rules import validate
 from gov_disclosure.testing import random_report, sample_report
-from gov_disclosure.values import Amount
-from gov_disclosure.vocabulary import APPLICATIONS_NOTE, SECTIONS, UNIT_LABELS, spec
 
 from .conftest import PDFTOPPM, needs_libreoffice, render_tables_png, soffice_convert_many
 

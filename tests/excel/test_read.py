@@ -12,13 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gov_disclosure.core.model import Report
+from gov_disclosure.core.values import Amount
+from gov_disclosure.core.vocabulary import TABLE_TITLES
 from gov_disclosure.excel import read_xlsx, write_template, write_xlsx
 from gov_disclosure.excel._layout import layout, name_for
-from gov_disclosure.model import Report
 from gov_disclosure.rules import validate
 from gov_disclosure.testing import sample_report
-from gov_disclosure.values import Amount
-from gov_disclosure.vocabulary import TABLE_TITLES
 
 APPS = TABLE_TITLES["applications"]
 
@@ -310,7 +310,7 @@ _TEMPLATE_2019 = write_template(None, "2019")
 def test_nothing_typed_is_silently_dropped(text: str, index: int) -> None:
     """Whatever text is typed into an input cell comes back as its value (canonical spelling) or as
     raw text, and a finding says what was wrong with it."""
-    from gov_disclosure.values import format_cell, parse_cell
+    from gov_disclosure.core.values import format_cell, parse_cell
 
     assert isinstance(_TEMPLATE_2019, bytes)
     wb = openpyxl.load_workbook(io.BytesIO(_TEMPLATE_2019))

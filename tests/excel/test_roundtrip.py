@@ -10,13 +10,13 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from gov_disclosure.core.model import Report, Sections
+from gov_disclosure.core.values import Amount, format_cell, parse_cell
 from gov_disclosure.excel import read_xlsx, write_xlsx
 from gov_disclosure.excel._layout import name_for
 from gov_disclosure.excel._write import clean_text
-from gov_disclosure.model import Report, Sections
 from gov_disclosure.rules import validate
 from gov_disclosure.testing import any_reports, report_pairs, sample_report, valid_reports
-from gov_disclosure.values import Amount, format_cell, parse_cell
 
 SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -9,6 +9,14 @@ import pytest
 from openpyxl.cell.cell import MergedCell
 from openpyxl.worksheet.worksheet import Worksheet
 
+from gov_disclosure.core.model import Report
+from gov_disclosure.core.vocabulary import (
+    APPLICATIONS_NOTE,
+    SECTIONS,
+    TABLE_TITLES,
+    CellKind,
+    spec,
+)
 from gov_disclosure.excel import read_xlsx, write_template, write_xlsx
 from gov_disclosure.excel._layout import (
     INFO_LABELS,
@@ -17,14 +25,6 @@ from gov_disclosure.excel._layout import (
     SHEET_TEXT,
     layout,
     name_for,
-)
-from gov_disclosure.model import Report
-from gov_disclosure.vocabulary import (
-    APPLICATIONS_NOTE,
-    SECTIONS,
-    TABLE_TITLES,
-    CellKind,
-    spec,
 )
 
 FORMATS = ["2019", "2021"]
@@ -193,7 +193,7 @@ def _sheet_xml(data: bytes, title: str) -> bytes:
 
 
 def test_control_characters_are_removed_not_crashed_on() -> None:
-    from gov_disclosure.model import Sections
+    from gov_disclosure.core.model import Sections
 
     r = Report.from_cells(
         "2021",

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from gov_disclosure import ReadError
-from gov_disclosure.meta import (
+from gov_disclosure.reading.engine import GridCell
+from gov_disclosure.reading.meta import (
     agency_kind_of,
     assemble,
     find_signature,
@@ -17,7 +18,6 @@ from gov_disclosure.meta import (
     signature,
     split_sections,
 )
-from gov_disclosure.tables import GridCell
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import attrs
 import pytest
 
 from gov_disclosure import Report, Sections, validate
-from gov_disclosure.prose import statements
+from gov_disclosure.rules.prose import statements
 from gov_disclosure.testing import sample_report
 
 

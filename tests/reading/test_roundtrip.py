@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from gov_disclosure import Amount, Report, Sections
+from gov_disclosure.core.values import Cell, format_cell, parse_cell
+from gov_disclosure.core.vocabulary import format_for_year
 from gov_disclosure.html import read_html, write_html
-from gov_disclosure.tables import is_value_text
+from gov_disclosure.reading.engine import is_value_text
 from gov_disclosure.testing import any_reports, valid_reports
 from gov_disclosure.text import read_text, write_text
-from gov_disclosure.values import Cell, format_cell, parse_cell
-from gov_disclosure.vocabulary import format_for_year
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

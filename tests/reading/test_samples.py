@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from gov_disclosure import Amount, validate
+from gov_disclosure.core.values import Cell
+from gov_disclosure.core.vocabulary import APPLICATIONS_COLUMNS, spec
 from gov_disclosure.text import read_text
-from gov_disclosure.values import Cell
-from gov_disclosure.vocabulary import APPLICATIONS_COLUMNS, spec
 
 DATA = Path(__file__).parent.parent / "data"
 COLS = [c.key for c in APPLICATIONS_COLUMNS]

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from gov_disclosure import Amount
-from gov_disclosure.tables import GridCell, GridReading, match_label, normalise_label, read_grids
+from gov_disclosure.reading.engine import GridCell, GridReading, match_label, normalise_label, read_grids
 
 CONT = "^"  # a position covered by a merged cell
 

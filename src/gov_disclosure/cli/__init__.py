@@ -1,4 +1,7 @@
-"""The ``gov-disclosure`` command line. Each group of commands lives in its own module."""
+"""The ``gov-disclosure`` command line. Each group of commands lives in its own module.
+
+Layer: cli, the top. May import every layer below; nothing in the library imports it.
+"""
 
 from __future__ import annotations
 

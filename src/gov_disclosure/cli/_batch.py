@@ -24,9 +24,9 @@ from ..batch import (
     iter_check,
     write_findings,
 )
-from ..findings import Severity
+from ..core.findings import Severity
 from ..rules import RULES
-from ..similarity import DEFAULT_THRESHOLD, MIN_CHARS
+from ..rules.similarity import DEFAULT_THRESHOLD, MIN_CHARS
 from ._common import JOBS, LANG, TIMEOUT, dump_json, exit_for, fail, load, missing_option, print_findings
 
 __all__ = ["COMMANDS", "progress_bar"]

@@ -13,10 +13,10 @@ from typing import NoReturn
 import click
 from click.decorators import FC
 
-from ..errors import GovDisclosureError, MissingExtraError
-from ..findings import Finding, Severity, ValidationReport
+from ..core.errors import GovDisclosureError, MissingExtraError
+from ..core.findings import Finding, Severity, ValidationReport
+from ..core.model import Report
 from ..io import read_report
-from ..model import Report
 
 #: the options several commands share, defined once
 LANG = click.option(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
+from ..core.serialize import json_schema, to_json
 from ..rules import RULES, validate
-from ..serialize import json_schema, to_json
 from ..testing import sample_report
 from ._common import (
     EXIT_OK,
@@ -106,7 +106,7 @@ def export_command(
     Exit code: 0, or 2 if a file could not be read (the others are still exported).
     """
     from ..batch import cells_kind, write_cells
-    from ..errors import MissingExtraError
+    from ..core.errors import MissingExtraError
     from ._batch import progress_bar
 
     kind = fmt or cells_kind(output)

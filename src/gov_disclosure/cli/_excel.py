@@ -7,7 +7,7 @@ from collections import Counter
 
 import click
 
-from ..errors import GovDisclosureError
+from ..core.errors import GovDisclosureError
 from ._common import EXIT_FINDINGS, EXIT_OK, LANG, fail, format_module, load, missing_option, print_findings
 
 

@@ -1,11 +1,14 @@
 """Write a report as an official .docx document and read reports from .docx files.
 
 Needs the ``docx`` extra (python-docx): ``pip install "gov-disclosure[docx]"``.
+
+Layer: formats. Imports the core and the reading layer (the loader, the zip guard, the engine,
+metadata); never :mod:`gov_disclosure.io`, batch or the CLI.
 """
 
 from __future__ import annotations
 
-from ..errors import MissingExtraError
+from ..core.errors import MissingExtraError
 
 try:
     import lxml as _lxml  # noqa: F401

@@ -1,6 +1,6 @@
 """What a written report keeps beside its visible text, and byte-stable packaging.
 
-The official layout cannot carry everything a :class:`~gov_disclosure.model.Report` holds: the kind
+The official layout cannot carry everything a :class:`~gov_disclosure.core.model.Report` holds: the kind
 of agency is not printed, a title cannot tell an agency called “2020” from a year, an amount without
 a unit prints like one in the header's unit, and XML cannot hold some characters at all. The writer
 stores those facts as custom document properties (``docProps/custom.xml``); the reader uses each
@@ -21,9 +21,9 @@ from typing import Any, Final
 import attrs
 from lxml import etree
 
-from ..model import AgencyKind
-from ..values import Amount, Cell
-from ..vocabulary import FORMATS, FormatKey
+from ..core.model import AgencyKind
+from ..core.values import Amount, Cell
+from ..core.vocabulary import FORMATS, FormatKey
 from ._xml import SAFE_PARSER
 
 __all__ = ["OwnMetadata", "custom_properties_xml", "parse_custom_properties", "repack"]

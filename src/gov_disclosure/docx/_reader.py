@@ -13,16 +13,16 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 import docx
 
-from .._zipguard import check_archive
-from ..errors import ReadError, ShapeError, UnsafeFileError, UnsupportedFileError
-from ..findings import Finding
-from ..io import load_bytes
-from ..meta import assemble, format_date, parse_date, parse_title
-from ..model import Report, Sections
-from ..rules import RULES
-from ..tables import Grid, read_grids
-from ..values import format_cell
-from ..vocabulary import SECTIONS
+from ..core.codes import CODES
+from ..core.errors import ReadError, ShapeError, UnsafeFileError, UnsupportedFileError
+from ..core.findings import Finding
+from ..core.model import Report, Sections
+from ..core.values import format_cell
+from ..core.vocabulary import SECTIONS
+from ..reading.engine import Grid, read_grids
+from ..reading.load import load_bytes
+from ..reading.meta import assemble, format_date, parse_date, parse_title
+from ..reading.zipguard import check_archive
 from ._props import OwnMetadata, parse_custom_properties
 from ._walk import Paragraph, TooManyCells, walk_body
 from ._writer import HEADING_STYLE, SIGNATURE_STYLE, TITLE_STYLE, title_text
@@ -44,9 +44,9 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Find
     back exactly; any other is read by its headings and table labels (FORMAT.md §8), and what
     cannot be placed is reported (GD102, GD105, GD106), never guessed.
 
-    Raises :class:`~gov_disclosure.errors.ReadError` (not a .docx, damaged, truncated),
-    :class:`~gov_disclosure.errors.UnsupportedFileError` (a legacy .doc) or
-    :class:`~gov_disclosure.errors.UnsafeFileError` (a zip bomb, a DTD or entity declaration).
+    Raises :class:`~gov_disclosure.core.errors.ReadError` (not a .docx, damaged, truncated),
+    :class:`~gov_disclosure.core.errors.UnsupportedFileError` (a legacy .doc) or
+    :class:`~gov_disclosure.core.errors.UnsafeFileError` (a zip bomb, a DTD or entity declaration).
     """
     data = load_bytes(source)
     archive = check_archive(data, what=".docx")
@@ -170,7 +170,7 @@ def _read_own(
     ]
     if not reading.tables:
         findings.append(
-            RULES["GD106"].finding(
+            CODES["GD106"].finding(
                 "no tables found: none of the three statistical tables is in the document",
                 "未找到表格：文中没有三张统计表中的任何一张",
             )
@@ -189,7 +189,7 @@ def _read_own(
 
 
 def _unit(own: OwnMetadata, address: str) -> str | None:
-    from ..vocabulary import spec
+    from ..core.vocabulary import spec
 
     s = spec(own.format)
     return s.cell(address).unit if s.has_cell(address) else None

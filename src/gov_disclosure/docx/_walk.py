@@ -8,7 +8,7 @@ the XML itself, once, in document order:
   smart tags), ``w:tab`` as a tab and ``w:br``/``w:cr`` as a line break; deleted and moved-away
   text (``w:del``, ``w:moveFrom``) and alternative renderings (``mc:Fallback``) are left out; text
   boxes are read as paragraphs of their own after the paragraph that anchors them;
-- a table becomes a :data:`~gov_disclosure.tables.Grid`: one :class:`GridCell` per grid column,
+- a table becomes a :data:`~gov_disclosure.reading.engine.Grid`: one :class:`GridCell` per grid column,
   ``gridSpan`` and ``gridBefore`` honoured, the positions a merged cell covers (horizontally or,
   by ``vMerge``, vertically) repeat its text with ``continued=True``;
 - a table nested in a cell is its own grid, numbered after the table that holds it; a table of a
@@ -23,7 +23,7 @@ from typing import Final
 import attrs
 from lxml import etree
 
-from ..tables import Grid, GridCell
+from ..reading.engine import Grid, GridCell
 from ._xml import w
 
 __all__ = ["MAX_GRID_POSITIONS", "Paragraph", "TooManyCells", "walk_body"]

@@ -19,11 +19,9 @@ from lxml import etree
 
 import docx
 
-from ..meta import format_date
-from ..model import Report
-from ..tables import is_value_text
-from ..values import format_cell, parse_cell
-from ..vocabulary import (
+from ..core.model import Report
+from ..core.values import format_cell, parse_cell
+from ..core.vocabulary import (
     APPEALS_COLUMNS,
     APPEALS_GROUPS,
     APPLICATIONS_COLUMNS,
@@ -34,6 +32,8 @@ from ..vocabulary import (
     FormatSpec,
     report_title,
 )
+from ..reading.engine import is_value_text
+from ..reading.meta import format_date
 from ._props import CellFix, OwnMetadata, TextFix, custom_properties_xml, repack
 from ._style import DocxStyle
 from ._xml import add_text_run, el, printable, sub, w

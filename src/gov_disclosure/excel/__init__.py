@@ -2,11 +2,14 @@
 filled workbook of any report, and aggregating the workbooks of many reporting units.
 
 Needs the ``excel`` extra (openpyxl, defusedxml): ``pip install "gov-disclosure[excel]"``.
+
+Layer: formats. Imports the core, the rules (the aggregate is validated) and the reading layer;
+never :mod:`gov_disclosure.io`, batch or the CLI.
 """
 
 from __future__ import annotations
 
-from ..errors import MissingExtraError
+from ..core.errors import MissingExtraError
 
 try:
     import defusedxml  # type: ignore[import-untyped]  # noqa: F401

@@ -25,15 +25,15 @@ from typing import IO, Final
 
 import attrs
 
-from .._batch_pool import Pool, ordered_map
-from ..errors import GovDisclosureError
-from ..findings import CellRef, Finding, ValidationReport
-from ..io import read_report
-from ..model import AgencyKind, Report
-from ..rules import RULES, MissingPolicy, validate
-from ..values import Amount, Cell, format_cell
-from ..values import Unit as AmountUnit
-from ..vocabulary import TABLE_TITLES, CellKind, spec
+from ..core.codes import CODES
+from ..core.errors import GovDisclosureError
+from ..core.findings import CellRef, Finding, ValidationReport
+from ..core.model import AgencyKind, Report
+from ..core.values import Amount, Cell, format_cell
+from ..core.values import Unit as AmountUnit
+from ..core.vocabulary import TABLE_TITLES, CellKind, spec
+from ..reading.pool import Pool, ordered_map
+from ..rules import MissingPolicy, validate
 from ._layout import SHEET_UNIT_FINDINGS, SHEET_UNITS
 from ._read import read_xlsx
 from ._write import cell_at, fill_workbook, put_text, template_workbook, xlsx_bytes
@@ -81,10 +81,7 @@ class AggregateResult:
 
 
 def _read_one(source: str | bytes, missing: MissingPolicy) -> tuple[Report, list[Finding], ValidationReport]:
-    if isinstance(source, bytes):
-        report, findings = read_xlsx(source)
-    else:
-        report, findings = read_report(source)
+    report, findings = read_xlsx(source)
     return report, findings, validate(report, missing=missing, findings=findings)
 
 
@@ -172,7 +169,7 @@ def aggregate(
     )
     table_findings = validate(total, missing=missing, findings=sum_findings)
     # the total is a table of sums, not a report: its text, date and deadline are not checked
-    kept = tuple(f for f in table_findings.findings if RULES[f.code].scope in ("reader", "cell", "table"))
+    kept = tuple(f for f in table_findings.findings if CODES[f.code].scope in ("reader", "cell", "table"))
     return AggregateResult(
         total, tuple(units), tuple(sum_findings), ValidationReport(kept, table_findings.not_assessable)
     )
@@ -224,7 +221,7 @@ def _sum(
         if absent:
             counted = missing == "zero" and present
             findings.append(
-                RULES["GD101"].finding(
+                CODES["GD101"].finding(
                     f"{label}: missing in {len(absent)} of {len(units)} units "
                     + ("(counted as 0)" if counted else "(total left missing)")
                     + f": {_names(absent)}",
@@ -247,7 +244,7 @@ def _sum(
             if None in found_units and found_units != {None}:
                 unknown = [name for name, a in amounts if a.unit is None]
                 findings.append(
-                    RULES["GD104"].finding(
+                    CODES["GD104"].finding(
                         f"{label}: the amounts of {len(unknown)} units have no unit and cannot be added "
                         f"to the others: {_names(unknown)}",
                         f"{label}：{len(unknown)}个单位的金额未注明单位，无法与其他单位相加：{_names(unknown)}",

@@ -14,7 +14,7 @@ from typing import Final
 
 import attrs
 
-from ..vocabulary import (
+from ..core.vocabulary import (
     APPEALS_COLUMNS,
     APPEALS_GROUPS,
     APPEALS_SUIT_LABEL,

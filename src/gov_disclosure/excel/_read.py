@@ -13,6 +13,7 @@ from typing import Any, Final, NamedTuple
 import attrs
 import openpyxl
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
+from openpyxl.formula.tokenizer import TokenizerError
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.utils.datetime import from_excel
@@ -20,14 +21,14 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .._zipguard import check_archive
-from ..errors import FileTooLargeError, ReadError, UnsafeFileError, UnsupportedFileError
-from ..findings import CellRef, Finding
-from ..io import load_bytes
-from ..model import AgencyKind, Report, Sections
-from ..rules import RULES
-from ..values import Amount, Cell, Unit, format_cell, parse_cell
-from ..vocabulary import AGENCY_KINDS, FORMATS, SECTIONS, UNIT_LABELS, CellKind, FormatKey, spec
+from ..core.codes import CODES
+from ..core.errors import FileTooLargeError, ReadError, UnsafeFileError, UnsupportedFileError
+from ..core.findings import CellRef, Finding
+from ..core.model import AgencyKind, Report, Sections
+from ..core.values import Amount, Cell, Unit, format_cell, parse_cell
+from ..core.vocabulary import AGENCY_KINDS, FORMATS, SECTIONS, UNIT_LABELS, CellKind, FormatKey, spec
+from ..reading.load import load_bytes
+from ..reading.zipguard import check_archive
 from ._layout import (
     INFO_LABELS,
     SHEET_INFO,
@@ -71,7 +72,7 @@ def read_xlsx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Find
 
     Returns the report and the reader's findings: every cell that is blank (GD101), not a number
     (GD102, with ``sheet!cell`` and the raw text), carries a unit (GD104) or could not be placed
-    (GD106). Raises a :class:`~gov_disclosure.errors.ReadError` for a file that is not a workbook
+    (GD106). Raises a :class:`~gov_disclosure.core.errors.ReadError` for a file that is not a workbook
     at all (``UnsafeFileError`` for a zip or entity bomb, ``FileTooLargeError`` for huge sheets,
     ``UnsupportedFileError`` for .xls or a workbook that is not one of our templates).
     """
@@ -370,7 +371,7 @@ class _Reader:
     def _no_value(self, c: CellPlace, formula: str, s: _Sheet, row: int, col: int) -> None:
         label = c.row_label[1] if c.row_label else ""
         self.findings.append(
-            RULES["GD106"].finding(
+            CODES["GD106"].finding(
                 f"{label} / {c.column_label}: a formula this reader does not evaluate ({formula}) "
                 "and no value saved with it; read as missing",
                 f"{label}/{c.column_label}：无法识别的公式（{formula}），文件中也没有保存计算结果，按未填写处理",
@@ -383,7 +384,7 @@ class _Reader:
     def _unplaced(self, c: CellPlace) -> None:
         label = c.row_label[1] if c.row_label else ""
         self.findings.append(
-            RULES["GD106"].finding(
+            CODES["GD106"].finding(
                 f"cell {label} / {c.column_label} could not be placed: its defined name "
                 f"{name_for(c.address)} is missing or the labels around it do not match "
                 "(rows inserted or labels changed?); read as missing",
@@ -444,7 +445,7 @@ class _Reader:
         unit = _UNIT_BY_LABEL.get(str(v).strip())
         if unit is None:
             self.findings.append(
-                RULES["GD104"].finding(
+                CODES["GD104"].finding(
                     f"unit cell holds {v!r}, not 元 or 万元; the amount's unit is unknown",
                     f"单位单元格填写的“{v}”不是元或万元，金额单位不明",
                     location=c.address,
@@ -468,7 +469,7 @@ class _Reader:
         else:
             en, zh = f"{label}: unit problem in {text!r}", f"{label}：“{text}”的单位有问题"
         self.findings.append(
-            RULES[code].finding(
+            CODES[code].finding(
                 en, zh, location=c.address, source=where, raw=text, cells=[CellRef(c.address, value)]
             )
         )
@@ -494,7 +495,7 @@ class _Reader:
             pos = self.info_cell(key)
             if pos is None:
                 self.findings.append(
-                    RULES["GD106"].finding(
+                    CODES["GD106"].finding(
                         f"{INFO_LABELS[key]} ({key}) not found in the workbook",
                         f"工作簿中找不到“{INFO_LABELS[key]}”",
                         location=key,
@@ -509,7 +510,7 @@ class _Reader:
             parsed = _info_value(key, v)
             if parsed is None:
                 self.findings.append(
-                    RULES["GD106"].finding(
+                    CODES["GD106"].finding(
                         f"{INFO_LABELS[key]} ({key}): cannot read {v!r}",
                         f"无法识别{INFO_LABELS[key]}“{v}”",
                         location=key,
@@ -529,7 +530,7 @@ class _Reader:
                 rows = [] if s is None else [(r, c) for r, c in s.texts.get(normalise_label(sec.heading), ())]
                 if s is None or len(rows) != 1:
                     self.findings.append(
-                        RULES["GD106"].finding(
+                        CODES["GD106"].finding(
                             f"section {sec.heading} not found in the workbook",
                             f"工作簿中找不到“{sec.heading}”部分",
                             location=f"sections/{sec.key}",
@@ -557,8 +558,8 @@ def _destination(dn: Any) -> tuple[str, int, int] | None:
         for sheet, coord in dn.destinations:
             letters, row = coordinate_from_string(coord.replace("$", "").split(":")[0])
             return sheet, row, column_index_from_string(letters)
-    except (ValueError, TypeError, KeyError, AttributeError):
-        return None
+    except (ValueError, TypeError, KeyError, AttributeError, TokenizerError):
+        return None  # a damaged name: the cell is then placed by its label, or reported missing
     return None
 
 

@@ -22,10 +22,10 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..model import Report
-from ..rules import RULES
-from ..values import Amount, Cell, format_cell
-from ..vocabulary import (
+from ..core.codes import CODES
+from ..core.model import Report
+from ..core.values import Amount, Cell, format_cell
+from ..core.vocabulary import (
     AGENCY_KINDS,
     APPLICATIONS_NOTE,
     DEADLINES,
@@ -188,7 +188,7 @@ def _guide_lines(format: FormatKey) -> list[tuple[str, bool]]:
         (f"1. {APPLICATIONS_NOTE}", False),
     ]
     for i, code in enumerate(("GD201", "GD202", "GD301"), start=2):
-        lines.append((f"{i}. {RULES[code].title_zh}（{code}）：总计应等于各项之和。", False))
+        lines.append((f"{i}. {CODES[code].title_zh}（{code}）：总计应等于各项之和。", False))
     lines += [
         ("", False),
         ("三、报送时限（《中华人民共和国政府信息公开条例》第四十九条）", True),

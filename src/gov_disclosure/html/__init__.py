@@ -2,6 +2,9 @@
 rowspan/colspan expanded), and write a report as a page with the official table layout.
 
 Needs lxml (``pip install "gov-disclosure[html]"``). Nothing is fetched and no script runs.
+
+Layer: formats. Imports the core and the reading layer; never :mod:`gov_disclosure.io`, batch or
+the CLI.
 """
 
 from ._reader import MAX_CELLS, decode_html, read_html, table_grid

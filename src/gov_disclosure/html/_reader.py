@@ -12,17 +12,17 @@ try:
     from lxml import etree
     from lxml import html as lxml_html
 except ImportError:  # pragma: no cover - depends on the environment
-    from ..errors import MissingExtraError
+    from ..core.errors import MissingExtraError
 
     raise MissingExtraError("reading HTML (gov_disclosure.html)", "html") from None
 
-from ..errors import FileTooLargeError, ReadError, UnsafeFileError
-from ..findings import Finding
-from ..io import decode_text, load_bytes
-from ..meta import assemble, match_heading, parse_title
-from ..model import Report
-from ..tables import Grid, GridCell, is_report_grid
-from ..vocabulary import FormatKey
+from ..core.errors import FileTooLargeError, ReadError, UnsafeFileError
+from ..core.findings import Finding
+from ..core.model import Report
+from ..core.vocabulary import FormatKey
+from ..reading.engine import Grid, GridCell, is_report_grid
+from ..reading.load import decode_text, load_bytes
+from ..reading.meta import assemble, match_heading, parse_title
 
 __all__ = ["MAX_CELLS", "MAX_SPAN", "read_html"]
 
@@ -299,10 +299,10 @@ def read_html(
 
     ``source`` is the HTML (a ``str``), a path, or the bytes of a page (a ``<meta charset>`` such
     as GBK is honoured). The report's content is found among the page furniture; its tables are
-    expanded into grids (rowspan/colspan) and read by :func:`gov_disclosure.tables.read_grids`.
+    expanded into grids (rowspan/colspan) and read by :func:`gov_disclosure.reading.engine.read_grids`.
     Nothing is fetched and no script runs.
 
-    Raises :class:`~gov_disclosure.errors.ReadError` for a page that is not a report.
+    Raises :class:`~gov_disclosure.core.errors.ReadError` for a page that is not a report.
     """
     root = _parse(_load(source))
     body = root.find("body")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..meta import format_date
-from ..model import Report
-from ..vocabulary import (
+from ..core.model import Report
+from ..core.vocabulary import (
     APPEALS_COLUMNS,
     APPEALS_GROUPS,
     APPEALS_SUIT_LABEL,
@@ -17,6 +16,7 @@ from ..vocabulary import (
     SECTIONS,
     report_title,
 )
+from ..reading.meta import format_date
 
 __all__ = ["write_html"]
 

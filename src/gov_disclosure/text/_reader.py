@@ -7,13 +7,13 @@ import re
 from collections.abc import Sequence
 from typing import Final, Literal, TypeAlias
 
-from ..errors import FileTooLargeError, ReadError
-from ..findings import Finding
-from ..io import decode_text, load_bytes
-from ..meta import assemble, match_heading, section_spans
-from ..model import Report
-from ..tables import GridCell, is_value_text, label_prefix, match_label
-from ..vocabulary import FORMATS, FormatKey
+from ..core.errors import FileTooLargeError, ReadError
+from ..core.findings import Finding
+from ..core.model import Report
+from ..core.vocabulary import FORMATS, FormatKey
+from ..reading.engine import GridCell, is_value_text, label_prefix, match_label
+from ..reading.load import decode_text, load_bytes
+from ..reading.meta import assemble, match_heading, section_spans
 
 __all__ = ["MAX_CELLS", "MAX_LINES", "MAX_TEXT_CHARS", "read_text"]
 
@@ -194,8 +194,8 @@ def read_text(
     one cell per tab-led line with rows separated by blank lines, or tab-separated.
 
     Returns the report and the reader's findings. Raises
-    :class:`~gov_disclosure.errors.ReadError` for text that is not a report at all and
-    :class:`~gov_disclosure.errors.FileTooLargeError` above :data:`MAX_TEXT_CHARS`.
+    :class:`~gov_disclosure.core.errors.ReadError` for text that is not a report at all and
+    :class:`~gov_disclosure.core.errors.FileTooLargeError` above :data:`MAX_TEXT_CHARS`.
     """
     text = _load(source)
     if len(text) > MAX_TEXT_CHARS:

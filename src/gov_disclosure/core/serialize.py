@@ -1,7 +1,7 @@
 """JSON (un)structuring of reports with cattrs, and the JSON Schema of the document format.
 
 Decimals are kept exact (written as strings, never via float); a malformed document raises
-:class:`~gov_disclosure.errors.DocumentError` with one line per problem and its JSON path.
+:class:`~gov_disclosure.core.errors.DocumentError` with one line per problem and its JSON path.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from itertools import islice
 from typing import Any
 
-from .errors import MissingExtraError
+from ..core.errors import MissingExtraError
 
 #: rows per Parquet row group (pyarrow): bounds the memory of an export of any size
 BATCH_ROWS = 65_536

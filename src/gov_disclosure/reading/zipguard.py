@@ -13,7 +13,7 @@ import zipfile
 import zlib
 from typing import Final
 
-from .errors import ReadError, UnsafeFileError
+from ..core.errors import ReadError, UnsafeFileError
 
 MAX_ENTRIES: Final = 2_000
 MAX_ENTRY_BYTES: Final = 256 * 1024 * 1024
@@ -28,7 +28,7 @@ def check_archive(data: bytes, *, what: str) -> zipfile.ZipFile:
     Returns the open archive (for callers that want to read parts themselves).
     """
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        from .errors import UnsupportedFileError
+        from ..core.errors import UnsupportedFileError
 
         raise UnsupportedFileError(f"a legacy binary Office file, not {what}; save it as {what} first")
     try:

@@ -1,7 +1,7 @@
 """The report model: what a report says, in either format version.
 
 Only *shape* is enforced here (known keys, every cell present, a count is an int or None, an amount
-is an :class:`~gov_disclosure.values.Amount`). Whether the numbers add up is the validator's business:
+is an :class:`~gov_disclosure.core.values.Amount`). Whether the numbers add up is the validator's business:
 a report that breaks every 勾稽关系 can still be built, serialised, written and read back.
 """
 

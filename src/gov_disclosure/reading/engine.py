@@ -11,7 +11,7 @@ labels, places every value it can place with certainty and reports the rest:
 
 Labels are compared after :func:`normalise_label` (width, brackets, spaces and line breaks, item
 numbering, quotes) and with the reading variants of FORMAT.md §8 (社会组织, 过程序性信息, notes in
-brackets, 政府采购, …). The official wording itself comes from :mod:`gov_disclosure.vocabulary`.
+brackets, 政府采购, …). The official wording itself comes from :mod:`gov_disclosure.core.vocabulary`.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from typing import Final, Literal, TypeAlias
 
 import attrs
 
-from .findings import CellRef, Finding
-from .rules import RULES
-from .values import Cell, Parsed, format_cell, is_missing, parse_cell
-from .vocabulary import (
+from ..core.codes import CODES
+from ..core.findings import CellRef, Finding
+from ..core.values import Cell, Parsed, format_cell, is_missing, parse_cell
+from ..core.vocabulary import (
     APPEALS_COLUMNS,
     APPEALS_GROUPS,
     APPEALS_SUIT_LABEL,
@@ -414,7 +414,7 @@ class _State:
             previous = self.raw.get(address, format_cell(self.cells.get(address), cs.unit))
             if previous != text:
                 self.findings.append(
-                    RULES["GD106"].finding(
+                    CODES["GD106"].finding(
                         f"{cs.row_label} / {cs.column_label} given twice ({previous!r} and {text!r}); "
                         "the first is kept",
                         f"{cs.row_label}/{cs.column_label}重复出现（“{previous}”和“{text}”），保留第一次",
@@ -431,7 +431,7 @@ class _State:
             self.raw[address] = text
         if parsed.problem == "GD102":
             self.findings.append(
-                RULES["GD102"].finding(
+                CODES["GD102"].finding(
                     f"{cs.row_label} / {cs.column_label} holds {text!r}, not a number",
                     f"{cs.row_label}/{cs.column_label}填写的“{text}”不是数字",
                     location=address,
@@ -447,7 +447,7 @@ class _State:
         vals = [c for c in row.values if not c.continued]
         raw = " | ".join(c.text.strip() for c in row.cells if not c.continued)
         self.findings.append(
-            RULES["GD105"].finding(
+            CODES["GD105"].finding(
                 f"{what}: {len(vals)} values for {n} columns: {raw}",
                 f"{what_zh}：{len(vals)}个数值，表格有{n}列：{raw}",
                 location=location,
@@ -459,7 +459,7 @@ class _State:
 
     def unplaced(self, cell: GridCell, why: str, why_zh: str) -> None:
         self.findings.append(
-            RULES["GD106"].finding(
+            CODES["GD106"].finding(
                 f"{why}: {cell.text.strip()!r}",
                 f"{why_zh}：“{cell.text.strip()}”",
                 source=cell.source,
@@ -623,7 +623,7 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
             addresses = [f"appeals/{g.key}/{c.key}" for g in APPEALS_GROUPS for c in APPEALS_COLUMNS]
             if appeals_done:
                 st.findings.append(
-                    RULES["GD106"].finding(
+                    CODES["GD106"].finding(
                         "a second row of values in the appeals table",
                         "行政复议、行政诉讼表中出现第二行数值",
                         source=row.source,
@@ -635,7 +635,7 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
             _place_row(st, row, addresses, "appeals", "行政复议、行政诉讼")
         else:
             st.findings.append(
-                RULES["GD106"].finding(
+                CODES["GD106"].finding(
                     f"a row of values without a label of the format: {raw_row}",
                     f"没有可识别标签的一行数值：{raw_row}",
                     source=row.source,
@@ -647,7 +647,7 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
         names = "、".join(dict.fromkeys(extra))
         title = TABLE_TITLES.get(table_key, table_key)
         st.findings.append(
-            RULES["GD106"].finding(
+            CODES["GD106"].finding(
                 f"the {table_key} table is not in the standard format (headers not in the format: "
                 f"{names}); only the cells that could be placed with certainty were read",
                 f"“{title}”表不是标准格式（表头中有格式没有的栏目：{names}），只读取了能确定位置的单元格",

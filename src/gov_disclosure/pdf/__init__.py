@@ -8,6 +8,9 @@ reads cell by cell. ``pdftotext`` is a program, not a Python package: install po
 
 A scanned PDF has no text layer: it is refused with a message saying to run OCR first. The program
 runs with a time limit and its output is size-checked before it is read.
+
+Layer: formats. Imports the core, the reading layer and :mod:`gov_disclosure.text` (a format of
+the same layer, for the extracted text); never :mod:`gov_disclosure.io`, batch or the CLI.
 """
 
 from __future__ import annotations
@@ -19,12 +22,12 @@ import tempfile
 from pathlib import Path
 from typing import Final
 
-from .errors import FileTooLargeError, MissingToolError, ReadError
-from .findings import Finding
-from .io import MAX_FILE_BYTES, load_bytes
-from .model import Report
-from .text import MAX_TEXT_CHARS, read_text
-from .vocabulary import FormatKey
+from ..core.errors import FileTooLargeError, MissingToolError, ReadError
+from ..core.findings import Finding
+from ..core.model import Report
+from ..core.vocabulary import FormatKey
+from ..reading.load import MAX_FILE_BYTES, load_bytes
+from ..text import MAX_TEXT_CHARS, read_text
 
 __all__ = ["PDFTOTEXT_TIMEOUT", "pdf_text", "read_pdf"]
 

@@ -1,5 +1,5 @@
 """Generated documentation: the rule catalogue and the CLI reference, written into docs/ by
-``python -m gov_disclosure._catalogue`` and checked by a test, so the docs cannot drift."""
+``python -m gov_disclosure.cli.docs`` and checked by a test, so the docs cannot drift."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .rules import RULES
+from ..rules import RULES
 
 _SCOPES = {
     "cell": "a cell (GD1xx: from the values and the raw text; readers add the file position)",
@@ -23,7 +23,7 @@ def rules_markdown() -> str:
     lines = [
         "# Rule catalogue",
         "",
-        "Generated from the rule objects in `gov_disclosure.rules` (`python -m gov_disclosure._catalogue`);",
+        "Generated from the rule objects in `gov_disclosure.rules` (`python -m gov_disclosure.cli.docs`);",
         "do not edit by hand. FORMAT.md §6 is the normative description of each rule.",
         "",
         "| code | severity | scope | title | 标题 | checked by |",
@@ -38,12 +38,12 @@ def rules_markdown() -> str:
 
 
 def cli_markdown() -> str:
-    from .cli import main
+    from . import main
 
     lines = [
         "# Command line reference",
         "",
-        "Generated from the commands' own help (`python -m gov_disclosure._catalogue`); do not edit by hand.",
+        "Generated from the commands' own help (`python -m gov_disclosure.cli.docs`); do not edit by hand.",
         "",
     ]
     settings = {**main.context_settings, "terminal_width": 100, "max_content_width": 100}

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from .findings import CellRef, Finding, NotAssessable
-from .model import Report
-from .values import chinese_number
-from .vocabulary import SECTIONS
+from ..core.findings import CellRef, Finding, NotAssessable
+from ..core.model import Report
+from ..core.values import chinese_number
+from ..core.vocabulary import SECTIONS
 
 if TYPE_CHECKING:
-    from .rules import Context, Rule
+    from ._base import Context, Rule
 
 __all__ = ["Statement", "check", "statements"]
 

@@ -20,13 +20,13 @@ from typing import Final
 
 import attrs
 
-from .errors import FileTooLargeError, ReadError
-from .findings import Finding
-from .model import AgencyKind, Report, Sections
-from .rules import RULES
-from .tables import Grid, label_prefix, match_label, read_grids
-from .values import chinese_number
-from .vocabulary import FORMATS, SECTIONS, FormatKey, format_for_year
+from ..core.codes import CODES
+from ..core.errors import FileTooLargeError, ReadError
+from ..core.findings import Finding
+from ..core.model import AgencyKind, Report, Sections
+from ..core.values import chinese_number
+from ..core.vocabulary import FORMATS, SECTIONS, FormatKey, format_for_year
+from .engine import Grid, label_prefix, match_label, read_grids
 
 __all__ = [
     "MAX_PARAGRAPHS",
@@ -246,7 +246,7 @@ def section_spans(
         if key is None:
             if _is_other_heading(paragraphs[i]):
                 findings.append(
-                    RULES["GD106"].finding(
+                    CODES["GD106"].finding(
                         f"a section that is not in the format: {paragraphs[i].strip()!r} "
                         "(its text is kept in the section before it)",
                         f"格式中没有的部分：“{paragraphs[i].strip()}”（其内容并入前一部分）",
@@ -260,7 +260,7 @@ def section_spans(
     for i, key in heads:
         if key in seen:
             findings.append(
-                RULES["GD106"].finding(
+                CODES["GD106"].finding(
                     f"the heading of section {key} appears again: {paragraphs[i].strip()!r}",
                     f"“{_HEADINGS[key]}”部分的标题重复出现：“{paragraphs[i].strip()}”",
                     location=f"sections/{key}",
@@ -336,10 +336,10 @@ def assemble(
 ) -> tuple[Report, list[Finding]]:
     """A report from its paragraphs (the text outside the tables, in document order) and its
     tables as grids: title → agency and year, headings → sections, signature → date, grids →
-    cells (:func:`gov_disclosure.tables.read_grids`).
+    cells (:func:`gov_disclosure.reading.engine.read_grids`).
 
     With no table at all the report has every cell missing and a GD106 finding; the format then
-    comes from the year. Raises :class:`~gov_disclosure.errors.ReadError` when neither the tables
+    comes from the year. Raises :class:`~gov_disclosure.core.errors.ReadError` when neither the tables
     nor the title say which format or year it is (not a report).
     """
     if len(paragraphs) > MAX_PARAGRAPHS:
@@ -382,7 +382,7 @@ def assemble(
     out.extend(reading.findings)
     if not reading.tables:
         out.append(
-            RULES["GD106"].finding(
+            CODES["GD106"].finding(
                 "no tables found: none of the three statistical tables is in the document",
                 "未找到表格：文中没有三张统计表中的任何一张",
             )

@@ -24,12 +24,12 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from .findings import Finding
-from .model import Report
-from .vocabulary import SECTIONS
+from ..core.findings import Finding
+from ..core.model import Report
+from ..core.vocabulary import SECTIONS
 
 if TYPE_CHECKING:
-    from .rules import Context, Rule
+    from ._base import Context, Rule
 
 __all__ = [
     "DEFAULT_THRESHOLD",

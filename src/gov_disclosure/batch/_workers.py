@@ -1,0 +1,57 @@
+"""How a run uses worker processes: chunking, the pool for a number of files, the default jobs.
+
+Layer: batch. Imports :mod:`gov_disclosure.reading.pool`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from typing import Any, Final
+
+from ..reading.pool import Pool
+
+__all__ = ["MIN_FILES_FOR_WORKERS", "chunk_size_for", "chunks", "make_pool", "with_path"]
+
+def with_path(path: str, message: str) -> str:
+    return message if message.startswith(path) else f"{path}: {message}"
+
+
+def chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])
+
+
+def _chunk_size(n: int, jobs: int) -> int:
+    """Small enough to keep every worker busy and the progress smooth, large enough to amortise IPC."""
+    return max(1, min(16, n // (jobs * 8) if jobs > 1 else 16))
+
+
+#: with the default ``jobs``, fewer files than this are checked in-process (starting workers costs more)
+MIN_FILES_FOR_WORKERS: Final = 16
+
+
+def _cores() -> int:
+    """The cores this process may run on (fewer than ``os.cpu_count()`` in a restricted container)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def make_pool(jobs: int | None, n: int, timeout: float | None = None) -> Pool | None:
+    """Worker processes for ``n`` files: ``jobs`` of them (default: all cores, or none for a few
+    files); None means in this process. A time limit needs at least one worker process."""
+    if timeout is not None and timeout <= 0:
+        raise ValueError(f"timeout must be positive, not {timeout!r}")
+    if jobs is None:
+        jobs = _cores() if n >= MIN_FILES_FOR_WORKERS else 1
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    jobs = min(jobs, n)
+    return Pool(jobs) if jobs > 1 or (timeout is not None and n > 0) else None
+
+
+def chunk_size_for(n: int, pool: Pool | None, timeout: float | None) -> int:
+    """Chunk size: one file per task under a time limit, so the limit is per file."""
+    return 1 if timeout is not None else _chunk_size(n, pool.jobs if pool else 1)

@@ -1,0 +1,182 @@
+"""The cell export of many reports (FORMAT.md §7 with ``file, agency, year, format`` in front) as CSV,
+JSON Lines or Parquet.
+
+Layer: batch. Imports the core, :mod:`gov_disclosure.io` and the other batch modules.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, Final
+
+import attrs
+
+from ..core.errors import GovDisclosureError
+from ..core.export import CELL_FIELDS, cell_records
+from ..io import read_report
+from ..reading.pool import ordered_map
+from ._workers import chunk_size_for, chunks, make_pool, with_path
+from .discover import discover
+from .results import ProgressCallback
+
+__all__ = ["CELL_EXPORT_FIELDS", "ExportCount", "cells_kind", "iter_cell_records", "write_cells"]
+
+#: the columns of the multi-file cell export: FORMAT.md §7 with the report's identity in front
+CELL_EXPORT_FIELDS: Final = ("file", "agency", "year", "format", *CELL_FIELDS)
+
+
+@attrs.frozen
+class _FileCells:
+    path: str
+    agency: str | None = None
+    year: int | None = None
+    format: str | None = None
+    rows: tuple[tuple[str, ...], ...] = ()
+    error: str | None = None
+
+
+def _cells_of(path: str) -> _FileCells:
+    try:
+        report, _ = read_report(path)
+    except GovDisclosureError as exc:
+        return _FileCells(path, error=with_path(path, str(exc)))
+    except Exception as exc:  # a reader's bug must not stop the export
+        return _FileCells(path, error=with_path(path, f"internal error: {type(exc).__name__}: {exc}"))
+    rows = tuple((r.table, r.row, r.column, r.value, r.unit, r.raw) for r in cell_records(report))
+    return _FileCells(path, report.agency, report.year, report.format, rows)
+
+
+def _cells_chunk(paths: list[str]) -> list[_FileCells]:
+    return [_cells_of(p) for p in paths]
+
+
+def _crashed_cells(path: str, reason: str) -> _FileCells:
+    return _FileCells(path, error=f"{path}: {reason} while reading this file")
+
+
+def iter_cell_records(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int | None = None,
+    with_file: bool = True,
+    timeout: float | None = None,
+    on_progress: ProgressCallback | None = None,
+    on_error: Callable[[str, str], None] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Every cell of every report under ``paths`` as one record (:data:`CELL_EXPORT_FIELDS`; only
+    FORMAT.md §7's fields when ``with_file`` is false), files in path order, cells in spec order.
+
+    A file that cannot be read is passed to ``on_error(path, message)``; without ``on_error`` a
+    :class:`UserWarning` names it. It never stops the export. ``timeout`` as for :func:`iter_check`.
+    """
+    files = discover(paths).files
+    pool = make_pool(jobs, len(files), timeout)
+    try:
+        size = chunk_size_for(len(files), pool, timeout)
+        done = 0
+        for chunk in ordered_map(pool, _cells_chunk, chunks(files, size), _crashed_cells, timeout=timeout):
+            for fc in chunk:
+                if fc.error is not None:
+                    if on_error is not None:
+                        on_error(fc.path, fc.error)
+                    else:
+                        warnings.warn(f"not exported, unreadable: {fc.error}", UserWarning, stacklevel=2)
+                    continue
+                head = (fc.path, fc.agency, fc.year, fc.format)
+                for row in fc.rows:
+                    if with_file:
+                        yield dict(zip(CELL_EXPORT_FIELDS, (*head, *row), strict=True))
+                    else:
+                        yield dict(zip(CELL_FIELDS, row, strict=True))
+            done += len(chunk)
+            if on_progress:
+                on_progress("files", done, len(files))
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def cells_kind(path: str | os.PathLike[str] | None, default: str = "csv") -> str:
+    """``csv``, ``jsonl`` or ``parquet`` from an output file's suffix, else ``default``."""
+    if path is None:
+        return default
+    suffix = Path(path).suffix.lower()
+    return {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}.get(suffix, default)
+
+
+@attrs.frozen
+class ExportCount:
+    files: int
+    rows: int
+    unreadable: tuple[tuple[str, str], ...]  #: (path, message)
+
+
+def write_cells(
+    paths: Iterable[str | os.PathLike[str]],
+    out: str | os.PathLike[str] | IO[str],
+    *,
+    kind: str = "csv",
+    jobs: int | None = None,
+    with_file: bool = True,
+    timeout: float | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> ExportCount:
+    """Write the cell export of every report under ``paths`` to ``out`` (a path, or a text stream
+    for CSV/JSON Lines). ``kind``: ``csv``, ``jsonl`` or ``parquet`` (needs pyarrow, or polars).
+    Unreadable files are left out and returned in the count."""
+    if kind not in ("csv", "jsonl", "parquet"):
+        raise ValueError(f"kind must be csv, jsonl or parquet, not {kind!r}")
+    unreadable: list[tuple[str, str]] = []
+    fields = CELL_EXPORT_FIELDS if with_file else CELL_FIELDS
+    files = 0
+
+    def counting_progress(stage: str, done: int, total: int) -> None:
+        nonlocal files
+        files = done
+        if on_progress:
+            on_progress(stage, done, total)
+
+    rows = iter_cell_records(
+        paths,
+        jobs=jobs,
+        with_file=with_file,
+        timeout=timeout,
+        on_progress=counting_progress,
+        on_error=lambda p, m: unreadable.append((p, m)),
+    )
+    if kind == "parquet":
+        if not isinstance(out, (str, os.PathLike)):
+            raise ValueError("Parquet output needs a file path")
+        from .parquet import write_parquet
+
+        n = write_parquet(rows, out, fields)
+    else:
+        with contextlib.ExitStack() as stack:
+            stream = (
+                stack.enter_context(open(out, "w", encoding="utf-8", newline=""))
+                if isinstance(out, (str, os.PathLike))
+                else out
+            )
+            n = _write_text_rows(rows, stream, kind, fields)
+    return ExportCount(files, n, tuple(unreadable))
+
+
+def _write_text_rows(rows: Iterable[dict[str, Any]], out: IO[str], kind: str, fields: Sequence[str]) -> int:
+    n = 0
+    if kind == "csv":
+        w = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\n")
+        w.writeheader()
+        for row in rows:
+            w.writerow(row)
+            n += 1
+    else:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    return n

@@ -1,0 +1,223 @@
+"""Checking files: :func:`check_file` (pure, picklable, never raises for a bad file), and the runs
+:func:`iter_check` (streamed events) and :func:`check_paths` (collected in a :class:`BatchResult`).
+
+Layer: batch. Imports the core, the rules, :mod:`gov_disclosure.io` and the other batch modules.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ..core.errors import GovDisclosureError
+from ..io import read_report
+from ..reading.pool import ordered_map
+from ..rules import MissingPolicy, validate
+from ..rules.similarity import DEFAULT_THRESHOLD, MIN_CHARS
+from ._workers import chunk_size_for, chunks, make_pool, with_path
+from .discover import discover
+from .output import finding_records
+from .pairing import check_pair, pair_up
+from .results import (
+    CrossYearData,
+    Duplicate,
+    Event,
+    FileResult,
+    PairResult,
+    ProgressCallback,
+    Skipped,
+    Summary,
+)
+
+__all__ = ["BatchResult", "check_file", "check_paths", "iter_check"]
+
+@attrs.frozen
+class BatchResult:
+    """Everything a run produced (for a notebook; the CLI streams instead)."""
+
+    results: tuple[FileResult, ...]
+    pairs: tuple[PairResult, ...]
+    skipped: tuple[Skipped, ...]
+    duplicates: tuple[Duplicate, ...]
+    summary: Summary
+
+    def finding_records(self, *, flat: bool = True) -> Iterator[dict[str, Any]]:
+        """One record per finding (and per unreadable file), as in a findings file."""
+        for result in self.results:
+            yield from finding_records(result, flat=flat)
+        for pair in self.pairs:
+            yield from finding_records(pair, flat=flat)
+
+
+def check_file(
+    path: str | os.PathLike[str], *, missing: MissingPolicy = "not-assessable", carry: bool = True
+) -> FileResult:
+    """Read and validate one file (single-year rules). Never raises for a bad file: an unreadable
+    one (corrupt, unsupported, missing extra, or a reader's own bug) gives a result with ``error``.
+
+    With ``carry`` the result keeps what the cross-year rules need, for :func:`check_pairs`.
+    """
+    p = str(path)
+    suffix = Path(p).suffix.lower()
+    try:
+        report, read_findings = read_report(p)
+        result = validate(report, missing=missing, findings=read_findings)
+    except GovDisclosureError as exc:
+        return FileResult(p, suffix, error=with_path(p, str(exc)), error_type=type(exc).__name__)
+    except Exception as exc:  # a reader's bug must not stop a run of thousands of files
+        return FileResult(
+            p,
+            suffix,
+            error=with_path(p, f"internal error: {type(exc).__name__}: {exc}"),
+            error_type="InternalError",
+        )
+    return FileResult(
+        p,
+        suffix,
+        format=report.format,
+        agency=report.agency,
+        year=report.year,
+        findings=result.findings,
+        not_assessable=len(result.not_assessable),
+        carry=CrossYearData.of(report) if carry else None,
+    )
+
+
+def _check_chunk(paths: list[str], *, missing: MissingPolicy) -> list[FileResult]:
+    return [check_file(p, missing=missing) for p in paths]
+
+
+def _pair_chunk(
+    pairs: list[tuple[FileResult, FileResult]], *, missing: MissingPolicy, threshold: float, min_chars: int
+) -> list[PairResult]:
+    return [check_pair(a, b, missing=missing, threshold=threshold, min_chars=min_chars) for a, b in pairs]
+
+
+def _crashed_file(path: str, reason: str) -> FileResult:
+    return FileResult(
+        path,
+        Path(path).suffix.lower(),
+        error=f"{path}: {reason} while reading this file",
+        error_type="Timeout" if "time limit" in reason else "WorkerCrash",
+    )
+
+
+def _crashed_pair(pair: tuple[FileResult, FileResult], reason: str) -> PairResult:
+    last, this = pair
+    return PairResult(
+        last.path,
+        this.path,
+        this.agency,
+        this.year,
+        error=f"{this.path}: {reason} while comparing it with {last.path}",
+    )
+
+
+def iter_check(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int | None = None,
+    missing: MissingPolicy = "not-assessable",
+    pairs: bool = True,
+    threshold: float = DEFAULT_THRESHOLD,
+    min_chars: int = MIN_CHARS,
+    timeout: float | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> Iterator[Event]:
+    """Check every file under ``paths`` and every pair of consecutive years; yield events.
+
+    Order: the :class:`Skipped` files, then one :class:`FileResult` per file in path order (as soon
+    as it and those before it are done), then the :class:`Duplicate` groups, then one
+    :class:`PairResult` per pair. ``jobs``: worker processes (default: all cores; 1 runs in this
+    process). ``threshold``/``min_chars`` tune GD704 (see :mod:`gov_disclosure.rules.similarity`).
+    ``timeout``: seconds a worker may spend on one file (or pair); one that takes longer is stopped
+    and reported unreadable. It needs worker processes, so with ``jobs=1`` one worker is started.
+    """
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], not {threshold!r}")
+    found = discover(paths)
+    yield from found.skipped
+    files = found.files
+    pool = make_pool(jobs, len(files), timeout)
+    try:
+        keep: list[FileResult] = []
+        done = 0
+        if on_progress:
+            on_progress("files", 0, len(files))
+        check = partial(_check_chunk, missing=missing)
+        size = chunk_size_for(len(files), pool, timeout)
+        for chunk in ordered_map(pool, check, chunks(files, size), _crashed_file, timeout=timeout):
+            for r in chunk:
+                if pairs and r.carry is not None and r.pair_key is not None:
+                    keep.append(attrs.evolve(r, findings=()))
+                yield r.without_carry()
+            done += len(chunk)
+            if on_progress:
+                on_progress("files", done, len(files))
+        if not pairs:
+            return
+        matched, duplicates = pair_up(keep)
+        del keep
+        yield from duplicates
+        if on_progress:
+            on_progress("pairs", 0, len(matched))
+        check_pairs_ = partial(_pair_chunk, missing=missing, threshold=threshold, min_chars=min_chars)
+        if pool is not None and len(matched) < 2 and timeout is None:
+            pool.close()
+            pool = None
+        done = 0
+        size = chunk_size_for(len(matched), pool, timeout)
+        for presults in ordered_map(
+            pool, check_pairs_, chunks(matched, size), _crashed_pair, timeout=timeout
+        ):
+            yield from presults
+            done += len(presults)
+            if on_progress:
+                on_progress("pairs", done, len(matched))
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def check_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int | None = None,
+    missing: MissingPolicy = "not-assessable",
+    pairs: bool = True,
+    threshold: float = DEFAULT_THRESHOLD,
+    min_chars: int = MIN_CHARS,
+    timeout: float | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> BatchResult:
+    """:func:`iter_check`, collected: every result, pair, skipped file and duplicate, and the counts."""
+    summary = Summary()
+    results: list[FileResult] = []
+    pair_results: list[PairResult] = []
+    skipped: list[Skipped] = []
+    duplicates: list[Duplicate] = []
+    for event in iter_check(
+        paths,
+        jobs=jobs,
+        missing=missing,
+        pairs=pairs,
+        threshold=threshold,
+        min_chars=min_chars,
+        timeout=timeout,
+        on_progress=on_progress,
+    ):
+        summary.add(event)
+        if isinstance(event, FileResult):
+            results.append(event)
+        elif isinstance(event, PairResult):
+            pair_results.append(event)
+        elif isinstance(event, Skipped):
+            skipped.append(event)
+        else:
+            duplicates.append(event)
+    return BatchResult(tuple(results), tuple(pair_results), tuple(skipped), tuple(duplicates), summary)

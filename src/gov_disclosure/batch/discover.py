@@ -1,0 +1,55 @@
+"""Finding the files of a run: files as given, folders walked for report suffixes, in path order.
+
+Layer: batch. Imports the core and :mod:`.results`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Final
+
+import attrs
+
+from .results import Skipped
+
+__all__ = ["SUFFIXES", "Discovery", "discover", "path_order"]
+
+#: the suffixes a folder walk picks up (a file named on the command line is read whatever its suffix)
+SUFFIXES: Final = frozenset({".json", ".xlsx", ".docx", ".txt", ".html", ".htm", ".pdf"})
+
+
+@attrs.frozen
+class Discovery:
+    files: tuple[str, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def discover(paths: Iterable[str | os.PathLike[str]], *, suffixes: frozenset[str] = SUFFIXES) -> Discovery:
+    """The files to check: every path that is not a folder as given (even if it does not exist: it
+    is then reported as unreadable), and every file under a folder whose suffix is in ``suffixes``,
+    recursively, in path order (folder by folder, by name). Hidden files and folders and Office lock files (``~$…``) are left
+    out silently; other files in folders are returned as :class:`Skipped`."""
+    files: list[str] = []
+    skipped: list[Skipped] = []
+    for given in paths:
+        p = Path(given)
+        if not p.is_dir():
+            files.append(str(p))
+            continue
+        found: list[Path] = []
+        for root, dirs, names in os.walk(p):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found += (Path(root, name) for name in names if not name.startswith((".", "~$")))
+        for f in sorted(found, key=path_order):
+            if f.suffix.lower() in suffixes:
+                files.append(str(f))
+            else:
+                skipped.append(Skipped(str(f), f"not a report file type ({f.suffix or 'no suffix'})"))
+    return Discovery(tuple(files), tuple(skipped))
+
+
+def path_order(path: str | os.PathLike[str]) -> tuple[str, ...]:
+    """The order of files in a run: by path, folder by folder."""
+    return Path(path).parts

@@ -1,0 +1,113 @@
+"""Findings files: the rows of a run's findings as CSV or JSON Lines, streamed.
+
+Layer: batch. Imports the core and :mod:`.results`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, Final
+
+from ..core.findings import Severity
+from .results import UNREADABLE, Event, FileResult, PairResult
+
+__all__ = ["FINDING_FIELDS", "finding_records", "findings_kind", "write_findings"]
+
+#: the columns of a findings file
+FINDING_FIELDS: Final = (
+    "file",
+    "agency",
+    "year",
+    "code",
+    "severity",
+    "location",
+    "cells",
+    "expected",
+    "found",
+    "message",
+    "message_zh",
+    "source",
+    "raw",
+    "previous",
+)
+
+
+def finding_records(event: FileResult | PairResult, *, flat: bool = True) -> Iterator[dict[str, Any]]:
+    """The rows of a findings file for one event: one per finding, or one ``unreadable`` row (a file
+    that could not be read, or a pair whose check could not finish).
+
+    ``flat`` (for CSV): cells as one string (``address=value …``); else as a list of objects.
+    """
+    if isinstance(event, FileResult):
+        base: dict[str, Any] = {"file": event.path, "agency": event.agency, "year": event.year}
+        previous = None
+    else:
+        base = {"file": event.this, "agency": event.agency, "year": event.year}
+        previous = event.last
+    if event.error is not None:
+        yield {
+            **base,
+            "code": UNREADABLE,
+            "severity": Severity.ERROR.value,
+            "location": None,
+            "cells": "" if flat else [],
+            "expected": None,
+            "found": None,
+            "message": event.error,
+            "message_zh": f"{'无法比对' if previous else '无法读取'}：{event.error}",
+            "source": None,
+            "raw": None,
+            "previous": previous,
+        }
+        return
+    for f in event.findings:
+        d = f.to_dict()
+        if flat:
+            d["cells"] = " ".join(str(c) for c in f.cells)
+        yield {**base, **d, "previous": previous}
+
+
+class _FindingsWriter:
+    def __init__(self, out: IO[str], kind: str) -> None:
+        self.out, self.kind = out, kind
+        self.csv: csv.DictWriter[str] | None = None
+        if kind == "csv":
+            self.csv = csv.DictWriter(out, fieldnames=list(FINDING_FIELDS), lineterminator="\n")
+            self.csv.writeheader()
+
+    def write(self, event: Event) -> int:
+        if not isinstance(event, (FileResult, PairResult)):
+            return 0
+        n = 0
+        for rec in finding_records(event, flat=self.csv is not None):
+            if self.csv is not None:
+                self.csv.writerow({k: "" if v is None else v for k, v in rec.items()})
+            else:
+                self.out.write(json.dumps({k: rec[k] for k in FINDING_FIELDS}, ensure_ascii=False) + "\n")
+            n += 1
+        return n
+
+
+def findings_kind(path: str | os.PathLike[str]) -> str:
+    """``csv`` or ``jsonl`` by the file's suffix (.csv; .jsonl, .ndjson, .json)."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        return "jsonl"
+    raise ValueError(f"a findings file must end in .csv or .jsonl, not {suffix or 'nothing'!r}")
+
+
+def write_findings(events: Iterable[Event], out: IO[str], *, kind: str = "csv") -> Iterator[Event]:
+    """Write the findings of ``events`` to ``out`` (``kind`` ``csv`` or ``jsonl``) while passing
+    every event on, so a run is streamed once: ``for e in write_findings(iter_check(...), f): ...``."""
+    if kind not in ("csv", "jsonl"):
+        raise ValueError(f"kind must be 'csv' or 'jsonl', not {kind!r}")
+    writer = _FindingsWriter(out, kind)
+    for event in events:
+        writer.write(event)
+        yield event

@@ -1,0 +1,245 @@
+"""What a batch run produces: one :class:`FileResult` per file, one :class:`PairResult` per pair of
+consecutive years, :class:`Skipped` and :class:`Duplicate` events, and the :class:`Summary` counting them.
+
+Layer: batch. Imports the core only.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Final, TypeAlias
+
+import attrs
+
+from ..core.findings import Finding, Severity
+from ..core.model import Report, Sections
+from ..core.values import Amount, Cell
+from ..core.vocabulary import SECTIONS, FormatKey, spec
+
+__all__ = [
+    "UNREADABLE",
+    "CrossYearData",
+    "Duplicate",
+    "Event",
+    "FileResult",
+    "PairResult",
+    "ProgressCallback",
+    "Skipped",
+    "Summary",
+    "agency_key",
+]
+
+#: the code of the findings-file row that stands for a file that could not be read
+UNREADABLE: Final = "unreadable"
+
+#: ``on_progress(stage, done, total)``; stage is ``"files"`` or ``"pairs"``
+ProgressCallback: TypeAlias = Callable[[str, int, int], None]
+
+
+@attrs.frozen
+class CrossYearData:
+    """What the cross-year rules need of a report, compact enough to keep for every report of a run:
+    every cell value and the six sections, packed (JSON, zlib-compressed: about 1 KB for a generated
+    report, a few KB for a real one). Build it with :meth:`of`; :meth:`report` unpacks."""
+
+    format: FormatKey
+    year: int | None
+    agency: str | None
+    packed: bytes = attrs.field(repr=False)
+
+    @classmethod
+    def of(cls, report: Report) -> CrossYearData:
+        values = [_pack_cell(v) for _, v in report.cells()]
+        sections = [getattr(report.sections, s.key) for s in SECTIONS]
+        data = json.dumps([values, sections], ensure_ascii=False, separators=(",", ":"))
+        return cls(report.format, report.year, report.agency, zlib.compress(data.encode("utf-8"), 1))
+
+    @property
+    def values(self) -> tuple[Cell, ...]:
+        """Every cell, in spec order."""
+        return tuple(_unpack_cell(v) for v in self._unpack()[0])
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """The six sections, in SECTIONS order."""
+        return tuple(self._unpack()[1])
+
+    def _unpack(self) -> tuple[list[Any], list[str]]:
+        values, sections = json.loads(zlib.decompress(self.packed).decode("utf-8"))
+        return values, sections
+
+    def report(self) -> Report:
+        """The report again (without its raw texts, dates or kind: the cross-year rules need none)."""
+        values, sections = self._unpack()
+        cells = {c.address: _unpack_cell(v) for c, v in zip(spec(self.format).cells, values, strict=True)}
+        return Report.from_cells(
+            self.format, cells, year=self.year, agency=self.agency, sections=Sections(*sections)
+        )
+
+
+def _pack_cell(value: Cell) -> int | list[str | None] | None:
+    if isinstance(value, Amount):
+        return [format(value.value, "f"), value.unit]
+    return value
+
+
+def _unpack_cell(value: Any) -> Cell:
+    if isinstance(value, list):
+        return Amount(Decimal(value[0]), value[1])
+    return value  # type: ignore[no-any-return]
+
+
+@attrs.frozen
+class FileResult:
+    """The outcome of checking one file. ``error`` is set (and ``findings`` empty) when it could not
+    be read; ``carry`` holds what the cross-year rules need and is dropped once pairing is done."""
+
+    path: str
+    suffix: str = ""
+    format: str | None = None
+    agency: str | None = None
+    year: int | None = None
+    findings: tuple[Finding, ...] = ()
+    not_assessable: int = 0
+    error: str | None = None
+    error_type: str | None = None
+    carry: CrossYearData | None = attrs.field(default=None, repr=False, eq=False)
+
+    @property
+    def readable(self) -> bool:
+        return self.error is None
+
+    @property
+    def valid(self) -> bool:
+        """Readable and without a finding of severity error."""
+        return self.readable and not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def pair_key(self) -> tuple[str, int] | None:
+        """(normalised agency, year), or None when either is unknown."""
+        key = agency_key(self.agency)
+        return (key, self.year) if key is not None and self.year is not None else None
+
+    def without_carry(self) -> FileResult:
+        return attrs.evolve(self, carry=None) if self.carry is not None else self
+
+
+@attrs.frozen
+class PairResult:
+    """The cross-year findings (GD701–GD704) of ``this`` year's report against ``last`` year's."""
+
+    last: str
+    this: str
+    agency: str | None
+    year: int | None  #: this year's
+    findings: tuple[Finding, ...] = ()
+    not_assessable: int = 0
+    #: set (and ``findings`` empty) when the pair could not be checked: its worker died or overran
+    error: str | None = None
+
+    @property
+    def valid(self) -> bool:
+        return self.error is None and not any(f.severity is Severity.ERROR for f in self.findings)
+
+
+@attrs.frozen
+class Skipped:
+    """A file in a folder that was not checked, and why (its suffix is not a report's)."""
+
+    path: str
+    reason: str
+
+
+@attrs.frozen
+class Duplicate:
+    """Several files give a report of the same agency and year; ``paths[0]`` is the one paired."""
+
+    agency: str | None
+    year: int
+    paths: tuple[str, ...]
+
+
+Event: TypeAlias = FileResult | PairResult | Skipped | Duplicate
+
+
+@attrs.define
+class Summary:
+    """Counts over a run; feed it every event with :meth:`add`."""
+
+    files: int = 0  #: files checked (read or not)
+    read: int = 0
+    unreadable: int = 0
+    pairs: int = 0
+    pairs_unchecked: int = 0  #: pairs whose check could not finish (a worker died or overran)
+    duplicates: int = 0
+    skipped: Counter[str] = attrs.Factory(Counter)  #: by suffix
+    codes: Counter[str] = attrs.Factory(Counter)  #: findings per code, cross-year ones included
+    severities: Counter[str] = attrs.Factory(Counter)
+    error_files: set[str] = attrs.Factory(set)  #: readable reports with at least one error
+
+    def add(self, event: Event) -> None:
+        if isinstance(event, FileResult):
+            self.files += 1
+            if not event.readable:
+                self.unreadable += 1
+                return
+            self.read += 1
+            self._count(event.path, event.findings)
+        elif isinstance(event, PairResult):
+            self.pairs += 1
+            if event.error is not None:
+                self.pairs_unchecked += 1
+                return
+            self._count(event.this, event.findings)
+        elif isinstance(event, Skipped):
+            self.skipped[Path(event.path).suffix.lower() or "(none)"] += 1
+        else:
+            self.duplicates += 1
+
+    def _count(self, path: str, findings: Iterable[Finding]) -> None:
+        for f in findings:
+            self.codes[f.code] += 1
+            self.severities[f.severity.value] += 1
+            if f.severity is Severity.ERROR:
+                self.error_files.add(path)
+
+    @property
+    def with_errors(self) -> int:
+        """Readable reports with at least one error, their own or a cross-year one."""
+        return len(self.error_files)
+
+    @property
+    def exit_code(self) -> int:
+        """2 if any file could not be read or any pair not checked (this wins), else 1 if any report
+        has an error, else 0."""
+        return 2 if self.unreadable or self.pairs_unchecked else 1 if self.error_files else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "read": self.read,
+            "unreadable": self.unreadable,
+            "with_errors": self.with_errors,
+            "pairs": self.pairs,
+            "pairs_unchecked": self.pairs_unchecked,
+            "duplicates": self.duplicates,
+            "skipped": dict(sorted(self.skipped.items())),
+            "findings": dict(sorted(self.codes.items())),
+            "severities": {s.value: self.severities.get(s.value, 0) for s in Severity},
+        }
+
+
+def agency_key(name: str | None) -> str | None:
+    """The agency name as compared for pairing: NFKC, case folded, without whitespace, punctuation
+    or symbols (“郑州市 二七区（科学技术局）” → “郑州市二七区科学技术局”). None if nothing is left."""
+    if name is None:
+        return None
+    text = unicodedata.normalize("NFKC", name).casefold()
+    key = "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PSZC")
+    return key or None

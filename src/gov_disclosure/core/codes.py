@@ -1,0 +1,109 @@
+"""The code table: every finding code with its severity, scope and title in English and Chinese.
+
+Readers (which find GD102/GD105/GD106 while reading) and rules (which check a report) both make their
+findings from this table, so the reading layer never needs the rule catalogue, and a code is described
+in one place. :data:`CODES` is ordered by code.
+
+Layer: core. Imports only the standard library, attrs and :mod:`.findings`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final, Literal, TypeAlias
+
+import attrs
+
+from .findings import CellRef, Finding, Number, Severity
+
+__all__ = ["CODES", "Code", "Scope"]
+
+#: where a code is found: by readers only, on a cell, a table, the report, or a pair of years
+Scope: TypeAlias = Literal["reader", "cell", "table", "report", "cross-year"]
+
+
+@attrs.frozen
+class Code:
+    """One finding code: its severity, where it applies and its title in both languages."""
+
+    code: str
+    severity: Severity
+    scope: Scope
+    title: str
+    title_zh: str
+
+    def finding(
+        self,
+        detail: str,
+        detail_zh: str,
+        *,
+        location: str | None = None,
+        cells: Sequence[CellRef] = (),
+        expected: Number | None = None,
+        found: Number | None = None,
+        source: str | None = None,
+        raw: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding of this code; the message is the title followed by the detail."""
+        return Finding(
+            code=self.code,
+            severity=severity or self.severity,
+            message=f"{self.title}: {detail}",
+            message_zh=f"{self.title_zh}：{detail_zh}",
+            location=location,
+            cells=tuple(cells),
+            expected=expected,
+            found=found,
+            source=source,
+            raw=raw,
+        )
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+CODES: Final[dict[str, Code]] = {
+    c.code: c
+    for c in (
+        Code("GD101", W, "cell", "missing cell", "单元格未填写"),
+        Code("GD102", E, "cell", "not a number", "单元格内容不是数字"),
+        Code("GD103", E, "cell", "negative or not a whole number", "数值为负数或不是整数"),
+        Code("GD104", W, "cell", "unit problem", "单位问题"),
+        Code("GD105", E, "reader", "row does not fit the columns", "行的数值个数与表格列数不符"),
+        Code("GD106", W, "reader", "text that could not be placed", "无法归位的内容"),
+        Code("GD201", E, "table", "总计 ≠ sum of the applicants", "总计不等于各申请人之和"),
+        Code("GD202", E, "table", "（七）总计 ≠ sum of the results", "（七）总计不等于各办理结果之和"),
+        Code("GD203", E, "table", "勾稽关系 broken", "勾稽关系不成立"),
+        Code("GD301", E, "table", "appeals group total", "行政复议、行政诉讼总计不符"),
+        Code("GD401", W, "table", "published exceeds total", "本年新公开数量大于对外公开总数量"),
+        Code("GD402", E, "table", "negative item count", "项目数量为负"),
+        Code("GD501", E, "report", "format does not fit the year", "格式版本与年度不符"),
+        Code("GD502", E, "report", "dated before the year ended", "落款日期早于统计期结束"),
+        Code("GD503", W, "report", "published after the legal deadline", "晚于法定期限发布"),
+        Code("GD504", E, "report", "year or agency unknown", "年度或机关不明"),
+        Code("GD601", E, "report", "required section missing", "缺少必备部分"),
+        Code("GD602", W, "report", "prose contradicts the table", "正文数字与表格不符"),
+        Code(
+            "GD701",
+            E,
+            "cross-year",
+            "carried over ≠ last year's carried forward",
+            "上年结转与上一年度结转下年度不一致",
+        ),
+        Code(
+            "GD702",
+            W,
+            "cross-year",
+            "现行有效件数 does not follow from last year",
+            "现行有效件数与上一年度不衔接",
+        ),
+        Code(
+            "GD703",
+            W,
+            "cross-year",
+            "上一年项目数量 does not follow from last year",
+            "上一年项目数量与上一年度不衔接",
+        ),
+        Code("GD704", W, "cross-year", "text repeats last year's report", "文字部分与上一年度报告大量重复"),
+    )
+}

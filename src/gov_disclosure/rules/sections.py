@@ -1,0 +1,30 @@
+"""GD601: the sections the report must have.
+
+Layer: rules. Imports only :mod:`gov_disclosure.core` and :mod:`._base`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from ..core.findings import Finding
+from ._base import Context, Rule
+
+__all__ = ["REQUIRED_SECTIONS", "check_sections"]
+
+
+REQUIRED_SECTIONS: Final[dict[str, str]] = {
+    "overview": "一、总体情况",
+    "problems": "五、存在的主要问题及改进情况",
+}
+
+
+def check_sections(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    for key, heading in REQUIRED_SECTIONS.items():
+        if not getattr(ctx.report.sections, key).strip():
+            yield rule.finding(
+                f"section {heading} ({key}) is missing or empty",
+                f"缺少“{heading}”部分或该部分无内容",
+                location=f"sections/{key}",
+            )

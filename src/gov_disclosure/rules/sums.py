@@ -1,0 +1,105 @@
+"""GD201–GD203 and GD301: the totals and the 勾稽关系 of the applications and appeals tables, per
+column or group, each sum computed once per format.
+
+Layer: rules. Imports only :mod:`gov_disclosure.core` and :mod:`._base`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Final
+
+import attrs
+
+from ..core.findings import Finding
+from ..core.vocabulary import (
+    APPEALS_COLUMNS,
+    APPEALS_GROUPS,
+    APPLICATIONS_COLUMNS,
+    FormatKey,
+    spec,
+)
+from ._base import Check, Context, Rule, balance
+
+__all__ = ["appeals_totals", "carry_balances", "result_totals", "row_totals", "sum_check"]
+
+
+_PARTS: Final = tuple(c.key for c in APPLICATIONS_COLUMNS if c.key != "total")
+
+
+@attrs.frozen
+class _Sum:
+    """One sum a rule checks: sum(reported) == sum(parts), located and described."""
+
+    location: str
+    reported: tuple[str, ...]
+    parts: tuple[str, ...]
+    what: str
+    what_zh: str
+
+
+def sum_check(sums: Callable[[FormatKey], tuple[_Sum, ...]]) -> Check:
+    """A check over the sums of a format (computed once per format, not per report)."""
+
+    def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
+        for s in sums(ctx.report.format):
+            yield from balance(rule, ctx, s.location, s.reported, s.parts, s.what, s.what_zh)
+
+    return check
+
+
+@cache
+def row_totals(format: FormatKey) -> tuple[_Sum, ...]:
+    return tuple(
+        _Sum(
+            f"applications/{row.key}/total",
+            (f"applications/{row.key}/total",),
+            tuple(f"applications/{row.key}/{k}" for k in _PARTS),
+            f"row {row.key}",
+            f"“{row.label}”行",
+        )
+        for row in spec(format).applications_rows
+    )
+
+
+@cache
+def result_totals(format: FormatKey) -> tuple[_Sum, ...]:
+    return tuple(
+        _Sum(
+            f"applications/total/{col.key}",
+            (f"applications/total/{col.key}",),
+            tuple(f"applications/{k}/{col.key}" for k in spec(format).result_rows),
+            f"column {col.key}",
+            f"“{col.label}”列",
+        )
+        for col in APPLICATIONS_COLUMNS
+    )
+
+
+@cache
+def carry_balances(format: FormatKey) -> tuple[_Sum, ...]:
+    return tuple(
+        _Sum(
+            f"applications/balance/{col.key}",
+            (f"applications/total/{col.key}", f"applications/carried_forward/{col.key}"),
+            (f"applications/new/{col.key}", f"applications/carried_over/{col.key}"),
+            f"column {col.key}: (total + carried_forward) vs (new + carried_over)",
+            f"“{col.label}”列：第三项加第四项之和应等于第一项加第二项之和",
+        )
+        for col in APPLICATIONS_COLUMNS
+    )
+
+
+@cache
+def appeals_totals(format: FormatKey) -> tuple[_Sum, ...]:
+    return tuple(
+        _Sum(
+            f"appeals/{g.key}/total",
+            (f"appeals/{g.key}/total",),
+            tuple(f"appeals/{g.key}/{c.key}" for c in APPEALS_COLUMNS if c.key != "total"),
+            f"{g.key} 总计",
+            f"{g.label}总计",
+        )
+        for g in APPEALS_GROUPS
+    )
