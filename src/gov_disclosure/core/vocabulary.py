@@ -33,6 +33,7 @@ __all__ = [
     "Section",
     "Unit",
     "format_for_year",
+    "location_label",
     "spec",
 ]
 
@@ -440,3 +441,80 @@ def report_title(agency: str, year: int) -> str:
 DEADLINES: Final[dict[str, tuple[int, int]]] = {"department": (1, 31), "government": (3, 31)}
 AGENCY_KINDS: Final[dict[str, str]] = {"department": "部门", "government": "人民政府本级"}
 UNIT_LABELS: Final[dict[str, str]] = {"yuan": "元", "wan_yuan": "万元"}
+
+
+# -- where a finding is, in words (FORMAT.md §7 addresses → the labels a person reads) ----------------
+
+#: tables numbered by the section they stand in (二、主动公开… holds 表二, and so on)
+TABLE_NUMBERS: Final[dict[str, tuple[str, str]]] = {
+    "proactive": ("表二", "Table 2"),
+    "applications": ("表三", "Table 3"),
+    "appeals": ("表四", "Table 4"),
+}
+_FIELDS: Final[dict[str, tuple[str, str]]] = {
+    "agency": ("报告机关", "issuing agency"),
+    "year": ("报告年度", "reporting year"),
+    "format": ("格式版本", "format version"),
+    "published_on": ("落款日期", "date of signature"),
+    "agency_kind": ("机关类型", "kind of agency"),
+    "title": ("标题", "title"),
+}
+_SEP: Final = " · "
+
+
+def location_label(address: str | None, format: FormatKey | None = None, lang: str = "zh") -> str:
+    """A finding's location as a person reads it, with the official Chinese labels:
+    ``applications/denied.state_secret/natural_person`` → ``表三 · （三）不予公开 · 1.属于国家秘密 · 自然人``
+    (``Table 3 · …`` in English: the labels stay the official wording). ``previous:`` addresses are
+    prefixed with 上一年度报告. An address this vocabulary does not know is returned as it is.
+    ``format`` picks the labels where the versions differ (default: 2021, then 2019)."""
+    if not address:
+        return ""
+    zh = lang == "zh"
+    if address.startswith("previous:"):
+        inner = location_label(address[len("previous:") :], format, lang)
+        return ("上一年度报告" if zh else "last year's report") + _SEP + inner
+    if address in _FIELDS:
+        return _FIELDS[address][0 if zh else 1]
+    parts = address.split("/")
+    if parts[0] == "sections" and len(parts) == 2:
+        for sec in SECTIONS:
+            if sec.key == parts[1]:
+                return sec.heading
+        return address
+    if parts[0] not in TABLE_NUMBERS or len(parts) != 3:
+        return address
+    table = TABLE_NUMBERS[parts[0]][0 if zh else 1]
+    for f in (format,) if format is not None else ("2021", "2019"):
+        labels = _cell_labels(f, parts[0], parts[1], parts[2], zh)
+        if labels is not None:
+            return _SEP.join((table, *labels))
+    return address
+
+
+def _cell_labels(format: FormatKey, table: str, row: str, column: str, zh: bool) -> tuple[str, ...] | None:
+    s = spec(format)
+    if table == "proactive":
+        block_key, _, row_key = row.partition(".")
+        try:
+            block = s.block(block_key)
+        except KeyError:
+            return None
+        r = next((x for x in block.rows if x.key == row_key), None)
+        c = next((x for x in block.columns if x.key == column), None)
+        return None if r is None or c is None else (block.title, r.label, c.label)
+    if table == "applications":
+        col = next((c.label for c in APPLICATIONS_COLUMNS if c.key == column), None)
+        if col is None:
+            return None
+        if row == "balance":
+            return ("勾稽关系" if zh else "balance (一 + 二 = 三 + 四)", col)
+        lr = next((x for x in s.applications_layout if x.key == row), None)
+        if lr is None:
+            return None
+        return (*(p for p in lr.parents if p != _RESULTS), lr.label, col)
+    group = next((g for g in APPEALS_GROUPS if g.key == row), None)
+    col = next((c.label for c in APPEALS_COLUMNS if c.key == column), None)
+    if group is None or col is None:
+        return None
+    return (*((group.parent,) if group.parent else ()), group.label, col)
