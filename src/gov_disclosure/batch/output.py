@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, Any, Final
 
 from ..core.findings import Severity
+from ..core.messages import errors as E
 from .results import UNREADABLE, Event, FileResult, PairResult
 
 __all__ = ["FINDING_FIELDS", "finding_records", "findings_kind", "write_findings"]
@@ -58,7 +59,9 @@ def finding_records(event: FileResult | PairResult, *, flat: bool = True) -> Ite
             "expected": None,
             "found": None,
             "message": event.error,
-            "message_zh": f"{'无法比对' if previous else '无法读取'}：{event.error}",
+            "message_zh": (E.UNCOMPARED_ROW if previous else E.UNREADABLE_ROW).zh.format(
+                error=event.error_zh or event.error
+            ),
             "source": None,
             "raw": None,
             "previous": previous,

@@ -18,6 +18,7 @@ from .results import Duplicate, FileResult, PairResult, agency_key
 
 __all__ = ["agency_key", "check_pair", "check_pairs", "compare", "cross_year_findings", "pair_up"]
 
+
 def cross_year_findings(
     last: Report,
     this: Report,

@@ -125,7 +125,7 @@ def export_command(
         fail(error_text(exc))
     except OSError as exc:
         cannot_write(output or "-", exc)
-    for _, message in count.unreadable:
+    for _, message in count.unreadable_zh if lang() == "zh" else count.unreadable:
         click.echo(say(M.ERROR, message=message), err=True)
     sys.exit(EXIT_UNREADABLE if count.unreadable else EXIT_OK)
 

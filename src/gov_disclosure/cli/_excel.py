@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections import Counter
+from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -19,6 +22,7 @@ from ._common import (
     format_module,
     load,
     missing_option,
+    note,
     print_findings,
     where,
     write_file,
@@ -98,6 +102,7 @@ def aggregate_command(
         )
     except GovDisclosureError as exc:
         fail(error_text(exc))
+    _note_same_agencies(result.units)
     for u in result.units:
         v = u.validation
         mark = click.style(
@@ -127,6 +132,18 @@ def aggregate_command(
     write_file(output, excel.write_summary(result))
     click.echo(say(M.WROTE, path=output))
     sys.exit(EXIT_OK if result.valid else EXIT_FINDINGS)
+
+
+def _note_same_agencies(units: Sequence[Any]) -> None:
+    """Units of one agency (spaces and full-width forms aside) may be one unit given twice."""
+    by_agency: dict[str, list[Any]] = {}
+    for u in units:
+        if u.report.agency:
+            key = "".join(unicodedata.normalize("NFKC", u.report.agency).split())
+            by_agency.setdefault(key, []).append(u)
+    for same in by_agency.values():
+        if len(same) > 1:
+            note(M.SAME_AGENCY, paths="、".join(u.source for u in same), agency=same[0].report.agency)
 
 
 COMMANDS = [template_command, to_xlsx_command, aggregate_command]

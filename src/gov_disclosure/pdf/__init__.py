@@ -24,6 +24,7 @@ from typing import Final
 
 from ..core.errors import FileTooLargeError, MissingToolError, ReadError
 from ..core.findings import Finding
+from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.vocabulary import FormatKey
 from ..reading.load import MAX_FILE_BYTES, load_bytes
@@ -46,14 +47,10 @@ def pdf_text(
     :class:`MissingToolError` without ``pdftotext``."""
     data = load_bytes(source, max_bytes=max_bytes)
     if not data.startswith(b"%PDF"):
-        raise ReadError("not a PDF file")
+        raise ReadError(E.NOT_PDF)
     exe = shutil.which("pdftotext")
     if exe is None:
-        raise MissingToolError(
-            "reading a PDF needs the pdftotext program of poppler, which is not installed "
-            "(Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler); "
-            "or extract the text yourself with pdftotext -layout and read the .txt"
-        )
+        raise MissingToolError(E.NO_PDFTOTEXT)
     with tempfile.TemporaryDirectory(prefix="gov-disclosure-pdf-") as tmp:
         pdf, txt = Path(tmp, "in.pdf"), Path(tmp, "out.txt")
         pdf.write_bytes(data)
@@ -65,20 +62,18 @@ def pdf_text(
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            raise ReadError(f"pdftotext did not finish within {timeout:g} s") from None
+            raise ReadError(E.PDFTOTEXT_TIMEOUT, seconds=f"{timeout:g}") from None
         except OSError as exc:
-            raise ReadError(f"cannot run pdftotext: {exc.strerror or exc}") from None
+            raise ReadError(E.PDFTOTEXT_FAILED, reason=E.os_reason(exc)) from None
         if done.returncode != 0 or not txt.exists():
             why = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise ReadError(
-                "a damaged PDF: pdftotext could not read it" + (f" ({why[0][:200]})" if why else "")
-            )
+            raise ReadError(E.DAMAGED_PDF, detail=why[0][:200] if why else None)
         size = txt.stat().st_size
         if size > 4 * MAX_TEXT_CHARS:  # UTF-8: at most 4 bytes a character
-            raise FileTooLargeError(f"{size} bytes of text in the PDF, over the limit")
+            raise FileTooLargeError(E.PDF_TEXT_TOO_LARGE, size=size)
         text = txt.read_bytes().decode("utf-8", errors="replace")
     if not text.replace("\f", "").strip():
-        raise ReadError("the PDF has no text layer (a scanned image?): run OCR on it first")
+        raise ReadError(E.PDF_NO_TEXT)
     return text
 
 

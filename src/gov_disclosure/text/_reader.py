@@ -9,6 +9,7 @@ from typing import Final, Literal, TypeAlias
 
 from ..core.errors import FileTooLargeError, ReadError
 from ..core.findings import Finding
+from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.vocabulary import FORMATS, FormatKey
 from ..reading.engine import GridCell, is_value_text, label_prefix, match_label
@@ -199,12 +200,12 @@ def read_text(
     """
     text = _load(source)
     if len(text) > MAX_TEXT_CHARS:
-        raise FileTooLargeError(f"{len(text)} characters of text, over the limit of {MAX_TEXT_CHARS}")
+        raise FileTooLargeError(E.TEXT_TOO_LARGE, n=len(text), limit=MAX_TEXT_CHARS)
     if "\x00" in text:
-        raise ReadError("not a text file (NUL characters)")
+        raise ReadError(E.TEXT_NUL)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if len(lines) > MAX_LINES:
-        raise FileTooLargeError(f"{len(lines)} lines of text, over the limit of {MAX_LINES}")
+        raise FileTooLargeError(E.TEXT_TOO_MANY_LINES, n=len(lines), limit=MAX_LINES)
     regions = _regions(lines)
     grids = []
     in_table = [False] * len(lines)
@@ -212,7 +213,7 @@ def read_text(
         region = lines[a:b]
         grids.append(_rows(region, a, _layout(region)))
         if sum(len(row) for g in grids for row in g) > MAX_CELLS:
-            raise FileTooLargeError(f"the tables have more than {MAX_CELLS} cells")
+            raise FileTooLargeError(E.TOO_MANY_CELLS, limit=MAX_CELLS)
         for i in range(a, b):
             in_table[i] = True
     paragraphs = [ln for ln, t in zip(lines, in_table, strict=True) if not t]

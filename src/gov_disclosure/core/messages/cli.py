@@ -382,6 +382,10 @@ KIND_HELP: Final = Message(
 QUIET_HELP: Final = Message(
     "Only the per-unit summary, not every finding.", "只输出各单位的概况，不逐条列出问题。"
 )
+SAME_AGENCY: Final = Message(
+    "note: {paths} are all reports of {agency}: is one unit counted more than once?",
+    "提示：{paths} 都是{agency}的报表：是否有单位被重复计算？",
+)
 AGENCY_EMPTY: Final = Message("--agency: the agency's name is empty", "--agency：机关名称为空")
 READ_PROGRESS: Final = Message("  read {done}/{total}", "  已读取 {done}/{total}")
 UNIT_LINE: Final = Message(
