@@ -213,10 +213,28 @@ def test_dates_gd502_gd503() -> None:
     gov = attrs.evolve(r, agency_kind="government")
     assert found(attrs.evolve(gov, published_on=dt.date(2020, 3, 31))) == set()
     assert found(attrs.evolve(gov, published_on=dt.date(2020, 4, 1))) == {("GD503", "published_on")}
-    unknown = attrs.evolve(r, agency_kind=None, published_on=dt.date(2020, 6, 1))
+    unknown = attrs.evolve(r, agency_kind=None, agency="某某镇", published_on=dt.date(2020, 6, 1))
     result = validate(unknown)
     assert result.findings == ()
     assert [n.code for n in result.not_assessable] == ["GD503"]
+
+
+def test_deadline_infers_the_kind_of_agency_from_its_name_and_says_so() -> None:
+    r = attrs.evolve(sample_report("2019"), year=2019, agency_kind=None, published_on=dt.date(2020, 2, 1))
+    bureau = attrs.evolve(r, agency="成都市武侯区市场监督管理局")
+    (f,) = validate(bureau).findings
+    assert (f.code, f.location) == ("GD503", "published_on")
+    assert "inferred" in f.message and "成都市武侯区市场监督管理局" in f.message
+    assert "推断" in f.message_zh and "2020-01-31" in f.message_zh
+    # a government (or its office) has until 31 March
+    assert validate(attrs.evolve(r, agency="杭州市西湖区人民政府")).findings == ()
+    assert validate(attrs.evolve(r, agency="杭州市西湖区人民政府办公室")).findings == ()
+    late = validate(attrs.evolve(r, agency="杭州市西湖区人民政府", published_on=dt.date(2020, 4, 1)))
+    assert [(f.code, "2020-03-31" in f.message) for f in late.findings] == [("GD503", True)]
+    # a kind given is used as given, and the finding says nothing about inferring
+    given = validate(attrs.evolve(bureau, agency_kind="department")).findings
+    assert [f.code for f in given] == ["GD503"]
+    assert "inferred" not in given[0].message
 
 
 def test_identity_gd504_and_sections_gd601() -> None:

@@ -101,6 +101,8 @@ class ValidationReport:
 
     findings: tuple[Finding, ...]
     not_assessable: tuple[NotAssessable, ...] = ()
+    #: the config file the validation used (None: the defaults, or a config made in code)
+    config: str | None = None
 
     @property
     def valid(self) -> bool:
@@ -153,6 +155,7 @@ class ValidationReport:
                 {"code": n.code, "location": n.location, "missing": list(n.missing)}
                 for n in self.not_assessable
             ],
+            "config": self.config,
         }
 
 

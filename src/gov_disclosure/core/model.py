@@ -8,9 +8,9 @@ a report that breaks every 勾稽关系 can still be built, serialised, written 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from typing import Literal, TypeAlias
+from typing import Final, Literal, TypeAlias
 
 import attrs
 
@@ -31,15 +31,51 @@ from .vocabulary import (
 
 __all__ = [
     "AgencyKind",
+    "Heading",
     "AppealsGroup",
     "AppealsTable",
     "ApplicationsRow",
     "Report",
     "Sections",
+    "agency_kind_of",
 ]
 
 AgencyKind: TypeAlias = Literal["department", "government"]
 AGENCY_KIND_VALUES: tuple[AgencyKind, ...] = ("department", "government")
+
+#: how the name of a government, or of its office that publishes the government's own report, ends
+_GOVERNMENT_ENDINGS: Final = ("人民政府", "人民政府办公室", "人民政府办公厅", "政府办公室", "政府办公厅", "政府办")
+#: how the name of a department (a bureau, commission, office, centre …) ends
+_DEPARTMENT_ENDINGS: Final = (
+    "局",
+    "委",
+    "委员会",
+    "厅",
+    "办",
+    "办公室",
+    "署",
+    "院",
+    "中心",
+    "部",
+    "会",
+    "所",
+    "处",
+)
+
+
+def agency_kind_of(agency: str | None) -> AgencyKind | None:
+    """The kind of agency a name suggests (Art. 49: its deadline): ``government`` for a 人民政府 or the
+    office of one (人民政府办公室/办公厅, which publishes the government's own report), ``department`` for a
+    bureau, commission, office …; None when the name says neither. A guess from the name: the rules
+    that use it say so."""
+    if not agency:
+        return None
+    name = "".join(agency.split())
+    if name.endswith(_GOVERNMENT_ENDINGS):
+        return "government"
+    if name.endswith(_DEPARTMENT_ENDINGS):
+        return "department"
+    return None
 
 
 @attrs.frozen
@@ -87,6 +123,19 @@ class Sections:
     other: str = ""
 
 
+@attrs.frozen
+class Heading:
+    """A top-level heading as the report prints it, in document order (``Report.outline``).
+
+    ``text`` is the heading as found (一、总体情况, 5、存在的问题及改进情况, 二、工作机制保障);
+    ``section`` is the key of the six sections the reader took it for, None for a heading that is none
+    of them (an extra section, or a sub-heading of 总体情况 numbered as a section).
+    """
+
+    text: str
+    section: str | None = None
+
+
 #: the proactive table: block key → row key → column key → value
 ProactiveTable: TypeAlias = Mapping[str, Mapping[str, Mapping[str, Cell]]]
 
@@ -102,6 +151,11 @@ class Report:
 
     ``raw`` holds, for cells read from text that was not the canonical spelling of the value
     ("109994元", "/", "１２"), that text as found; it is what the flat export's ``raw`` column shows.
+
+    ``outline`` holds the top-level headings as the file printed them (readers of documents fill it;
+    empty when unknown, as for a workbook, and then the outline rules are not assessable). It is how
+    the report was laid out, not what it says: it takes no part in comparing two reports, so a report
+    written and read back with the official headings is still the same report.
     """
 
     format: FormatKey
@@ -114,6 +168,7 @@ class Report:
     applications: Mapping[str, ApplicationsRow]
     appeals: AppealsTable = attrs.Factory(AppealsTable)
     raw: Mapping[str, str] = attrs.Factory(dict)
+    outline: tuple[Heading, ...] = attrs.field(default=(), converter=tuple, eq=False)
 
     def __attrs_post_init__(self) -> None:
         problems = _shape_problems(self)
@@ -132,6 +187,7 @@ class Report:
         agency_kind: AgencyKind | None = None,
         published_on: dt.date | None = None,
         sections: Sections | None = None,
+        outline: Sequence[Heading] = (),
     ) -> Report:
         """A report of the given format with every cell missing."""
         s = spec(format) if format in FORMATS else None
@@ -146,6 +202,7 @@ class Report:
             sections=sections or Sections(),
             proactive=_blank_proactive(s),
             applications={r.key: ApplicationsRow() for r in s.applications_rows if r.key},
+            outline=tuple(outline),
         )
 
     @classmethod
@@ -160,6 +217,7 @@ class Report:
         published_on: dt.date | None = None,
         sections: Sections | None = None,
         raw: Mapping[str, str] | None = None,
+        outline: Sequence[Heading] = (),
     ) -> Report:
         """A report from a mapping of cell address → value; cells not given are missing."""
         blank = cls.blank(
@@ -169,6 +227,7 @@ class Report:
             agency_kind=agency_kind,
             published_on=published_on,
             sections=sections,
+            outline=outline,
         )
         return blank.with_cells(cells, raw=raw)
 
@@ -262,6 +321,9 @@ def _access_paths(format: FormatKey) -> tuple[tuple[CellSpec, str, str, str, str
     return tuple(out)
 
 
+_SECTION_KEYS: Final = tuple(s.key for s in SECTIONS)
+
+
 def _kind_problem(c: CellSpec, value: object) -> str | None:
     if value is None:
         return None
@@ -285,6 +347,13 @@ def _shape_problems(r: Report) -> list[tuple[str, str]]:
         problems.append(("agency_kind", f"expected one of {AGENCY_KIND_VALUES} or None"))
     if r.published_on is not None and not isinstance(r.published_on, dt.date):
         problems.append(("published_on", f"expected a date or None, got {r.published_on!r}"))
+    if not all(
+        isinstance(h, Heading)
+        and isinstance(h.text, str)
+        and (h.section is None or h.section in _SECTION_KEYS)
+        for h in r.outline
+    ):
+        problems.append(("outline", f"expected headings whose section is one of {_SECTION_KEYS} or None"))
     if not isinstance(r.sections, Sections):
         problems.append(("sections", "expected Sections"))
     else:

@@ -211,6 +211,17 @@ def _format_schema(format: str) -> dict[str, Any]:
                 "propertyNames": {"enum": addresses},
                 "additionalProperties": {"type": "string"},
             },
+            "outline": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "text": {"type": "string"},
+                        "section": {"enum": [*(sec.key for sec in SECTIONS), None]},
+                    },
+                    required=False,
+                )
+                | {"required": ["text"]},
+            },
         },
         "required": ["format", "year", "agency", "proactive", "applications"],
         "additionalProperties": False,

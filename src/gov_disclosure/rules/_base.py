@@ -6,18 +6,20 @@ Layer: rules. Imports only :mod:`gov_disclosure.core`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Literal, TypeAlias
 
 import attrs
 
 from ..core.codes import CODES, Code
-from ..core.findings import CellRef, Finding, NotAssessable
+from ..core.findings import CellRef, Finding, NotAssessable, Number
+from ..core.messages import Message
 from ..core.model import Report
 from ..core.values import Cell
 from ..core.vocabulary import CellSpec
+from .config import DEFAULT, Config
 
-__all__ = ["Check", "Context", "MissingPolicy", "Rule", "balance", "prev_ref", "ref"]
+__all__ = ["Check", "Context", "MissingPolicy", "Rule", "balance", "bilingual", "prev_ref", "ref"]
 
 MissingPolicy: TypeAlias = Literal["not-assessable", "zero"]
 
@@ -30,6 +32,8 @@ class Context:
     previous: Report | None
     missing: MissingPolicy
     not_assessable: list[NotAssessable] = attrs.Factory(list)
+    #: the thresholds of the rules that have one (selection and severities are applied by validate)
+    config: Config = DEFAULT
     values: dict[str, Cell] = attrs.field(init=False)
     #: the cells a cell rule may have something to say about (missing, negative, an amount, or read
     #: from non-canonical text), with their raw text: the clean majority is skipped once, here
@@ -61,6 +65,39 @@ class Rule(Code):
         """The rule of a code of the code table."""
         return cls(**attrs.asdict(CODES[code], recurse=False), check=check)
 
+    def emit(
+        self,
+        message: Message,
+        params: Mapping[str, object] | None = None,
+        *,
+        location: str | None = None,
+        cells: Sequence[CellRef] = (),
+        expected: Number | None = None,
+        found: Number | None = None,
+        raw: str | None = None,
+        then: Message | None = None,
+    ) -> Finding:
+        """A finding of this rule whose detail is a catalogue message (and ``then``, appended),
+        formatted in each language; a parameter given as a :class:`Message` is that language's text."""
+        en, zh = _format(message, params or {})
+        if then is not None:
+            en2, zh2 = _format(then, params or {})
+            en, zh = en + en2, zh + zh2
+        return self.finding(
+            en, zh, location=location, cells=cells, expected=expected, found=found, raw=raw
+        )
+
+
+def _format(message: Message, params: Mapping[str, object]) -> tuple[str, str]:
+    en = {k: v.en if isinstance(v, Message) else v for k, v in params.items()}
+    zh = {k: v.zh if isinstance(v, Message) else v for k, v in params.items()}
+    return message.en.format(**en), message.zh.format(**zh)
+
+
+def bilingual(en: str, zh: str) -> Message:
+    """A value that reads differently in each language (a location in words), for :meth:`Rule.emit`."""
+    return Message(en, zh)
+
 
 # -- helpers shared by the families ----------------------------------------------------------------
 
@@ -75,8 +112,8 @@ def balance(
     location: str,
     reported: Sequence[str],
     parts: Sequence[str],
-    what: str,
-    what_zh: str,
+    message: Message,
+    params: Mapping[str, object],
 ) -> Iterator[Finding]:
     """Check sum(reported) == sum(parts); the computed side is ``expected``."""
     values = ctx.values
@@ -98,9 +135,9 @@ def balance(
         ctx.not_assessable.append(NotAssessable(rule.code, location, tuple(missing)))
         return
     if expected != found:
-        yield rule.finding(
-            f"{what}: reported {found}, computed {expected}",
-            f"{what_zh}：填报{found}，计算应为{expected}",
+        yield rule.emit(
+            message,
+            {**params, "found": found, "expected": expected},
             location=location,
             cells=[CellRef(a, values[a]) for a in (*reported, *parts)],
             expected=expected,

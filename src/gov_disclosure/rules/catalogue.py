@@ -11,15 +11,19 @@ Layer: rules. Imports only :mod:`gov_disclosure.core` and the rule families.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Final
+
+import attrs
 
 from ..core.codes import CODES
 from ..core.findings import Finding, NotAssessable, ValidationReport, merge_findings
 from ..core.model import Report
 from . import cells, crossyear, dates, identity, proactive, prose, sections, similarity, sums
 from ._base import Check, Context, MissingPolicy, Rule
+from .config import DEFAULT, Config
 
-__all__ = ["CHECKS", "RULES", "validate"]
+__all__ = ["CHECKS", "RULES", "apply_config", "validate"]
 
 #: the check of each code the validator checks (the other codes are found by readers only)
 CHECKS: Final[dict[str, Check]] = {
@@ -49,6 +53,32 @@ CHECKS: Final[dict[str, Check]] = {
 RULES: Final[dict[str, Rule]] = {code: Rule.of(code, CHECKS.get(code)) for code in CODES}
 
 
+@cache
+def _plan(config: Config) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+    """The rules a config runs: (single-year rules, cross-year rules), each with a check."""
+    chosen = [r for r in RULES.values() if r.check is not None and config.enabled(r.code)]
+    return (
+        tuple(r for r in chosen if r.scope != "cross-year"),
+        tuple(r for r in chosen if r.scope == "cross-year"),
+    )
+
+
+def apply_config(
+    findings: Iterable[Finding], not_assessable: Iterable[NotAssessable], config: Config
+) -> tuple[tuple[Finding, ...], tuple[NotAssessable, ...]]:
+    """Findings and not-assessable checks as a config wants them: the codes it leaves out dropped
+    (readers' findings too), the severities it overrides changed."""
+    if config is DEFAULT:
+        return tuple(findings), tuple(not_assessable)
+    overrides = config.overrides
+    kept = tuple(
+        attrs.evolve(f, severity=overrides[f.code]) if f.code in overrides else f
+        for f in findings
+        if config.enabled(f.code)
+    )
+    return kept, tuple(n for n in not_assessable if config.enabled(n.code))
+
+
 def validate(
     report: Report,
     previous: Report | None = None,
@@ -56,6 +86,7 @@ def validate(
     missing: MissingPolicy = "not-assessable",
     findings: Iterable[Finding] = (),
     extra_rules: Iterable[Rule] = (),
+    config: Config | None = None,
 ) -> ValidationReport:
     """Check a report against every rule of the catalogue and return all findings.
 
@@ -64,21 +95,28 @@ def validate(
       it in ``not_assessable``; ``"zero"`` counts missing cells as 0.
     - ``findings``: findings a reader already made (with file positions); a validator finding on the
       same code and location is then left out, so nothing is said twice.
-    - ``extra_rules``: rules from other modules (e.g. the prose checks of GD602).
+    - ``extra_rules``: rules from other modules.
+    - ``config``: which codes run, their severities and thresholds
+      (:class:`~gov_disclosure.rules.config.Config`; default: every code, default thresholds). The
+      result names the config's file (``config``). Nothing is read from disk here: see
+      :func:`~gov_disclosure.rules.config.load_config`.
     """
     if missing not in ("not-assessable", "zero"):
         raise ValueError(f"missing must be 'not-assessable' or 'zero', not {missing!r}")
-    ctx = Context(report, previous, missing)
+    config = DEFAULT if config is None else config
+    ctx = Context(report, previous, missing, config=config)
     out: list[Finding] = []
-    cross_year_ok = previous is not None and (
-        report.year is None or previous.year is None or previous.year == report.year - 1
-    )
-    if previous is not None and not cross_year_ok:
-        ctx.not_assessable.append(NotAssessable("GD701", "year", ("previous.year",)))
-    for rule in (*RULES.values(), *extra_rules):
-        if rule.check is None:
-            continue
-        if rule.scope == "cross-year" and not cross_year_ok:
-            continue
-        out.extend(rule.check(rule, ctx))
-    return ValidationReport(merge_findings(tuple(findings), out), tuple(ctx.not_assessable))
+    single, cross = _plan(config)
+    for rule in single:
+        out.extend(rule.check(rule, ctx))  # type: ignore[misc]
+    if previous is not None:
+        if report.year is None or previous.year is None or previous.year == report.year - 1:
+            for rule in cross:
+                out.extend(rule.check(rule, ctx))  # type: ignore[misc]
+        else:
+            ctx.not_assessable.append(NotAssessable("GD701", "year", ("previous.year",)))
+    for rule in extra_rules:
+        if rule.check is not None and config.enabled(rule.code):
+            out.extend(rule.check(rule, ctx))
+    kept, not_assessable = apply_config(merge_findings(tuple(findings), out), ctx.not_assessable, config)
+    return ValidationReport(kept, not_assessable, config=config.path)

@@ -8,10 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..core.findings import CellRef, Finding
+from ..core.messages import rules as m
 from ..core.values import Amount, format_cell, is_missing, parse_cell
-from ..core.vocabulary import (
-    CellKind,
-)
+from ..core.vocabulary import UNIT_LABELS, CellKind
 from ._base import Context, Rule
 
 __all__ = ["check_missing", "check_range", "check_text", "check_units"]
@@ -20,9 +19,9 @@ __all__ = ["check_missing", "check_range", "check_text", "check_units"]
 def check_missing(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for c, v, raw in ctx.unusual:
         if v is None and (raw is None or is_missing(raw)):
-            yield rule.finding(
-                f"{c.row_label} / {c.column_label} is blank" + (f" ({raw!r})" if raw else ""),
-                f"{c.row_label}/{c.column_label}未填写" + (f"（“{raw}”）" if raw else ""),
+            yield rule.emit(
+                m.CELL_BLANK_MARKED if raw else m.CELL_BLANK,
+                {"row": c.row_label, "column": c.column_label, "raw": raw},
                 location=c.address,
                 cells=[CellRef(c.address, None)],
                 raw=raw,
@@ -32,9 +31,9 @@ def check_missing(rule: Rule, ctx: Context) -> Iterator[Finding]:
 def check_text(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for c, v, raw in ctx.unusual:
         if v is None and raw is not None and parse_cell(raw, c.kind).problem == "GD102":
-            yield rule.finding(
-                f"{c.row_label} / {c.column_label} holds {raw!r}, not a number",
-                f"{c.row_label}/{c.column_label}填写的“{raw}”不是数字",
+            yield rule.emit(
+                m.CELL_TEXT,
+                {"row": c.row_label, "column": c.column_label, "raw": raw},
                 location=c.address,
                 cells=[CellRef(c.address, None)],
                 raw=raw,
@@ -44,9 +43,9 @@ def check_text(rule: Rule, ctx: Context) -> Iterator[Finding]:
 def check_range(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for c, v, raw in ctx.unusual:
         if v is None and raw is not None and parse_cell(raw, c.kind).problem == "GD103":
-            yield rule.finding(
-                f"{c.row_label} / {c.column_label} holds {raw!r}, not a whole number",
-                f"{c.row_label}/{c.column_label}填写的“{raw}”不是整数",
+            yield rule.emit(
+                m.CELL_FRACTION,
+                {"row": c.row_label, "column": c.column_label, "raw": raw},
                 location=c.address,
                 cells=[CellRef(c.address, None)],
                 raw=raw,
@@ -55,9 +54,9 @@ def check_range(rule: Rule, ctx: Context) -> Iterator[Finding]:
             isinstance(v, Amount) and v.value < 0
         )
         if negative:
-            yield rule.finding(
-                f"{c.row_label} / {c.column_label} is negative ({format_cell(v)})",
-                f"{c.row_label}/{c.column_label}为负数（{format_cell(v)}）",
+            yield rule.emit(
+                m.CELL_NEGATIVE,
+                {"row": c.row_label, "column": c.column_label, "value": format_cell(v)},
                 location=c.address,
                 cells=[CellRef(c.address, v)],
                 raw=raw,
@@ -68,25 +67,30 @@ def check_units(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for c, v, raw in ctx.unusual:
         if isinstance(v, Amount):
             if v.unit is None:
-                yield rule.finding(
-                    f"{c.row_label} / {c.column_label} {format_cell(v)} has no unit (元 or 万元?)",
-                    f"{c.row_label}/{c.column_label}“{format_cell(v)}”未注明单位（元还是万元？）",
+                yield rule.emit(
+                    m.AMOUNT_NO_UNIT,
+                    {"row": c.row_label, "column": c.column_label, "value": format_cell(v)},
                     location=c.address,
                     cells=[CellRef(c.address, v)],
                     raw=raw,
                 )
             elif c.unit is not None and v.unit != c.unit:
-                yield rule.finding(
-                    f"{c.row_label} / {c.column_label} is given in {v.unit}, the format asks {c.unit}",
-                    f"{c.row_label}/{c.column_label}的单位与表头规定的单位不一致",
+                yield rule.emit(
+                    m.AMOUNT_OTHER_UNIT,
+                    {
+                        "row": c.row_label,
+                        "column": c.column_label,
+                        "unit": UNIT_LABELS[v.unit],
+                        "want": UNIT_LABELS[c.unit],
+                    },
                     location=c.address,
                     cells=[CellRef(c.address, v)],
                     raw=raw,
                 )
         elif v is not None and raw is not None and parse_cell(raw, c.kind).problem == "GD104":
-            yield rule.finding(
-                f"{c.row_label} / {c.column_label} carried a unit ({raw!r}); read as {v}",
-                f"{c.row_label}/{c.column_label}数字带有单位（“{raw}”），按{v}读取",
+            yield rule.emit(
+                m.COUNT_WITH_UNIT,
+                {"row": c.row_label, "column": c.column_label, "raw": raw, "value": format_cell(v)},
                 location=c.address,
                 cells=[CellRef(c.address, v)],
                 raw=raw,

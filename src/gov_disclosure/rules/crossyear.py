@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..core.findings import CellRef, Finding, NotAssessable
+from ..core.messages import Message
+from ..core.messages import rules as m
 from ..core.values import Cell
 from ..core.vocabulary import (
     APPLICATIONS_COLUMNS,
@@ -32,9 +34,9 @@ def check_carry_over(rule: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         this_n, last_n = this if isinstance(this, int) else 0, last if isinstance(last, int) else 0
         if this_n != last_n:
-            yield rule.finding(
-                f"column {col.key}: carried over {this_n}, but last year's report carried forward {last_n}",
-                f"“{col.label}”列：上年结转{this_n}，与上一年度报告的结转下年度{last_n}不一致",
+            yield rule.emit(
+                m.CARRY_OVER,
+                {"label": col.label, "found": this_n, "expected": last_n},
                 location=this_a,
                 cells=[CellRef(this_a, this), prev_ref(last_a, last)],
                 expected=last_n,
@@ -48,8 +50,8 @@ def _running(
     address: str,
     previous_terms: Sequence[tuple[str, int]],
     this_terms: Sequence[tuple[str, int]],
-    what: str,
-    what_zh: str,
+    message: Message,
+    label: str,
 ) -> Iterator[Finding]:
     """this[address] == Σ sign·previous[a] + Σ sign·this[a]."""
     r, p = ctx.report, ctx.previous
@@ -70,9 +72,9 @@ def _running(
     )
     found = n(r.cell(address))
     if expected != found:
-        yield rule.finding(
-            f"{what}: reported {found}, last year's figures give {expected}",
-            f"{what_zh}：填报{found}，按上一年度报告推算应为{expected}",
+        yield rule.emit(
+            message,
+            {"label": label, "found": found, "expected": expected},
             location=address,
             cells=refs,
             expected=expected,
@@ -93,8 +95,8 @@ def check_in_force(rule: Rule, ctx: Context) -> Iterator[Finding]:
             f"{base}/in_force",
             [(f"{base}/in_force", 1)],
             [(f"{base}/issued", 1), (f"{base}/repealed", -1)],
-            f"{row.label} 现行有效件数",
-            f"{row.label}现行有效件数",
+            m.IN_FORCE_RUNNING,
+            row.label,
         )
 
 
@@ -112,6 +114,6 @@ def check_items(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 f"{base}/previous_items",
                 [(f"{base}/previous_items", 1), (f"{base}/change", 1)],
                 [],
-                f"{row.label} 上一年项目数量",
-                f"{row.label}上一年项目数量",
+                m.ITEMS_RUNNING,
+                row.label,
             )

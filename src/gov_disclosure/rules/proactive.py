@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from ..core.findings import CellRef, Finding, NotAssessable
+from ..core.messages import rules as m
 from ._base import Context, Rule, ref
 
 __all__ = ["ITEM_BLOCKS", "check_items_not_negative", "check_published_le_total"]
@@ -30,9 +31,9 @@ def check_published_le_total(rule: Rule, ctx: Context) -> Iterator[Finding]:
         pub_n = pub if isinstance(pub, int) else 0
         tot_n = tot if isinstance(tot, int) else 0
         if pub_n > tot_n:
-            yield rule.finding(
-                f"{row.label}: 本年新公开数量 {pub_n} exceeds 对外公开总数量 {tot_n}",
-                f"{row.label}：本年新公开数量{pub_n}大于对外公开总数量{tot_n}",
+            yield rule.emit(
+                m.PUBLISHED_OVER_TOTAL,
+                {"label": row.label, "published": pub_n, "total": tot_n},
                 location=pub_a,
                 cells=[CellRef(pub_a, pub), CellRef(tot_a, tot)],
                 expected=tot_n,
@@ -54,9 +55,9 @@ def check_items_not_negative(rule: Rule, ctx: Context) -> Iterator[Finding]:
             if not isinstance(prev, int) or not isinstance(change, int):
                 continue  # a missing cell: GD101 says so; a sign needs both numbers
             if prev + change < 0:
-                yield rule.finding(
-                    f"{row.label}: 上一年项目数量 {prev} + 本年增/减 {change} = {prev + change} < 0",
-                    f"{row.label}：上一年项目数量{prev}加本年增/减{change}为负数",
+                yield rule.emit(
+                    m.ITEMS_BELOW_ZERO,
+                    {"label": row.label, "previous": prev, "change": change, "total": prev + change},
                     location=f"{base}/change",
                     cells=[ref(r, f"{base}/previous_items"), ref(r, f"{base}/change")],
                     found=prev + change,

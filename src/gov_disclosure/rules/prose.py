@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from ..core.findings import CellRef, Finding, NotAssessable
+from ..core.messages import Message
+from ..core.messages import rules as m
 from ..core.model import Report
 from ..core.values import chinese_number
-from ..core.vocabulary import SECTIONS
+from ..core.vocabulary import SECTIONS, location_label
 
 if TYPE_CHECKING:
     from ._base import Context, Rule
@@ -144,10 +146,13 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         if any(_sum(r, alt) == st.number for alt in st.alternatives):
             continue
-        shown = " + ".join(st.addresses)
-        yield rule.finding(
-            f"the text says {st.number}, the table has {table} ({shown}): “{st.sentence}”",
-            f"正文称{st.number}，表格为{table}：“{st.sentence}”",
+        shown = Message(
+            " + ".join(location_label(a, r.format, "en") for a in st.addresses),
+            " + ".join(location_label(a, r.format, "zh") for a in st.addresses),
+        )
+        yield rule.emit(
+            m.PROSE_CONTRADICTS,
+            {"said": st.number, "table": table, "cells": shown, "sentence": st.sentence},
             location=location,
             cells=[CellRef(a, r.cell(a)) for a in st.addresses],
             expected=table,

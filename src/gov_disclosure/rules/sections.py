@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from ..core.findings import Finding
+from ..core.messages import rules as m
 from ._base import Context, Rule
 
 __all__ = ["REQUIRED_SECTIONS", "check_sections"]
@@ -23,8 +24,4 @@ REQUIRED_SECTIONS: Final[dict[str, str]] = {
 def check_sections(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for key, heading in REQUIRED_SECTIONS.items():
         if not getattr(ctx.report.sections, key).strip():
-            yield rule.finding(
-                f"section {heading} ({key}) is missing or empty",
-                f"缺少“{heading}”部分或该部分无内容",
-                location=f"sections/{key}",
-            )
+            yield rule.emit(m.SECTION_EMPTY, {"heading": heading}, location=f"sections/{key}")

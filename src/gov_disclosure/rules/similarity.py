@@ -11,7 +11,8 @@ Sections shorter than :data:`MIN_CHARS` normalised characters are not compared: 
 “本年度未收取信息处理费。” repeat every year and rightly so.
 
 The threshold and the minimum length are parameters of :func:`repeated_sections` and
-:func:`make_check`; the rule registered in :data:`gov_disclosure.rules.RULES` uses the defaults.
+:func:`make_check`; the rule registered in :data:`gov_disclosure.rules.RULES` takes them from the
+config (``similarity``, ``similarity_min_chars`` of :class:`~gov_disclosure.rules.config.Config`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from ..core.findings import Finding
+from ..core.messages import rules as m
 from ..core.model import Report
 from ..core.vocabulary import SECTIONS
 
@@ -112,21 +114,23 @@ def repeated_sections(
 
 
 def make_check(
-    threshold: float = DEFAULT_THRESHOLD, min_chars: int = MIN_CHARS
+    threshold: float | None = None, min_chars: int | None = None
 ) -> Callable[[Rule, Context], Iterator[Finding]]:
-    """A GD704 check with its own threshold and minimum length (for ``gov_disclosure.batch``)."""
-    if not 0.0 < threshold <= 1.0:
+    """A GD704 check with its own threshold and minimum length; one not given (None) comes from the
+    context's config."""
+    if threshold is not None and not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], not {threshold!r}")
 
     def check_repeats(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if ctx.previous is None:
             return
-        for rep in repeated_sections(ctx.previous, ctx.report, threshold=threshold, min_chars=min_chars):
+        t = ctx.config.similarity if threshold is None else threshold
+        n = ctx.config.similarity_min_chars if min_chars is None else min_chars
+        for rep in repeated_sections(ctx.previous, ctx.report, threshold=t, min_chars=n):
             pct = int(rep.similarity * 100)  # floor: never claim more than was measured
-            yield rule.finding(
-                f"section {rep.heading} ({rep.key}): {pct}% of its text ({rep.chars} characters) "
-                f"repeats last year's report (threshold {threshold:.0%})",
-                f"“{rep.heading}”部分{pct}%的文字（{rep.chars}字）与上一年度报告相同（阈值{threshold:.0%}）",
+            yield rule.emit(
+                m.TEXT_REPEATS,
+                {"heading": rep.heading, "pct": pct, "chars": rep.chars, "threshold": round(t * 100)},
                 location=f"sections/{rep.key}",
                 found=Decimal(str(round(rep.similarity, 3))),
             )
@@ -134,5 +138,5 @@ def make_check(
     return check_repeats
 
 
-#: the GD704 check with the default threshold and minimum length (registered in ``RULES``)
+#: the GD704 check, with the threshold and minimum length of the context's config (registered in ``RULES``)
 check: Final = make_check()

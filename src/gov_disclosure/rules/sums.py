@@ -13,6 +13,8 @@ from typing import Final
 import attrs
 
 from ..core.findings import Finding
+from ..core.messages import Message
+from ..core.messages import rules as m
 from ..core.vocabulary import (
     APPEALS_COLUMNS,
     APPEALS_GROUPS,
@@ -35,8 +37,8 @@ class _Sum:
     location: str
     reported: tuple[str, ...]
     parts: tuple[str, ...]
-    what: str
-    what_zh: str
+    message: Message
+    label: str
 
 
 def sum_check(sums: Callable[[FormatKey], tuple[_Sum, ...]]) -> Check:
@@ -44,7 +46,7 @@ def sum_check(sums: Callable[[FormatKey], tuple[_Sum, ...]]) -> Check:
 
     def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         for s in sums(ctx.report.format):
-            yield from balance(rule, ctx, s.location, s.reported, s.parts, s.what, s.what_zh)
+            yield from balance(rule, ctx, s.location, s.reported, s.parts, s.message, {"label": s.label})
 
     return check
 
@@ -56,8 +58,8 @@ def row_totals(format: FormatKey) -> tuple[_Sum, ...]:
             f"applications/{row.key}/total",
             (f"applications/{row.key}/total",),
             tuple(f"applications/{row.key}/{k}" for k in _PARTS),
-            f"row {row.key}",
-            f"“{row.label}”行",
+            m.SUM_ROW,
+            row.label,
         )
         for row in spec(format).applications_rows
     )
@@ -70,8 +72,8 @@ def result_totals(format: FormatKey) -> tuple[_Sum, ...]:
             f"applications/total/{col.key}",
             (f"applications/total/{col.key}",),
             tuple(f"applications/{k}/{col.key}" for k in spec(format).result_rows),
-            f"column {col.key}",
-            f"“{col.label}”列",
+            m.SUM_COLUMN,
+            col.label,
         )
         for col in APPLICATIONS_COLUMNS
     )
@@ -84,8 +86,8 @@ def carry_balances(format: FormatKey) -> tuple[_Sum, ...]:
             f"applications/balance/{col.key}",
             (f"applications/total/{col.key}", f"applications/carried_forward/{col.key}"),
             (f"applications/new/{col.key}", f"applications/carried_over/{col.key}"),
-            f"column {col.key}: (total + carried_forward) vs (new + carried_over)",
-            f"“{col.label}”列：第三项加第四项之和应等于第一项加第二项之和",
+            m.SUM_BALANCE,
+            col.label,
         )
         for col in APPLICATIONS_COLUMNS
     )
@@ -98,8 +100,8 @@ def appeals_totals(format: FormatKey) -> tuple[_Sum, ...]:
             f"appeals/{g.key}/total",
             (f"appeals/{g.key}/total",),
             tuple(f"appeals/{g.key}/{c.key}" for c in APPEALS_COLUMNS if c.key != "total"),
-            f"{g.key} 总计",
-            f"{g.label}总计",
+            m.SUM_APPEALS,
+            g.label,
         )
         for g in APPEALS_GROUPS
     )
