@@ -9,21 +9,23 @@ from __future__ import annotations
 import datetime as dt
 import random
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from .core.errors import MissingExtraError
-from .core.model import AgencyKind, Report, Sections
+from .core.model import AgencyKind, Heading, Report, Sections
 from .core.values import Amount, Cell
 from .core.vocabulary import (
     APPEALS_COLUMNS,
     APPEALS_GROUPS,
     APPLICATIONS_COLUMNS,
     DEADLINES,
+    SECTIONS,
     CellKind,
     FormatKey,
     format_for_year,
     spec,
 )
+from .rules import Config, validate
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -43,19 +45,152 @@ _AGENCIES = (
     "成都市武侯区市场监督管理局",
     "广州市天河区教育局",
 )
-_SENTENCES = (
-    "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，持续推进政务公开工作。",
-    "围绕群众关注关切，及时主动公开政策文件和工作动态。",
-    "依法规范办理政府信息公开申请，按时答复申请人。",
-    "加强政府网站和政务新媒体建设，拓宽公开渠道。",
-    "政策解读质量有待进一步提高，公开内容的时效性还需加强。",
-    "下一步将加强培训，完善制度，提升政务公开工作水平。",
-)
 _PARTS = tuple(c.key for c in APPLICATIONS_COLUMNS if c.key != "total")
 
+# -- the prose of a sample report: each section speaks of what its heading names ---------------------
 
-def _text(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice(_SENTENCES) for _ in range(n))
+#: 一、总体情况: one paragraph per aspect the 2021 format asks it to cover, each drawn from a few
+#: wordings (a next year's report draws other ones, as a report that is not a copy does)
+_OVERVIEW: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    (
+        "（一）主动公开。",
+        (
+            "围绕群众关注关切，及时主动公开政策文件、财政预决算和重点领域信息。",
+            "坚持以公开为常态、不公开为例外，主动公开法定主动公开内容和重要政策文件。",
+            "聚焦优化营商环境，集中发布惠企政策，做好政策解读和热点回应。",
+        ),
+    ),
+    (
+        "（二）依申请公开。",
+        (
+            "规范依申请公开办理流程，严格按照法定时限答复申请人。",
+            "完善申请登记、审核、答复各环节工作规范，提高答复质量。",
+            "畅通申请受理渠道，加强与申请人的沟通，依法保障申请人合法权益。",
+        ),
+    ),
+    (
+        "（三）政府信息管理。",
+        (
+            "落实公文公开属性源头认定制度，严格执行信息发布保密审查。",
+            "及时更新政府信息公开指南和公开目录，规范信息发布审核流程。",
+            "开展行政规范性文件清理，动态调整主动公开基本目录。",
+        ),
+    ),
+    (
+        "（四）平台建设。",
+        (
+            "加强政府网站和政务新媒体建设，拓宽信息公开渠道。",
+            "优化政府信息公开专栏设置，提升网站检索和互动功能。",
+            "推进政务公开专区建设，为群众查阅信息提供便利。",
+        ),
+    ),
+    (
+        "（五）监督保障。",
+        (
+            "将政务公开工作纳入年度绩效考核，强化责任落实。",
+            "组织开展政务公开业务培训，提升工作人员业务能力。",
+            "主动接受社会监督，认真听取群众意见建议。",
+        ),
+    ),
+)
+_PROACTIVE: Final = (
+    "通过政府网站、政务新媒体等渠道主动公开政府信息，做好重要政策的解读工作。",
+    "按照主动公开基本目录，及时公开机构职能、规划计划和行政执法信息。",
+    "加强主动公开信息的更新维护，确保公开内容准确、完整。",
+)
+_PROBLEMS: Final = (
+    "政策解读的形式还不够丰富，解读质量有待进一步提高。",
+    "部分公开内容更新不够及时，信息公开的时效性还需加强。",
+    "工作人员业务水平参差不齐，依申请公开答复的规范性有待提升。",
+)
+_IMPROVEMENTS: Final = (
+    "下一步将丰富政策解读形式，运用图表、视频等方式提升解读效果。",
+    "下一步将建立信息更新提醒机制，定期检查栏目内容，确保及时更新。",
+    "下一步将加强业务培训和案例研讨，提高答复文书的规范性。",
+)
+
+
+def _pick(rng: random.Random, choices: tuple[str, ...], avoid: str) -> str:
+    """One of the wordings, another than last year's text used when there is another."""
+    fresh = [c for c in choices if c not in avoid]
+    return rng.choice(fresh or list(choices))
+
+
+def _prose(
+    rng: random.Random,
+    format: FormatKey,
+    year: int,
+    agency: str,
+    cells: dict[str, Cell],
+    previous: Report | None,
+) -> Sections:
+    """The six sections of a sample report: each speaks of what its heading names, states the
+    table's figures as the tables have them, and passes every text rule."""
+    last = previous.sections if previous is not None else Sections()
+    overview = [
+        f"根据《中华人民共和国政府信息公开条例》规定，现公布{agency}{year}年政府信息公开工作年度报告。"
+        f"本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
+    ]
+    overview += [label + _pick(rng, choices, last.overview) for label, choices in _OVERVIEW]
+
+    def n(address: str) -> int:
+        v = cells[address]
+        assert isinstance(v, int)
+        return v
+
+    proactive = f"{year}年，本机关" + _pick(rng, _PROACTIVE, last.proactive)
+    if format == "2021":
+        proactive += f"本年制发行政规范性文件{n('proactive/art20_1.normative_docs/issued')}件。"
+
+    new, carried_over = n("applications/new/total"), n("applications/carried_over/total")
+    done, carried_forward = n("applications/total/total"), n("applications/carried_forward/total")
+    if new:
+        applications = f"本年度共收到政府信息公开申请{new}件，上年结转政府信息公开申请{carried_over}件。"
+    else:
+        applications = f"本年度未收到政府信息公开申请，上年结转政府信息公开申请{carried_over}件。"
+    if carried_forward:
+        applications += f"本年度办理答复{done}件，结转下年度继续办理{carried_forward}件。"
+    else:
+        applications += "申请均已按时办结。"
+
+    review = n("appeals/review/total")
+    suits = n("appeals/suit_direct/total") + n("appeals/suit_after_review/total")
+    appeals = (
+        f"本年度发生政府信息公开行政复议{review}件。" if review else "本年度未发生政府信息公开行政复议案件。"
+    )
+    appeals += (
+        f"本年度发生政府信息公开行政诉讼{suits}件。" if suits else "本年度未发生政府信息公开行政诉讼案件。"
+    )
+
+    first = rng.randrange(len(_PROBLEMS))
+    problems = (
+        "（一）存在的主要问题。"
+        + _PROBLEMS[first]
+        + _pick(rng, _PROBLEMS[:first] + _PROBLEMS[first + 1 :], "")
+        + "（二）改进情况。"
+        + _IMPROVEMENTS[first]
+    )
+    if format == "2021":
+        unpaid = n("applications/other.unpaid_fee/total")
+        other = (
+            f"本年度发出信息处理费收费通知{unpaid}件，申请人逾期未缴纳，实际收取信息处理费0元。"
+            if unpaid
+            else "本年度未收取信息处理费。"
+        ) + "无其他需要报告的事项。"
+    else:
+        other = "无其他需要报告的事项。"
+    return Sections(
+        overview="\n".join(overview),
+        proactive=proactive,
+        applications=applications,
+        appeals=appeals,
+        problems=problems,
+        other=other,
+    )
+
+
+#: the outline of a sample report: the six official headings
+OUTLINE: Final = tuple(Heading(sec.heading, sec.key) for sec in SECTIONS)
 
 
 def random_report(
@@ -66,11 +201,36 @@ def random_report(
     previous: Report | None = None,
     big: bool = False,
 ) -> Report:
-    """A *valid* report (every rule passes) drawn from ``rng``.
+    """A *valid* report (every rule passes) drawn from ``rng``, with prose that speaks of what each
+    heading names and states the tables' figures as the tables have them.
 
     With ``previous``, the report is the next year's of the same agency and agrees with it on every
-    cross-year rule (GD701–GD703). ``big`` draws larger counts.
+    cross-year rule (GD701–GD705): running counts carried on, each count within a factor of two of
+    last year's, other wordings than last year's. ``big`` draws larger counts.
     """
+    for _ in range(100):
+        report = _draw(rng, format, year=year, previous=previous, big=big)
+        if previous is None or not _anomalies(report, previous):
+            return report
+    raise AssertionError("no report without a year-on-year anomaly in 100 draws")  # pragma: no cover
+
+
+def _anomalies(report: Report, previous: Report) -> bool:
+    """Whether GD705 (a count far from last year's) has something to say about the pair."""
+    return bool(validate(report, previous, config=_ANOMALIES_ONLY).findings)
+
+
+_ANOMALIES_ONLY: Final = Config(select=("GD705",))
+
+
+def _draw(
+    rng: random.Random,
+    format: FormatKey | None,
+    *,
+    year: int | None,
+    previous: Report | None,
+    big: bool,
+) -> Report:
     if previous is not None:
         assert previous.year is not None
         year = previous.year + 1
@@ -87,15 +247,24 @@ def random_report(
 
     cells: dict[str, Cell] = {}
     prev_cell = previous.cell if previous is not None else None
+    last_cells = previous.cell_map() if previous is not None else {}
+
+    def near(address: str, high: int) -> int:
+        """Last year's count of the cell, halved to doubled (plus one); a fresh draw without one."""
+        last = last_cells.get(address)
+        if not isinstance(last, int) or last < 0:
+            return n(high)
+        return rng.randint((last + 1) // 2, 2 * last + 1)
 
     # proactive
     for b in s.proactive:
         for r in b.rows:
             base = f"proactive/{b.key}.{r.key}"
             if format == "2019" and b.key == "art20_1":
-                total = n(hi * 10)
-                cells[f"{base}/made"] = n()
-                cells[f"{base}/published"] = rng.randint(0, total)
+                total = near(f"{base}/total", hi * 10)
+                cells[f"{base}/made"] = near(f"{base}/made", hi)
+                published = near(f"{base}/published", total) if previous is not None else n(total)
+                cells[f"{base}/published"] = min(published, total)
                 cells[f"{base}/total"] = total
             elif format == "2019" and b.key in ("art20_5", "art20_6", "art20_8"):
                 if prev_cell is not None and previous is not None and previous.format == "2019":
@@ -109,14 +278,14 @@ def random_report(
                 cells[f"{base}/previous_items"] = items
                 cells[f"{base}/change"] = rng.randint(-items, hi)
                 if b.key != "art20_8":
-                    cells[f"{base}/decisions"] = n(hi * 10)
+                    cells[f"{base}/decisions"] = near(f"{base}/decisions", hi * 10)
             elif format == "2021" and b.key == "art20_1":
                 repealed = n(5)
                 if prev_cell is not None and previous is not None and previous.format == "2021":
                     last = prev_cell(f"{base}/in_force")
                     assert isinstance(last, int)
                     repealed = min(repealed, last)
-                    issued = n(10)
+                    issued = near(f"{base}/issued", 10)
                     in_force = last + issued - repealed
                 else:
                     issued = n(10)
@@ -132,13 +301,16 @@ def random_report(
                         value = Decimal(rng.randint(0, 10**7)).scaleb(-places)
                         cells[f"{base}/{c.key}"] = Amount(value, unit)  # type: ignore[arg-type]
                     else:
-                        cells[f"{base}/{c.key}"] = n(hi * 10)
+                        cells[f"{base}/{c.key}"] = near(f"{base}/{c.key}", hi * 10)
 
     # applications: per applicant column, results then carry-over, all sums consistent
     result_rows = s.result_rows
     totals: dict[str, dict[str, int]] = {}
     for col in _PARTS:
-        results = {k: n(hi if col == "natural_person" else hi // 5 + 1) for k in result_rows}
+        results = {
+            k: near(f"applications/{k}/{col}", hi if col == "natural_person" else hi // 5 + 1)
+            for k in result_rows
+        }
         total = sum(results.values())
         if prev_cell is not None:
             carried_over = prev_cell(f"applications/carried_forward/{col}")
@@ -164,7 +336,7 @@ def random_report(
         cells[f"applications/{row.key}/total"] = row_sum
 
     for g in APPEALS_GROUPS:
-        parts = {c.key: n(10) for c in APPEALS_COLUMNS if c.key != "total"}
+        parts = {c.key: near(f"appeals/{g.key}/{c.key}", 10) for c in APPEALS_COLUMNS if c.key != "total"}
         for k, v in parts.items():
             cells[f"appeals/{g.key}/{k}"] = v
         cells[f"appeals/{g.key}/total"] = sum(parts.values())
@@ -175,14 +347,6 @@ def random_report(
     start = dt.date(year + 1, 1, 1)
     deadline = dt.date(year + 1, month, day)
     published = start + dt.timedelta(days=rng.randint(0, (deadline - start).days))
-    sections = Sections(
-        overview=_text(rng, rng.randint(1, 4)),
-        proactive=_text(rng, rng.randint(0, 1)),
-        applications=_text(rng, rng.randint(0, 1)),
-        appeals="",
-        problems=_text(rng, rng.randint(1, 3)),
-        other="本年度未收取信息处理费。" if format == "2021" else "无。",
-    )
     return Report.from_cells(
         format,
         cells,
@@ -190,7 +354,8 @@ def random_report(
         agency=agency,
         agency_kind=kind,
         published_on=published,
-        sections=sections,
+        sections=_prose(rng, format, year, agency, cells, previous),
+        outline=OUTLINE,
     )
 
 

@@ -18,8 +18,9 @@ from .findings import CellRef, Finding, Number, Severity
 
 __all__ = ["CODES", "Code", "Scope"]
 
-#: where a code is found: by readers only, on a cell, a table, the report, or a pair of years
-Scope: TypeAlias = Literal["reader", "cell", "table", "report", "cross-year"]
+#: where a code is found: by readers only, on a cell, a table, the report, a pair of years, or among
+#: the files of a batch run
+Scope: TypeAlias = Literal["reader", "cell", "table", "report", "cross-year", "batch"]
 
 
 @attrs.frozen
@@ -60,7 +61,7 @@ class Code:
         )
 
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CODES: Final[dict[str, Code]] = {
     c.code: c
@@ -81,8 +82,23 @@ CODES: Final[dict[str, Code]] = {
         Code("GD502", E, "report", "dated before the year ended", "落款日期早于统计期结束"),
         Code("GD503", W, "report", "published after the legal deadline", "晚于法定期限发布"),
         Code("GD504", E, "report", "year or agency unknown", "年度或机关不明"),
+        Code("GD505", W, "batch", "another version of the report", "同一报告存在不同版本"),
         Code("GD601", E, "report", "required section missing", "缺少必备部分"),
         Code("GD602", W, "report", "prose contradicts the table", "正文数字与表格不符"),
+        Code("GD603", W, "report", "section heading missing", "缺少部分标题"),
+        Code("GD604", W, "report", "sections out of order", "各部分顺序与格式不符"),
+        Code("GD605", I, "report", "section numbered otherwise", "部分标题序号与格式不符"),
+        Code("GD606", W, "report", "heading that is no section", "格式以外的一级标题"),
+        Code("GD607", W, "report", "numbering restarts or skips", "标题序号重复或跳号"),
+        Code("GD608", W, "report", "总体情况 misses an aspect", "总体情况缺少规定内容"),
+        Code("GD609", W, "report", "problems section thin", "存在的主要问题及改进情况过于简略"),
+        Code("GD610", W, "report", "section only repeats its heading", "部分内容仅重复标题"),
+        Code("GD611", W, "report", "last year as the current year", "沿用上一年度文字"),
+        Code("GD612", W, "report", "another agency named", "出现其他机关名称"),
+        Code("GD613", W, "report", "text says all answered, table carries forward", "正文称均已办结但有结转"),
+        Code("GD614", W, "report", "text tells of a case table 4 lacks", "正文提及的复议诉讼表四未统计"),
+        Code("GD615", W, "report", "信息处理费 not stated", "未说明信息处理费收取情况"),
+        Code("GD616", W, "report", "信息处理费 statement contradicts table 3", "信息处理费说明与表三不符"),
         Code(
             "GD701",
             E,
@@ -105,5 +121,9 @@ CODES: Final[dict[str, Code]] = {
             "上一年项目数量与上一年度不衔接",
         ),
         Code("GD704", W, "cross-year", "text repeats last year's report", "文字部分与上一年度报告大量重复"),
+        Code("GD705", I, "cross-year", "count changed sharply from last year", "数量与上一年度相比变化异常"),
+        Code("GD801", I, "report", "doubled character or word", "字词重复"),
+        Code("GD802", I, "report", "ASCII punctuation in Chinese text", "中文语句中使用半角标点"),
+        Code("GD803", I, "report", "unmatched bracket or quote", "括号或引号未配对"),
     )
 }

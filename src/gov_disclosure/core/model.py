@@ -8,7 +8,7 @@ a report that breaks every 勾稽关系 can still be built, serialised, written 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Final, Literal, TypeAlias
 
@@ -136,6 +136,10 @@ class Heading:
     section: str | None = None
 
 
+def _headings(value: Iterable[Heading]) -> tuple[Heading, ...]:
+    return tuple(value)
+
+
 #: the proactive table: block key → row key → column key → value
 ProactiveTable: TypeAlias = Mapping[str, Mapping[str, Mapping[str, Cell]]]
 
@@ -168,7 +172,7 @@ class Report:
     applications: Mapping[str, ApplicationsRow]
     appeals: AppealsTable = attrs.Factory(AppealsTable)
     raw: Mapping[str, str] = attrs.Factory(dict)
-    outline: tuple[Heading, ...] = attrs.field(default=(), converter=tuple, eq=False)
+    outline: tuple[Heading, ...] = attrs.field(default=(), converter=_headings, eq=False)
 
     def __attrs_post_init__(self) -> None:
         problems = _shape_problems(self)

@@ -24,7 +24,7 @@ from ..core.codes import CODES
 from ..core.errors import FileTooLargeError, ReadError
 from ..core.findings import Finding
 from ..core.messages import errors as E
-from ..core.model import AgencyKind, Report, Sections
+from ..core.model import Heading, Report, Sections, agency_kind_of
 from ..core.values import chinese_number
 from ..core.vocabulary import FORMATS, SECTIONS, FormatKey, format_for_year
 from .engine import Grid, label_prefix, match_label, read_grids
@@ -36,6 +36,7 @@ __all__ = [
     "assemble",
     "find_signature",
     "match_heading",
+    "outline",
     "parse_date",
     "parse_title",
     "section_spans",
@@ -290,6 +291,17 @@ def split_sections(paragraphs: Sequence[str], end: int | None = None) -> tuple[S
     return Sections(**{k: join_paragraphs(v) for k, v in texts.items()}), findings
 
 
+def outline(paragraphs: Sequence[str], end: int | None = None) -> tuple[Heading, ...]:
+    """The top-level headings up to ``end``, as printed, in document order: each section's heading
+    (with its key) and every other top-level heading (七、主要工作做法: key None)."""
+    out = []
+    for p in paragraphs[: len(paragraphs) if end is None else end]:
+        key = match_heading(p)
+        if key is not None or _is_other_heading(p):
+            out.append(Heading(p.strip(), key))
+    return tuple(out)
+
+
 def join_paragraphs(paragraphs: Sequence[str]) -> str:
     """Paragraphs as one section text: blank ones dropped, each stripped, one per line."""
     return "\n".join(p.strip() for p in paragraphs if p.strip())
@@ -299,34 +311,6 @@ def join_paragraphs(paragraphs: Sequence[str]) -> str:
 
 #: a report has a few hundred paragraphs; far more is not a report (and would be slow to read)
 MAX_PARAGRAPHS: Final = 50_000
-
-_DEPARTMENT_ENDINGS: Final = (
-    "局",
-    "委",
-    "委员会",
-    "厅",
-    "办",
-    "办公室",
-    "署",
-    "院",
-    "中心",
-    "部",
-    "会",
-    "所",
-    "处",
-)
-
-
-def agency_kind_of(agency: str | None) -> AgencyKind | None:
-    """``government`` for a 人民政府, ``department`` for a bureau/office/commission, else None."""
-    if not agency:
-        return None
-    if agency.endswith("人民政府"):
-        return "government"
-    if agency.endswith(_DEPARTMENT_ENDINGS):
-        return "department"
-    return None
-
 
 def assemble(
     paragraphs: Sequence[str],
@@ -388,15 +372,14 @@ def assemble(
                 "未找到表格：文中没有三张统计表中的任何一张",
             )
         )
-    agency = sig_agency or title_agency
     report = Report.from_cells(
         fmt,
         reading.cells,
         year=year,
-        agency=agency,
-        agency_kind=agency_kind_of(agency),
-        published_on=published_on,
+        agency=sig_agency or title_agency,
+        published_on=published_on,  # the kind of agency is not printed: GD503 infers it, saying so
         sections=sections,
         raw=reading.raw,
+        outline=outline(paragraphs, sig_index),
     )
     return report, out

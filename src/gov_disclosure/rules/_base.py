@@ -17,6 +17,7 @@ from ..core.messages import Message
 from ..core.model import Report
 from ..core.values import Cell
 from ..core.vocabulary import CellSpec
+from ._text import TextView
 from .config import DEFAULT, Config
 
 __all__ = ["Check", "Context", "MissingPolicy", "Rule", "balance", "bilingual", "prev_ref", "ref"]
@@ -38,6 +39,23 @@ class Context:
     #: the cells a cell rule may have something to say about (missing, negative, an amount, or read
     #: from non-canonical text), with their raw text: the clean majority is skipped once, here
     unusual: tuple[tuple[CellSpec, Cell, str | None], ...] = attrs.field(init=False)
+    _text: TextView | None = attrs.field(default=None, init=False, repr=False)
+    _previous_values: dict[str, Cell] | None = attrs.field(default=None, init=False, repr=False)
+
+    @property
+    def text(self) -> TextView:
+        """The report's text prepared for the text rules (once per validation)."""
+        if self._text is None:
+            self._text = TextView(self.report.sections)
+        return self._text
+
+    @property
+    def previous_values(self) -> dict[str, Cell]:
+        """Last year's cells by address (empty without ``previous``)."""
+        if self._previous_values is None:
+            p = self.previous
+            self._previous_values = {} if p is None else {c.address: v for c, v in p.cells()}
+        return self._previous_values
 
     def __attrs_post_init__(self) -> None:
         raw = self.report.raw

@@ -1,7 +1,8 @@
 """The rule catalogue (FORMAT.md §6) assembled from the rule families, and :func:`validate`.
 
 Each family module (``cells``, ``sums``, ``proactive``, ``identity``, ``dates``, ``sections``,
-``prose``, ``crossyear``, ``similarity``) holds the checks of its codes; the codes themselves (severity,
+``outline``, ``text``, ``prose``, ``crossyear``, ``similarity``, ``anomalies``, ``lint``) holds the
+checks of its codes; the codes themselves (severity,
 scope, titles) are in :data:`gov_disclosure.core.codes.CODES`. Adding a rule means a check in its family
 module, its code in the code table, and one line here.
 
@@ -19,7 +20,21 @@ import attrs
 from ..core.codes import CODES
 from ..core.findings import Finding, NotAssessable, ValidationReport, merge_findings
 from ..core.model import Report
-from . import cells, crossyear, dates, identity, proactive, prose, sections, similarity, sums
+from . import (
+    anomalies,
+    cells,
+    crossyear,
+    dates,
+    identity,
+    lint,
+    outline,
+    proactive,
+    prose,
+    sections,
+    similarity,
+    sums,
+    text,
+)
 from ._base import Check, Context, MissingPolicy, Rule
 from .config import DEFAULT, Config
 
@@ -43,10 +58,28 @@ CHECKS: Final[dict[str, Check]] = {
     "GD504": identity.check_identity,
     "GD601": sections.check_sections,
     "GD602": prose.check,
+    "GD603": outline.check_present,
+    "GD604": outline.check_order,
+    "GD605": outline.check_numbers,
+    "GD606": outline.check_extra,
+    "GD607": outline.check_numbering,
+    "GD608": text.check_aspects,
+    "GD609": text.check_problems,
+    "GD610": text.check_hollow,
+    "GD611": text.check_stale_year,
+    "GD612": text.check_other_agency,
+    "GD613": prose.check_all_answered,
+    "GD614": prose.check_case_not_in_table,
+    "GD615": prose.check_fee_stated,
+    "GD616": prose.check_fee_agrees,
     "GD701": crossyear.check_carry_over,
     "GD702": crossyear.check_in_force,
     "GD703": crossyear.check_items,
     "GD704": similarity.check,
+    "GD705": anomalies.check,
+    "GD801": lint.check_doubled,
+    "GD802": lint.check_ascii,
+    "GD803": lint.check_unmatched,
 }
 
 #: every code of the code table as a rule, in code order

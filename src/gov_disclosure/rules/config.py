@@ -92,14 +92,22 @@ def _check_selectors(entries: Iterable[str], key: str, origin: str) -> tuple[str
 _SEVERITIES: Final = {s.value: s for s in Severity}
 
 
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _pairs(value: Iterable[tuple[str, Severity | str]]) -> tuple[tuple[str, Severity], ...]:
+    return tuple(value)  # type: ignore[arg-type]  # the strings are checked and turned into Severity
+
+
 @attrs.frozen
 class Config:
     """Which codes run, their severities and the rules' thresholds (see the module docstring)."""
 
-    select: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    ignore: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    select: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     #: (code or prefix, severity) pairs; the most specific that matches a code wins
-    severity: tuple[tuple[str, Severity], ...] = attrs.field(default=(), converter=tuple)
+    severity: tuple[tuple[str, Severity], ...] = attrs.field(default=(), converter=_pairs)
     #: GD704: a section whose text is at least this share (0–1) contained in last year's is flagged
     similarity: float = 0.9
     #: GD704: sections shorter than this (normalised characters) are not compared
@@ -172,7 +180,7 @@ class Config:
             self,
             select=self.select if select is None else tuple(select),
             ignore=(*self.ignore, *ignore),
-            severity=(*self.severity, *severity),  # type: ignore[arg-type]
+            severity=(*self.severity, *severity),
             **{k: v for k, v in thresholds.items() if v is not None},
         )
 

@@ -1,8 +1,12 @@
-"""GD602: numbers stated in the report's text compared with its tables.
+"""GD602 and GD613–GD616: what the report's text says compared with its tables.
 
 Reports say in words what the tables say in figures ("共受理政府信息公开申请3119件",
 "行政复议351件", "未收到政府信息公开申请"). :func:`statements` finds such statements; :func:`check`
-(the GD602 rule's check) reports each one the tables contradict, quoting the sentence.
+(the GD602 rule's check) reports each one the tables contradict, quoting the sentence. GD613–GD616
+compare what the text says without a number: every application answered (结转下年度 above zero), a
+case of 行政复议/行政诉讼 (table 4 all zero), the 信息处理费 statement of section 六 (2021 format).
+
+Layer: rules. Imports only :mod:`gov_disclosure.core` and the rule base.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -24,7 +29,15 @@ from ..core.vocabulary import SECTIONS, location_label
 if TYPE_CHECKING:
     from ._base import Context, Rule
 
-__all__ = ["Statement", "check", "statements"]
+__all__ = [
+    "Statement",
+    "check",
+    "check_all_answered",
+    "check_case_not_in_table",
+    "check_fee_agrees",
+    "check_fee_stated",
+    "statements",
+]
 
 
 @attrs.frozen
@@ -85,8 +98,8 @@ def statements(report: Report) -> list[Statement]:
     """Every statement of a table figure found in the report's text."""
     found: list[Statement] = []
     for sec in SECTIONS:
-        for m in _SENTENCE.finditer(getattr(report.sections, sec.key)):
-            sentence = m.group(0).strip()
+        for mt in _SENTENCE.finditer(getattr(report.sections, sec.key)):
+            sentence = mt.group(0).strip()
             if sentence:
                 found.extend(_in_sentence(sentence, sec.key))
     return found
@@ -99,10 +112,10 @@ def _in_sentence(quoted: str, section: str) -> Iterator[Statement]:
     for what, addresses, alternatives, pattern in _PATTERNS:
         if what in said:
             continue
-        m = pattern.search(sentence)
-        if m is None:
+        mt = pattern.search(sentence)
+        if mt is None:
             continue
-        n = chinese_number(m.group(1))
+        n = chinese_number(mt.group(1))
         if n is None:
             continue
         said.add(what)
@@ -110,14 +123,14 @@ def _in_sentence(quoted: str, section: str) -> Iterator[Statement]:
     if "applications/new/total" not in said and _NONE_APPLICATIONS.search(sentence):
         said.add("applications/new/total")
         yield Statement("applications/new/total", _NEW, 0, quoted, section)
-    for m in _NONE_APPEALS.finditer(sentence):
+    for mt in _NONE_APPEALS.finditer(sentence):
         # "未发生…行政复议、行政诉讼": both are said to be none
-        rest = sentence[m.start() :]
+        rest = sentence[mt.start() :]
         for word, what, addresses in (
             ("行政复议", "appeals/review/total", _REVIEW),
             ("行政诉讼", "appeals/suit/total", _SUIT),
         ):
-            if word in rest[: m.end() - m.start() + 8] and what not in said:
+            if word in rest[: mt.end() - mt.start() + 8] and what not in said:
                 said.add(what)
                 yield Statement(what, addresses, 0, quoted, section)
 
@@ -159,3 +172,138 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             found=st.number,
             raw=st.sentence,
         )
+
+
+# -- GD613–GD616: more of what the text says against the tables ------------------------------------
+
+_CLAUSE: Final = re.compile(r"[^，,。；;！？!?\n]+")
+#: "every application was dealt with": 均已办结, 全部按时答复, 所有申请均已按要求办理完成
+_ALL_DONE: Final = re.compile(
+    r"(?<![未没不])(?:均|全部|都|全都|悉数)(?:已经?|已)?"
+    r"(?:按时|按期|依法|及时|按要求|按照要求|按规定|在法定期限内|在法定期限|在规定时限内|在规定期限内)?"
+    r"(?:予以|进行了?)?(?:办结|办理完毕|办理完成|办理完结|处理完毕|答复完毕|答复)(?!率)"
+)
+_CARRIED_FORWARD: Final = "applications/carried_forward"
+#: a clause that tells a case happened (行政复议 or 行政诉讼 with an event verb) …
+_CASE_VERB: Final = re.compile(r"发生|收到|受理|涉及|被申请|被提起|被起诉|被诉|应诉|出现")
+#: … unless it denies it, or speaks of the right to one or of how to get one
+_NOT_A_CASE: Final = re.compile(
+    r"[未没无不零]|0\s*件|权利|权益|救济|渠道|途径|告知|可以|可依法|有权|如对|若对|如不服|不服|依法申请|情况表"
+)
+_NUMBER: Final = re.compile(r"\d|[一二两三四五六七八九十]+\s*(?:件|起|宗|个|次)")
+_APPEALS_CELLS: Final = {
+    word: tuple(f"appeals/{g}/{c}" for g in groups for c in ("upheld", "corrected", "other", "pending", "total"))
+    for word, groups in (("行政复议", ("review",)), ("行政诉讼", ("suit_direct", "suit_after_review")))
+}
+_APPEALS_WORDS: Final = re.compile("行政复议|行政诉讼")
+#: what the 2021 format asks section 六 to state (收取信息处理费 …)
+_FEE_WORDS: Final = ("处理费", "收费", "收取费用", "费用")
+#: the text says no fee notice was issued, or that no charging happened at all
+_NO_FEE_NOTICE: Final = re.compile(
+    r"(?:未|没有|无)(?:向申请人)?(?:发出|出具|下发|送达|开具|发送)?[^。；;，,]{0,8}?(?:收费|缴费)通知"
+    r"|(?:未|没有|无)(?:发生|产生|涉及|出现)[^。；;，,]{0,14}?收费(?:事项|情况|行为|事宜)?"
+)
+_UNPAID_FEE: Final = "applications/other.unpaid_fee"
+
+
+def _row_positive(ctx: Context, row: str) -> tuple[int | None, tuple[CellRef, ...]]:
+    """How many the row counts in all (its 总计, or failing that the sum of its known cells) when
+    that is certainly above zero, else None; and the row's cells."""
+    values = ctx.values
+    cells = tuple(CellRef(a, values[a]) for a in _row_cells(row))
+    total = cells[-1].value
+    if isinstance(total, int):
+        return (total if total > 0 else None), cells
+    known = sum(v for c in cells[:-1] if isinstance(v := c.value, int) and v > 0)
+    return (known or None), cells
+
+
+_COLUMNS: Final = ("natural_person", "business", "research", "nonprofit", "legal_service", "other_org", "total")
+
+
+@cache
+def _row_cells(row: str) -> tuple[str, ...]:
+    return tuple(f"{row}/{c}" for c in _COLUMNS)
+
+
+def _clauses(ctx: Context) -> Iterator[tuple[str, str, str]]:
+    """(section, sentence, clause) for every clause of the report's text."""
+    for key, sentence in ctx.text.sentences():
+        for c in _CLAUSE.finditer(sentence):
+            yield key, sentence, c.group(0)
+
+
+def check_all_answered(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """GD613: 结转下年度继续办理 above zero while the text says every application was dealt with."""
+    carried, cells = _row_positive(ctx, _CARRIED_FORWARD)
+    if carried is None or not ctx.text.has(_ALL_DONE):
+        return
+    for key, sentence, clause in _clauses(ctx):
+        if "结转" in clause or "申请" not in sentence or not _ALL_DONE.search(clause):
+            continue
+        yield rule.emit(
+            m.ALL_ANSWERED,
+            {"carried": carried, "sentence": sentence},
+            location=f"sections/{key}",
+            cells=cells,
+            found=carried,
+            raw=sentence,
+        )
+        return  # one sentence says it; the table is the same
+
+
+def check_case_not_in_table(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """GD614: table 4 counts no 行政复议 (or no 行政诉讼) while the text tells of one, without a number
+    (a number stated is GD602's)."""
+    values = ctx.values
+    none: dict[str, list[CellRef]] = {}
+    for word, addresses in _APPEALS_CELLS.items():
+        if all(values[a] == 0 for a in addresses):  # a case counted, or a cell missing: nothing to say
+            none[word] = [CellRef(a, 0) for a in addresses]
+    if not none or not ctx.text.has(_APPEALS_WORDS):
+        return
+    for key, sentence, clause in _clauses(ctx):
+        for word, refs in list(none.items()):
+            if word not in clause:
+                continue
+            if not _CASE_VERB.search(clause) or _NOT_A_CASE.search(clause) or _NUMBER.search(clause):
+                continue
+            del none[word]
+            yield rule.emit(
+                m.CASE_NOT_IN_TABLE,
+                {"what": word, "sentence": sentence},
+                location=f"sections/{key}",
+                cells=refs,
+                raw=sentence,
+            )
+
+
+def check_fee_stated(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """GD615: the 2021 format's section 六 states the 信息处理费 charged."""
+    r = ctx.report
+    if r.format != "2021":
+        return
+    text = "".join(r.sections.other.split())
+    if not any(w in text for w in _FEE_WORDS):
+        yield rule.emit(m.FEE_NOT_STATED, location="sections/other")
+
+
+def check_fee_agrees(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """GD616: the text says no fee notice was issued (or nothing was charged at all) while table 3
+    counts applications dropped because the applicant did not pay a fee notice."""
+    if ctx.report.format != "2021":
+        return
+    unpaid, cells = _row_positive(ctx, _UNPAID_FEE)
+    if unpaid is None or not ctx.text.has(_NO_FEE_NOTICE):
+        return
+    for key, sentence in ctx.text.sentences():
+        if _NO_FEE_NOTICE.search(sentence):
+            yield rule.emit(
+                m.FEE_CONTRADICTS,
+                {"count": unpaid, "sentence": sentence},
+                location=f"sections/{key}",
+                cells=cells,
+                found=unpaid,
+                raw=sentence,
+            )
+            return
