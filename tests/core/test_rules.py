@@ -238,8 +238,10 @@ def test_deadline_infers_the_kind_of_agency_from_its_name_and_says_so() -> None:
     bureau = with_agency(r, "成都市武侯区市场监督管理局")
     (f,) = validate(bureau).findings
     assert (f.code, f.location) == ("GD503", "published_on")
-    assert "inferred" in f.message and "成都市武侯区市场监督管理局" in f.message
-    assert "推断" in f.message_zh and "2020-01-31" in f.message_zh
+    assert "inferred" in f.message
+    assert "成都市武侯区市场监督管理局" in f.message
+    assert "推断" in f.message_zh
+    assert "2020-01-31" in f.message_zh
     # a government (or its office) has until 31 March
     assert validate(with_agency(r, "杭州市西湖区人民政府")).findings == ()
     assert validate(with_agency(r, "杭州市西湖区人民政府办公室")).findings == ()

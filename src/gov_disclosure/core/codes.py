@@ -61,7 +61,7 @@ class Code:
         )
 
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CODES: Final[dict[str, Code]] = {
     c.code: c
@@ -87,7 +87,7 @@ CODES: Final[dict[str, Code]] = {
         Code("GD602", W, "report", "prose contradicts the table", "正文数字与表格不符"),
         Code("GD603", W, "report", "section heading missing", "缺少部分标题"),
         Code("GD604", W, "report", "sections out of order", "各部分顺序与格式不符"),
-        Code("GD605", I, "report", "section numbered otherwise", "部分标题序号与格式不符"),
+        Code("GD605", INFO, "report", "section numbered otherwise", "部分标题序号与格式不符"),
         Code("GD606", W, "report", "heading that is no section", "格式以外的一级标题"),
         Code("GD607", W, "report", "numbering restarts or skips", "标题序号重复或跳号"),
         Code("GD608", W, "report", "总体情况 misses an aspect", "总体情况缺少规定内容"),
@@ -121,9 +121,9 @@ CODES: Final[dict[str, Code]] = {
             "上一年项目数量与上一年度不衔接",
         ),
         Code("GD704", W, "cross-year", "text repeats last year's report", "文字部分与上一年度报告大量重复"),
-        Code("GD705", I, "cross-year", "count changed sharply from last year", "数量与上一年度相比变化异常"),
-        Code("GD801", I, "report", "doubled character or word", "字词重复"),
-        Code("GD802", I, "report", "ASCII punctuation in Chinese text", "中文语句中使用半角标点"),
-        Code("GD803", I, "report", "unmatched bracket or quote", "括号或引号未配对"),
+        Code("GD705", INFO, "cross-year", "count changed sharply from last year", "数量与上一年度相比变化异常"),
+        Code("GD801", INFO, "report", "doubled character or word", "字词重复"),
+        Code("GD802", INFO, "report", "ASCII punctuation in Chinese text", "中文语句中使用半角标点"),
+        Code("GD803", INFO, "report", "unmatched bracket or quote", "括号或引号未配对"),
     )
 }

@@ -31,10 +31,10 @@ from .vocabulary import (
 
 __all__ = [
     "AgencyKind",
-    "Heading",
     "AppealsGroup",
     "AppealsTable",
     "ApplicationsRow",
+    "Heading",
     "Report",
     "Sections",
     "agency_kind_of",
