@@ -263,8 +263,8 @@ def _draw(
             if format == "2019" and b.key == "art20_1":
                 total = near(f"{base}/total", hi * 10)
                 cells[f"{base}/made"] = near(f"{base}/made", hi)
-                published = near(f"{base}/published", total) if previous is not None else n(total)
-                cells[f"{base}/published"] = min(published, total)
+                new_ones = near(f"{base}/published", total) if previous is not None else n(total)
+                cells[f"{base}/published"] = min(new_ones, total)
                 cells[f"{base}/total"] = total
             elif format == "2019" and b.key in ("art20_5", "art20_6", "art20_8"):
                 if prev_cell is not None and previous is not None and previous.format == "2019":
