@@ -34,6 +34,7 @@ __all__ = [
     "any_reports",
     "random_report",
     "report_pairs",
+    "sample_pair",
     "sample_report",
     "valid_reports",
 ]
@@ -362,6 +363,14 @@ def _draw(
 def sample_report(format: FormatKey = "2021") -> Report:
     """A complete, valid sample report with realistic numbers (the same every time)."""
     return random_report(random.Random(f"gov-disclosure sample {format}"), format)
+
+
+def sample_pair(format: FormatKey = "2021") -> tuple[Report, Report]:
+    """(last year's, this year's) sample reports of one agency, both of ``format``, that pass every
+    rule together (the same every time)."""
+    rng = random.Random(f"gov-disclosure pair {format}")
+    last = random_report(rng, format, year=2019 if format == "2019" else 2022)
+    return last, random_report(rng, previous=last)
 
 
 # -- hypothesis strategies -----------------------------------------------------------------------

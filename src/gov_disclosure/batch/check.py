@@ -6,6 +6,7 @@ Layer: batch. Imports the core, the rules, :mod:`gov_disclosure.io` and the othe
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from functools import partial
@@ -19,8 +20,8 @@ from ..core.messages import Message
 from ..core.messages import errors as E
 from ..io import read_report
 from ..reading.pool import ordered_map
-from ..rules import MissingPolicy, validate
-from ..rules.similarity import DEFAULT_THRESHOLD, MIN_CHARS
+from ..rules import Config, MissingPolicy, validate
+from ..rules.config import DEFAULT
 from ._workers import chunk_size_for, chunks, crash, failure, make_pool
 from .discover import discover
 from .output import finding_records
@@ -58,10 +59,15 @@ class BatchResult:
 
 
 def check_file(
-    path: str | os.PathLike[str], *, missing: MissingPolicy = "not-assessable", carry: bool = True
+    path: str | os.PathLike[str],
+    *,
+    missing: MissingPolicy = "not-assessable",
+    carry: bool = True,
+    config: Config = DEFAULT,
 ) -> FileResult:
-    """Read and validate one file (single-year rules). Never raises for a bad file: an unreadable
-    one (corrupt, unsupported, missing extra, or a reader's own bug) gives a result with ``error``.
+    """Read and validate one file (single-year rules, as ``config`` says). Never raises for a bad file:
+    an unreadable one (corrupt, unsupported, missing extra, or a reader's own bug) gives a result with
+    ``error``. A file that was read carries its SHA-256 fingerprint.
 
     With ``carry`` the result keeps what the cross-year rules need, for :func:`check_pairs`.
     """
@@ -69,7 +75,9 @@ def check_file(
     suffix = Path(p).suffix.lower()
     try:
         report, read_findings = read_report(p)
-        result = validate(report, missing=missing, findings=read_findings)
+        result = validate(report, missing=missing, findings=read_findings, config=config)
+        with open(p, "rb") as f:  # read: a regular file of a size the reader accepted
+            digest = hashlib.file_digest(f, "sha256").hexdigest()
     except Exception as exc:  # a bad file, or a reader's bug: it must not stop a run of thousands
         why = failure(p, exc)
         kind = type(exc).__name__ if isinstance(exc, GovDisclosureError) else "InternalError"
@@ -83,17 +91,18 @@ def check_file(
         findings=result.findings,
         not_assessable=len(result.not_assessable),
         carry=CrossYearData.of(report) if carry else None,
+        sha256=digest,
     )
 
 
-def _check_chunk(paths: list[str], *, missing: MissingPolicy) -> list[FileResult]:
-    return [check_file(p, missing=missing) for p in paths]
+def _check_chunk(paths: list[str], *, missing: MissingPolicy, config: Config) -> list[FileResult]:
+    return [check_file(p, missing=missing, config=config) for p in paths]
 
 
 def _pair_chunk(
-    pairs: list[tuple[FileResult, FileResult]], *, missing: MissingPolicy, threshold: float, min_chars: int
+    pairs: list[tuple[FileResult, FileResult]], *, missing: MissingPolicy, config: Config
 ) -> list[PairResult]:
-    return [check_pair(a, b, missing=missing, threshold=threshold, min_chars=min_chars) for a, b in pairs]
+    return [check_pair(a, b, missing=missing, config=config) for a, b in pairs]
 
 
 def _crashed_file(path: str, reason: Message) -> FileResult:
@@ -119,22 +128,26 @@ def iter_check(
     jobs: int | None = None,
     missing: MissingPolicy = "not-assessable",
     pairs: bool = True,
-    threshold: float = DEFAULT_THRESHOLD,
-    min_chars: int = MIN_CHARS,
+    threshold: float | None = None,
+    min_chars: int | None = None,
     timeout: float | None = None,
     on_progress: ProgressCallback | None = None,
+    config: Config = DEFAULT,
 ) -> Iterator[Event]:
     """Check every file under ``paths`` and every pair of consecutive years; yield events.
 
     Order: the :class:`Skipped` files, then one :class:`FileResult` per file in path order (as soon
     as it and those before it are done), then the :class:`Duplicate` groups, then one
     :class:`PairResult` per pair. ``jobs``: worker processes (default: all cores; 1 runs in this
-    process). ``threshold``/``min_chars`` tune GD704 (see :mod:`gov_disclosure.rules.similarity`).
-    ``timeout``: seconds a worker may spend on one file (or pair); one that takes longer is stopped
-    and reported unreadable. It needs worker processes, so with ``jobs=1`` one worker is started.
+    process). ``config``: which codes run, their severities, thresholds
+    (:class:`~gov_disclosure.rules.Config`); ``threshold``/``min_chars``, when given, replace its GD704
+    ``similarity``/``similarity_min_chars``. ``timeout``: seconds a worker may spend on one file (or
+    pair); one that takes longer is stopped and reported unreadable. It needs worker processes, so
+    with ``jobs=1`` one worker is started.
     """
-    if not 0.0 < threshold <= 1.0:
+    if threshold is not None and not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], not {threshold!r}")
+    config = config.updated(similarity=threshold, similarity_min_chars=min_chars)
     found = discover(paths)
     yield from found.skipped
     files = found.files
@@ -144,7 +157,7 @@ def iter_check(
         done = 0
         if on_progress:
             on_progress("files", 0, len(files))
-        check = partial(_check_chunk, missing=missing)
+        check = partial(_check_chunk, missing=missing, config=config)
         size = chunk_size_for(len(files), pool, timeout)
         for chunk in ordered_map(pool, check, chunks(files, size), _crashed_file, timeout=timeout):
             for r in chunk:
@@ -161,7 +174,7 @@ def iter_check(
         yield from duplicates
         if on_progress:
             on_progress("pairs", 0, len(matched))
-        check_pairs_ = partial(_pair_chunk, missing=missing, threshold=threshold, min_chars=min_chars)
+        check_pairs_ = partial(_pair_chunk, missing=missing, config=config)
         if pool is not None and len(matched) < 2 and timeout is None:
             pool.close()
             pool = None
@@ -185,10 +198,11 @@ def check_paths(
     jobs: int | None = None,
     missing: MissingPolicy = "not-assessable",
     pairs: bool = True,
-    threshold: float = DEFAULT_THRESHOLD,
-    min_chars: int = MIN_CHARS,
+    threshold: float | None = None,
+    min_chars: int | None = None,
     timeout: float | None = None,
     on_progress: ProgressCallback | None = None,
+    config: Config = DEFAULT,
 ) -> BatchResult:
     """:func:`iter_check`, collected: every result, pair, skipped file and duplicate, and the counts."""
     summary = Summary()
@@ -205,6 +219,7 @@ def check_paths(
         min_chars=min_chars,
         timeout=timeout,
         on_progress=on_progress,
+        config=config,
     ):
         summary.add(event)
         if isinstance(event, FileResult):

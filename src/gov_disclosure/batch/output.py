@@ -14,7 +14,7 @@ from typing import IO, Any, Final
 
 from ..core.findings import Severity
 from ..core.messages import errors as E
-from .results import UNREADABLE, Event, FileResult, PairResult
+from .results import UNREADABLE, Duplicate, Event, FileResult, PairResult
 
 __all__ = ["FINDING_FIELDS", "finding_records", "findings_kind", "write_findings"]
 
@@ -34,15 +34,34 @@ FINDING_FIELDS: Final = (
     "source",
     "raw",
     "previous",
+    "sha256",
 )
 
 
-def finding_records(event: FileResult | PairResult, *, flat: bool = True) -> Iterator[dict[str, Any]]:
+def finding_records(
+    event: FileResult | PairResult | Duplicate, *, flat: bool = True
+) -> Iterator[dict[str, Any]]:
     """The rows of a findings file for one event: one per finding, or one ``unreadable`` row (a file
-    that could not be read, or a pair whose check could not finish).
+    that could not be read, or a pair whose check could not finish); for a :class:`Duplicate`, one
+    GD505 row per file that has another version. ``sha256`` is the file's fingerprint.
 
     ``flat`` (for CSV): cells as one string (``address=value …``); else as a list of objects.
     """
+    if isinstance(event, Duplicate):
+        digests = dict(zip(event.paths, event.sha256 or (None,) * len(event.paths), strict=True))
+        for path, f in event.versions():
+            d = f.to_dict()
+            if flat:
+                d["cells"] = ""
+            yield {
+                "file": path,
+                "agency": event.agency,
+                "year": event.year,
+                **d,
+                "previous": None,
+                "sha256": digests[path],
+            }
+        return
     if isinstance(event, FileResult):
         base: dict[str, Any] = {"file": event.path, "agency": event.agency, "year": event.year}
         previous = None
@@ -65,13 +84,14 @@ def finding_records(event: FileResult | PairResult, *, flat: bool = True) -> Ite
             "source": None,
             "raw": None,
             "previous": previous,
+            "sha256": event.sha256,
         }
         return
     for f in event.findings:
         d = f.to_dict()
         if flat:
             d["cells"] = " ".join(str(c) for c in f.cells)
-        yield {**base, **d, "previous": previous}
+        yield {**base, **d, "previous": previous, "sha256": event.sha256}
 
 
 class _FindingsWriter:
@@ -83,7 +103,7 @@ class _FindingsWriter:
             self.csv.writeheader()
 
     def write(self, event: Event) -> int:
-        if not isinstance(event, (FileResult, PairResult)):
+        if not isinstance(event, (FileResult, PairResult, Duplicate)):
             return 0
         n = 0
         for rec in finding_records(event, flat=self.csv is not None):

@@ -1,4 +1,4 @@
-"""Pairing an agency's consecutive years and the cross-year rules (GD701–GD704) on each pair.
+"""Pairing an agency's consecutive years and the cross-year rules (GD701–GD705) on each pair.
 
 Layer: batch. Imports the core, the rules, :mod:`gov_disclosure.io` and :mod:`.results`.
 """
@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from ..core.findings import Finding, ValidationReport
 from ..core.model import Report
 from ..io import read_report
-from ..rules import RULES, Context, MissingPolicy
-from ..rules.similarity import DEFAULT_THRESHOLD, MIN_CHARS, make_check
+from ..rules import RULES, Config, Context, MissingPolicy
+from ..rules.catalogue import apply_config
+from ..rules.config import DEFAULT
 from .discover import path_order
 from .results import Duplicate, FileResult, PairResult, agency_key
 
@@ -24,20 +25,22 @@ def cross_year_findings(
     this: Report,
     *,
     missing: MissingPolicy = "not-assessable",
-    threshold: float = DEFAULT_THRESHOLD,
-    min_chars: int = MIN_CHARS,
+    threshold: float | None = None,
+    min_chars: int | None = None,
+    config: Config = DEFAULT,
 ) -> ValidationReport:
-    """The cross-year rules only (GD701–GD704), ``this`` year's report against ``last`` year's.
-    Whether the two are consecutive years of one agency is the caller's business."""
-    ctx = Context(this, last, missing)
-    gd704 = make_check(threshold, min_chars)
+    """The cross-year rules only (GD701–GD705, as ``config`` selects and tunes them; ``threshold``
+    and ``min_chars``, when given, replace its GD704 settings), ``this`` year's report against
+    ``last`` year's. Whether the two are consecutive years of one agency is the caller's business."""
+    config = config.updated(similarity=threshold, similarity_min_chars=min_chars)
+    ctx = Context(this, last, missing, config=config)
     findings: list[Finding] = []
     for rule in RULES.values():
-        if rule.scope != "cross-year" or rule.check is None:
+        if rule.scope != "cross-year" or rule.check is None or not config.enabled(rule.code):
             continue
-        check = gd704 if rule.code == "GD704" else rule.check
-        findings.extend(check(rule, ctx))
-    return ValidationReport(tuple(findings), tuple(ctx.not_assessable))
+        findings.extend(rule.check(rule, ctx))
+    kept, not_assessable = apply_config(findings, ctx.not_assessable, config)
+    return ValidationReport(kept, not_assessable, config=config.path)
 
 
 def check_pair(
@@ -45,17 +48,29 @@ def check_pair(
     this: FileResult,
     *,
     missing: MissingPolicy = "not-assessable",
-    threshold: float = DEFAULT_THRESHOLD,
-    min_chars: int = MIN_CHARS,
+    threshold: float | None = None,
+    min_chars: int | None = None,
+    config: Config = DEFAULT,
 ) -> PairResult:
-    """GD701–GD704 for two results of :func:`check_file` (with ``carry``) of consecutive years."""
+    """GD701–GD705 for two results of :func:`check_file` (with ``carry``) of consecutive years."""
     if last.carry is None or this.carry is None:
         raise ValueError("check_pair needs results made with check_file(..., carry=True)")
     result = cross_year_findings(
-        last.carry.report(), this.carry.report(), missing=missing, threshold=threshold, min_chars=min_chars
+        last.carry.report(),
+        this.carry.report(),
+        missing=missing,
+        threshold=threshold,
+        min_chars=min_chars,
+        config=config,
     )
     return PairResult(
-        last.path, this.path, this.agency, this.year, result.findings, len(result.not_assessable)
+        last.path,
+        this.path,
+        this.agency,
+        this.year,
+        result.findings,
+        len(result.not_assessable),
+        sha256=this.sha256,
     )
 
 
@@ -64,14 +79,17 @@ def compare(
     this: str | os.PathLike[str],
     *,
     missing: MissingPolicy = "not-assessable",
-    threshold: float = DEFAULT_THRESHOLD,
-    min_chars: int = MIN_CHARS,
+    threshold: float | None = None,
+    min_chars: int | None = None,
+    config: Config = DEFAULT,
 ) -> PairResult:
-    """GD701–GD704 for two files, last year's and this year's. Raises ReadError if one is unreadable.
+    """GD701–GD705 for two files, last year's and this year's. Raises ReadError if one is unreadable.
     The years are not checked here (see :func:`pair_up`); the caller decides what a pair is."""
     a, _ = read_report(last)
     b, _ = read_report(this)
-    result = cross_year_findings(a, b, missing=missing, threshold=threshold, min_chars=min_chars)
+    result = cross_year_findings(
+        a, b, missing=missing, threshold=threshold, min_chars=min_chars, config=config
+    )
     return PairResult(str(last), str(this), b.agency, b.year, result.findings, len(result.not_assessable))
 
 
@@ -89,7 +107,14 @@ def pair_up(results: Iterable[FileResult]) -> tuple[list[tuple[FileResult, FileR
         members = sorted(groups[key], key=lambda r: path_order(r.path))
         firsts[key] = members[0]
         if len(members) > 1:
-            duplicates.append(Duplicate(members[0].agency, key[1], tuple(m.path for m in members)))
+            duplicates.append(
+                Duplicate(
+                    members[0].agency,
+                    key[1],
+                    tuple(m.path for m in members),
+                    tuple(m.sha256 for m in members),
+                )
+            )
     pairs = [(firsts[(k, y - 1)], r) for (k, y), r in firsts.items() if (k, y - 1) in firsts]
     return pairs, duplicates
 
@@ -98,9 +123,13 @@ def check_pairs(
     results: Iterable[FileResult],
     *,
     missing: MissingPolicy = "not-assessable",
-    threshold: float = DEFAULT_THRESHOLD,
-    min_chars: int = MIN_CHARS,
+    threshold: float | None = None,
+    min_chars: int | None = None,
+    config: Config = DEFAULT,
 ) -> list[PairResult]:
     """Pair up the results (e.g. all results of one agency) and check every pair."""
     pairs, _ = pair_up(results)
-    return [check_pair(a, b, missing=missing, threshold=threshold, min_chars=min_chars) for a, b in pairs]
+    return [
+        check_pair(a, b, missing=missing, threshold=threshold, min_chars=min_chars, config=config)
+        for a, b in pairs
+    ]

@@ -1,7 +1,7 @@
 """What a batch run produces: one :class:`FileResult` per file, one :class:`PairResult` per pair of
 consecutive years, :class:`Skipped` and :class:`Duplicate` events, and the :class:`Summary` counting them.
 
-Layer: batch. Imports the core only.
+Layer: batch. Imports the core and the rules.
 """
 
 from __future__ import annotations
@@ -18,9 +18,11 @@ from typing import Any, Final, TypeAlias
 import attrs
 
 from ..core.findings import Finding, Severity
+from ..core.messages import rules as m
 from ..core.model import Report, Sections
 from ..core.values import Amount, Cell
 from ..core.vocabulary import SECTIONS, FormatKey, spec
+from ..rules import RULES
 
 __all__ = [
     "UNREADABLE",
@@ -111,6 +113,8 @@ class FileResult:
     error_type: str | None = None
     error_zh: str | None = None  #: ``error`` in Chinese
     carry: CrossYearData | None = attrs.field(default=None, repr=False, eq=False)
+    #: the SHA-256 of the file's bytes (hex), for a file that was read
+    sha256: str | None = None
 
     @property
     def readable(self) -> bool:
@@ -144,6 +148,8 @@ class PairResult:
     #: set (and ``findings`` empty) when the pair could not be checked: its worker died or overran
     error: str | None = None
     error_zh: str | None = None  #: ``error`` in Chinese
+    #: the SHA-256 of this year's file
+    sha256: str | None = None
 
     @property
     def valid(self) -> bool:
@@ -160,11 +166,54 @@ class Skipped:
 
 @attrs.frozen
 class Duplicate:
-    """Several files give a report of the same agency and year; ``paths[0]`` is the one paired."""
+    """Several files give a report of the same agency and year; ``paths[0]`` is the one paired.
+
+    ``sha256`` holds each file's fingerprint: the same for copies of one file, different for a report
+    changed after publication or two versions (on two platforms); :meth:`findings` says which (GD505).
+    """
 
     agency: str | None
     year: int
     paths: tuple[str, ...]
+    sha256: tuple[str | None, ...] = ()
+
+    @property
+    def identical(self) -> bool:
+        """Whether every file is a byte-for-byte copy of the first."""
+        return len(set(self.sha256)) == 1 and None not in self.sha256
+
+    def findings(self) -> list[Finding]:
+        """One GD505 finding per file whose content differs from another file of the group, naming
+        the first such file (with the findings file's ``file`` column: :func:`versions`)."""
+        return [f for _, f in self.versions()]
+
+    def versions(self) -> list[tuple[str, Finding]]:
+        """(path, GD505 finding) for every file that has another version in the group."""
+        rule = RULES["GD505"]
+        digests = self.sha256 or (None,) * len(self.paths)
+        out = []
+        for path, digest in zip(self.paths, digests, strict=True):
+            others = [(p, d) for p, d in zip(self.paths, digests, strict=True) if d != digest and p != path]
+            if digest is None or not others:
+                continue
+            other, other_digest = others[0]
+            out.append(
+                (
+                    path,
+                    rule.emit(
+                        m.OTHER_VERSION,
+                        {
+                            "other": other,
+                            "agency": self.agency or "",
+                            "year": self.year,
+                            "digest": digest[:12],
+                            "other_digest": (other_digest or "")[:12],
+                        },
+                        location="file",
+                    ),
+                )
+            )
+        return out
 
 
 Event: TypeAlias = FileResult | PairResult | Skipped | Duplicate
@@ -203,6 +252,8 @@ class Summary:
             self.skipped[Path(event.path).suffix.lower() or "(none)"] += 1
         else:
             self.duplicates += 1
+            for path, finding in event.versions():
+                self._count(path, [finding])
 
     def _count(self, path: str, findings: Iterable[Finding]) -> None:
         for f in findings:

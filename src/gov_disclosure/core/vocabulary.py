@@ -458,6 +458,8 @@ _FIELDS: Final[dict[str, tuple[str, str]]] = {
     "published_on": ("落款日期", "date of signature"),
     "agency_kind": ("机关类型", "kind of agency"),
     "title": ("标题", "title"),
+    "outline": ("各部分标题", "the section headings"),
+    "file": ("文件", "the file"),
 }
 _SEP: Final = " · "
 

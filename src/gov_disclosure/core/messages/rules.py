@@ -234,3 +234,56 @@ CONFIG_UNREADABLE: Final = Message(
 )
 CONFIG_USED: Final = Message("config: {path}", "配置文件：{path}")
 CONFIG_NONE: Final = Message("config: none (defaults)", "配置文件：无（使用默认设置）")
+
+# -- the rule documentation (gov-disclosure rules CODE, docs/rules.md) ---------------------------
+
+SEVERITY_ERROR: Final = Message("error", "错误")
+SEVERITY_WARNING: Final = Message("warning", "警告")
+SEVERITY_INFO: Final = Message("info", "提示")
+SCOPE_READER: Final = Message("found by the readers", "读取时发现")
+SCOPE_CELL: Final = Message("a cell", "单元格")
+SCOPE_TABLE: Final = Message("a table", "表格")
+SCOPE_REPORT: Final = Message("the report", "报告")
+SCOPE_CROSS_YEAR: Final = Message("two years of one agency", "同一机关上下两个年度")
+SCOPE_BATCH: Final = Message("the files of a check run", "批量检查的多个文件")
+DOC_DEFINITION: Final = Message("What it checks", "检查内容")
+DOC_READS: Final = Message("What it reads", "读取内容")
+DOC_BAD: Final = Message("A report that breaks it", "不合格示例")
+DOC_FIX: Final = Message("How to fix it", "修改方法")
+DOC_GOOD: Final = Message("The report as it should be", "合格示例")
+DOC_FINDS: Final = Message("gov-disclosure validate says:", "gov-disclosure validate 的检查结果：")
+DOC_PASSES: Final = Message("gov-disclosure validate finds nothing under {code}.", "gov-disclosure validate 未发现{code}问题。")
+DOC_SAMPLE: Final = Message(
+    "the sample {format} report (gov-disclosure sample --format {format})",
+    "{format}年版示例报告（gov-disclosure sample --format {format}）",
+)
+DOC_PAIR: Final = Message(
+    "the sample reports of one agency for {last} and {year} ({format} format)",
+    "同一机关{last}年度和{year}年度的示例报告（{format}年版）",
+)
+DOC_TEXT: Final = Message(
+    "the sample {format} report written as text (gov-disclosure sample, then to text), edited and read back",
+    "{format}年版示例报告的文本形式，修改后重新读取",
+)
+DOC_FILES: Final = Message(
+    "two files for one agency and year, checked together (gov-disclosure check FOLDER)",
+    "同一机关同一年度的两个文件，一并检查（gov-disclosure check 文件夹）",
+)
+DOC_AS_IS: Final = Message("as it is", "原样")
+DOC_WITH: Final = Message("with:", "改动如下：")
+DOC_LAST_YEAR: Final = Message("last year's report:", "上一年度报告：")
+DOC_CHANGE: Final = Message("{where}: {old} → {new}", "{where}：{old} → {new}")
+DOC_RAW: Final = Message("{where}: written “{raw}”", "{where}：填写为“{raw}”")
+DOC_TEXT_SET: Final = Message("{where}: “{text}”", "{where}：“{text}”")
+DOC_TEXT_ADDED: Final = Message("{where}, added: “{text}”", "{where}，增加：“{text}”")
+DOC_TEXT_COPIED: Final = Message(
+    "{where}: last year's text, only its year changed", "{where}：沿用上一年度的文字，仅改动年份"
+)
+DOC_OUTLINE: Final = Message("the headings: {headings}", "标题：{headings}")
+DOC_EDIT: Final = Message("the text “{old}” made “{new}”", "文本“{old}”改为“{new}”")
+DOC_BLANK: Final = Message("blank", "空白")
+DOC_SECOND_FILE: Final = Message("the second file:", "第二个文件：")
+RULES_UNKNOWN_CODE: Final = Message(
+    "no code {code}: gov-disclosure rules lists the codes", "没有规则代码{code}：运行 gov-disclosure rules 查看全部代码"
+)
+RULES_TITLE: Final = Message("Rule catalogue", "规则目录")
