@@ -58,14 +58,14 @@ PYPROJECT_TABLE: Final = "gov-disclosure"
 
 
 class ConfigError(GovDisclosureError, ValueError):
-    """A config (file or options) that cannot be used; ``str()`` is English, :meth:`text` either."""
+    """A config (file or options) that cannot be used; ``str()`` is English, :meth:`message` either."""
 
-    def __init__(self, message: Message, **params: object) -> None:
-        self.message, self.params = message, params
-        super().__init__(message("en", **params))
+    def __init__(self, what: Message, **params: object) -> None:
+        self.what, self.params = what, params
+        super().__init__(what("en", **params))
 
-    def text(self, lang: Lang) -> str:
-        return self.message(lang, **self.params)
+    def message(self, lang: Lang = "en") -> str:
+        return self.what(lang, **self.params)
 
 
 def _selector(entry: str) -> str:
