@@ -28,8 +28,7 @@ from ..batch import (
 )
 from ..core.findings import Severity
 from ..core.messages import cli as M
-from ..rules import RULES
-from ..rules.similarity import DEFAULT_THRESHOLD, MIN_CHARS
+from ..rules import RULES, Config
 from ._common import (
     JOBS,
     OLD_OUTPUT,
@@ -37,6 +36,7 @@ from ._common import (
     TIMEOUT,
     cannot_write,
     check_output,
+    config_options,
     deprecated_alias,
     dump_json,
     error_text,
@@ -46,6 +46,7 @@ from ._common import (
     missing_option,
     note,
     pick_output_format,
+    print_config,
     print_findings,
 )
 from ._i18n import argument, command, lang, option, say
@@ -115,8 +116,7 @@ def _summary_table(summary: Summary) -> Table:
 SIMILARITY = option(
     "--similarity-threshold",
     type=click.FloatRange(0, 1, min_open=True),
-    default=DEFAULT_THRESHOLD,
-    show_default=True,
+    default=None,  # the config file's similarity, else 0.9
     help=M.SIMILARITY_HELP,
 )
 OLD_SIMILARITY = option(
@@ -130,13 +130,12 @@ OLD_SIMILARITY = option(
 MIN_CHARS_OPTION = option(
     "--min-chars",
     type=click.IntRange(min=1),
-    default=MIN_CHARS,
-    show_default=True,
+    default=None,  # the config file's similarity-min-chars, else 200
     help=M.MIN_CHARS_HELP,
 )
 
 
-def _threshold(new: float, old: float | None) -> float:
+def _threshold(new: float | None, old: float | None) -> float | None:
     if old is not None:
         return float(deprecated_alias("--similarity", "--similarity-threshold", old))
     return new
@@ -171,6 +170,7 @@ MAX_LISTED = 20
     show_default=True,
     help=M.SUMMARY_HELP,
 )
+@config_options
 def check_command(
     paths: tuple[str, ...],
     jobs: int | None,
@@ -178,11 +178,12 @@ def check_command(
     findings_path: str | None,
     missing: str,
     pairs: bool,
-    similarity_threshold: float,
+    similarity_threshold: float | None,
     old_similarity: float | None,
-    min_chars: int,
+    min_chars: int | None,
     progress: bool | None,
     summary_format: str,
+    config: Config,
 ) -> None:
     """Check many files and folders (help: M.CHECK_HELP)."""
     threshold = _threshold(similarity_threshold, old_similarity)
@@ -224,6 +225,7 @@ def check_command(
             threshold=threshold,
             min_chars=min_chars,
             on_progress=on_progress,
+            config=config,
         )
         if out is not None:
             events = write_findings(events, out, kind=kind)
@@ -242,7 +244,7 @@ def check_command(
                     duplicates.append(event)
         except RuntimeError as exc:
             fail(error_text(exc))
-    _print_summary(summary, summary_format, problems, duplicates, failed, err=to_stdout)
+    _print_summary(summary, summary_format, problems, duplicates, failed, err=to_stdout, config=config.path)
     if summary.files == 0:
         fail(M.NOTHING_TO_CHECK, paths=", ".join(paths))
     sys.exit(summary.exit_code)
@@ -262,6 +264,7 @@ def _print_summary(
     failed: dict[str, Counter[str]],
     *,
     err: bool,
+    config: str | None = None,
 ) -> None:
     if fmt == "json":
         data = {
@@ -278,8 +281,16 @@ def _print_summary(
                 {"file": path, "codes": dict(sorted(codes.items()))} for path, codes in sorted(failed.items())
             ],
             "duplicate_reports": [
-                {"agency": d.agency, "year": d.year, "files": list(d.paths)} for d in duplicates
+                {
+                    "agency": d.agency,
+                    "year": d.year,
+                    "files": list(d.paths),
+                    "sha256": list(d.sha256),
+                    "identical": d.identical,
+                }
+                for d in duplicates
             ],
+            "config": config,
         }
         if err:
             import json
@@ -309,6 +320,7 @@ def _print_summary(
             console.print(escape(f"  {path}: {listed}"), soft_wrap=True)
         if len(failed) > MAX_LISTED:
             console.print(escape(say(M.FAILED_MORE, n=len(failed) - MAX_LISTED)), soft_wrap=True)
+    print_config(config, err=err)
 
 
 @command("compare", help=M.COMPARE_HELP)
@@ -320,15 +332,17 @@ def _print_summary(
 @SIMILARITY
 @OLD_SIMILARITY
 @MIN_CHARS_OPTION
+@config_options
 def compare_command(
     last: str,
     this: str,
     output_format: str | None,
     old_output: str | None,
     missing: str,
-    similarity_threshold: float,
+    similarity_threshold: float | None,
     old_similarity: float | None,
-    min_chars: int,
+    min_chars: int | None,
+    config: Config,
 ) -> None:
     """Compare two years of one agency (help: M.COMPARE_HELP)."""
     fmt = pick_output_format(output_format, old_output)
@@ -342,7 +356,14 @@ def compare_command(
         fail(M.NOT_CONSECUTIVE, last=last, last_year=a.year, this=this, this_year=b.year)
     if a.agency and b.agency and agency_key(a.agency) != agency_key(b.agency):
         fail(M.AGENCIES_DIFFER, last=last, last_agency=a.agency, this=this, this_agency=b.agency)
-    result = cross_year_findings(a, b, missing=missing, threshold=threshold, min_chars=min_chars)  # type: ignore[arg-type]
+    result = cross_year_findings(
+        a,
+        b,
+        missing=missing,  # type: ignore[arg-type]
+        threshold=threshold,
+        min_chars=min_chars,
+        config=config,
+    )
     if fmt == "json":
         dump_json({"last": last, "this": this, "agency": b.agency, "year": b.year, **result.to_dict()})
     else:
@@ -355,6 +376,7 @@ def compare_command(
             agency=b.agency or say(M.UNKNOWN),
         )
         print_findings(result, title=heading, format=b.format)
+        print_config(result.config)
     sys.exit(exit_for([result]))
 
 

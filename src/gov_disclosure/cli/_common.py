@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import os
@@ -19,9 +20,11 @@ from ..core.files import atomic_write, same_file
 from ..core.findings import Finding, Severity, ValidationReport
 from ..core.messages import Message, common
 from ..core.messages import cli as M
+from ..core.messages import rules as R
 from ..core.model import Report
 from ..core.vocabulary import location_label
 from ..io import read_report
+from ..rules import Config, ConfigError, load_config
 from ._i18n import Option, lang, lang_option, option, say
 
 F = Callable[..., Any]
@@ -57,6 +60,83 @@ def missing_option(help: Message = MISSING_HELP) -> Callable[[F], F]:
         show_default=True,
         help=help,
     )
+
+
+#: the options that tune the rules (validate, check, compare); the callback gets one ``config``
+_CONFIG_OPTIONS = (
+    option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False),
+        metavar=M.METAVAR_FILE,
+        help=R.CONFIG_FILE_HELP,
+    ),
+    option("--select", multiple=True, metavar=M.METAVAR_CODE, help=R.SELECT_HELP),
+    option("--ignore", multiple=True, metavar=M.METAVAR_CODE, help=R.IGNORE_HELP),
+    option("--severity", "severities", multiple=True, metavar="CODE=LEVEL", help=R.SEVERITY_OPTION_HELP),
+    option(
+        "--anomaly-factor", type=click.FloatRange(1, min_open=True), default=None, help=R.ANOMALY_FACTOR_HELP
+    ),
+    option("--anomaly-min-base", type=click.IntRange(min=0), default=None, help=R.ANOMALY_BASE_HELP),
+    option("--problems-min-chars", type=click.IntRange(min=0), default=None, help=R.PROBLEMS_MIN_CHARS_HELP),
+)
+_CONFIG_KEYS = (
+    "config_file",
+    "select",
+    "ignore",
+    "severities",
+    "anomaly_factor",
+    "anomaly_min_base",
+    "problems_min_chars",
+)
+
+
+def config_options(f: F) -> F:
+    """Add the rules' options to a command; its callback gets ``config`` (a
+    :class:`~gov_disclosure.rules.Config`): the config file (``--config``, else the one found from the
+    working directory) with the options laid over it."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        values = {k: kwargs.pop(k) for k in _CONFIG_KEYS}
+        kwargs["config"] = make_config(**values)
+        return f(*args, **kwargs)
+
+    for decorate in reversed(_CONFIG_OPTIONS):
+        wrapper = decorate(wrapper)
+    return wrapper
+
+
+def _codes(values: Iterable[str]) -> list[str]:
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+def make_config(
+    config_file: str | None = None,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    severities: Iterable[str] = (),
+    **thresholds: Any,
+) -> Config:
+    """The config of a command: the file's, with the options over it; a bad one ends it with code 2."""
+    pairs = []
+    for value in _codes(severities):
+        code, sep, level = value.partition("=")
+        if not sep or level.strip().lower() not in ("error", "warning", "info"):
+            fail(R.SEVERITY_OPTION_BAD, value=value)
+        pairs.append((code.strip(), level.strip().lower()))
+    try:
+        base = load_config(config_file)
+        chosen = _codes(select)
+        return base.updated(select=chosen or None, ignore=_codes(ignore), severity=pairs, **thresholds)
+    except ConfigError as exc:
+        fail(exc.message(lang()))
+
+
+def print_config(config: str | None, *, err: bool = False) -> None:
+    """Say which config file the findings were made with (nothing without one)."""
+    if config:
+        click.echo(say(R.CONFIG_USED, path=config), err=err)
 
 
 def deprecated_alias(old: str, new: str, value: Any) -> Any:
@@ -273,6 +353,7 @@ __all__ = [
     "TIMEOUT",
     "Option",
     "check_output",
+    "config_options",
     "deprecated_alias",
     "dump_json",
     "error_text",
@@ -280,8 +361,10 @@ __all__ = [
     "fail",
     "format_module",
     "load",
+    "make_config",
     "missing_option",
     "note",
+    "print_config",
     "print_findings",
     "source_label",
     "title",

@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from ..core.messages import cli as M
+from ..core.messages import rules as R
 from ..core.serialize import json_schema, to_json
-from ..rules import RULES, validate
+from ..rules import RULES, Config, validate
 from ..testing import sample_report
 from ._common import (
     EXIT_OK,
@@ -20,6 +21,7 @@ from ._common import (
     TIMEOUT,
     cannot_write,
     check_output,
+    config_options,
     deprecated_alias,
     dump_json,
     error_text,
@@ -28,6 +30,7 @@ from ._common import (
     load,
     missing_option,
     pick_output_format,
+    print_config,
     print_findings,
     title,
     write_file,
@@ -41,20 +44,27 @@ from ._i18n import argument, command, lang, option, say
 @OUTPUT_FORMAT
 @OLD_OUTPUT
 @missing_option()
+@config_options
 def validate_command(
-    report: str, previous: str | None, output_format: str | None, old_output: str | None, missing: str
+    report: str,
+    previous: str | None,
+    output_format: str | None,
+    old_output: str | None,
+    missing: str,
+    config: Config,
 ) -> None:
     """Validate one report (help: M.VALIDATE_HELP)."""
     fmt = pick_output_format(output_format, old_output)
     r, read_findings = load(report)
     last = load(previous)[0] if previous else None
-    result = validate(r, last, missing=missing, findings=read_findings)  # type: ignore[arg-type]
+    result = validate(r, last, missing=missing, findings=read_findings, config=config)  # type: ignore[arg-type]
     if fmt == "json":
         dump_json(
             {"file": report, "agency": r.agency, "year": r.year, "format": r.format, **result.to_dict()}
         )
     else:
         print_findings(result, title=title(report, r), format=r.format)
+        print_config(result.config)
     sys.exit(exit_for([result]))
 
 
@@ -157,17 +167,27 @@ SCOPES = {
     "table": M.SCOPE_TABLE,
     "report": M.SCOPE_REPORT,
     "cross-year": M.SCOPE_CROSS_YEAR,
+    "batch": M.SCOPE_BATCH,
 }
+SEVERITIES = {"error": M.SEVERITY_ERROR, "warning": M.SEVERITY_WARNING, "info": M.SEVERITY_INFO}
 
 
 @command("rules", help=M.RULES_HELP)
-def rules_command() -> None:
-    """List the rules (help: M.RULES_HELP)."""
-    severities = {"error": M.SEVERITY_ERROR, "warning": M.SEVERITY_WARNING, "info": M.SEVERITY_INFO}
-    for rule in RULES.values():
-        text = rule.title_zh if lang() == "zh" else rule.title
-        scope = say(SCOPES[rule.scope]) if rule.scope in SCOPES else rule.scope
-        click.echo(f"{rule.code}  {say(severities[rule.severity.value]):<7}  {scope:<10}  {text}")
+@argument("code", metavar=M.METAVAR_CODE, required=False)
+def rules_command(code: str | None) -> None:
+    """List the rules, or show one (help: M.RULES_HELP)."""
+    if code is None:
+        for rule in RULES.values():
+            text = rule.title_zh if lang() == "zh" else rule.title
+            scope = say(SCOPES[rule.scope]) if rule.scope in SCOPES else rule.scope
+            click.echo(f"{rule.code}  {say(SEVERITIES[rule.severity.value]):<7}  {scope:<10}  {text}")
+        sys.exit(EXIT_OK)
+    from .examples import rule_text
+
+    wanted = code.strip().upper()
+    if wanted not in RULES:
+        fail(R.RULES_UNKNOWN_CODE, code=code)
+    click.echo(rule_text(wanted, lang()))
     sys.exit(EXIT_OK)
 
 

@@ -16,31 +16,41 @@ import click
 from ..core.messages import Lang
 from ..rules import RULES
 
-_SCOPES = {
-    "cell": "a cell (GD1xx: from the values and the raw text; readers add the file position)",
-    "reader": "readers only (they alone see the rows as found)",
-    "table": "one table (GD2xx–GD4xx)",
-    "report": "the report (GD5xx–GD6xx)",
-    "cross-year": "two reports of one agency, last year's and this year's (GD7xx)",
-}
-
 
 def rules_markdown() -> str:
+    """docs/rules.md: the catalogue as a table, then each code as ``gov-disclosure rules CODE`` prints
+    it, in English and in Chinese (the same text, the same examples run)."""
+    from ._core import SCOPES, SEVERITIES
+    from .examples import rule_text
+
     lines = [
-        "# Rule catalogue",
+        "# Rule catalogue · 规则目录",
         "",
-        "Generated from the rule objects in `gov_disclosure.rules` (`python -m gov_disclosure.cli.docs`);",
-        "do not edit by hand. FORMAT.md §6 is the normative description of each rule.",
+        "Generated from the rule objects in `gov_disclosure.rules` and the documentation of each code in",
+        "`src/gov_disclosure/rules/docs/<CODE>/` (`python -m gov_disclosure.cli.docs docs`); do not edit by hand.",
+        "FORMAT.md §6 is the normative description of GD101–GD704. Each code below is what",
+        "`gov-disclosure rules CODE` prints (`--lang zh` for Chinese); its examples are run when this page is",
+        "made, and by the tests. Which codes run, their severities and thresholds can be set on the command",
+        "line (`--select`, `--ignore`, `--severity`) or in `[tool.gov-disclosure]` of `pyproject.toml` / a",
+        "`gov-disclosure.toml` (see `gov_disclosure.rules.config`).",
+        "",
+        "本页由 `gov_disclosure.rules` 的规则对象和 `src/gov_disclosure/rules/docs/<代码>/` 中各规则的说明生成，",
+        "请勿手工修改。每条规则的内容即 `gov-disclosure rules 代码 --lang zh` 的输出，其中的示例在生成本页时实际运行。",
         "",
         "| code | severity | scope | title | 标题 | checked by |",
         "|---|---|---|---|---|---|",
     ]
     for r in RULES.values():
-        by = "validator" if r.check is not None else "readers"
-        lines.append(f"| {r.code} | {r.severity.value} | {r.scope} | {r.title} | {r.title_zh} | {by} |")
-    lines += ["", "Scopes:", ""]
-    lines += [f"- **{k}**: {v}" for k, v in _SCOPES.items()]
-    return "\n".join(lines) + "\n"
+        by = {"reader": "readers", "batch": "check (batch)"}.get(r.scope, "validator")
+        lines.append(
+            f"| [{r.code}](#{r.code.lower()}) | {SEVERITIES[r.severity.value]('en')} | "
+            f"{SCOPES[r.scope]('en')} | {r.title} | {r.title_zh} | {by} |"
+        )
+    for r in RULES.values():
+        lines += ["", f"## {r.code}", ""]
+        for lang in ("en", "zh"):
+            lines += ["```text", rule_text(r.code, lang).rstrip("\n"), "```", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 _CLI_HEADINGS = {

@@ -18,6 +18,7 @@ import attrs
 from ..batch import check_paths
 from ..core.findings import Finding, Severity
 from ..core.messages import Lang
+from ..core.messages import cli as M
 from ..core.messages import rules as m
 from ..core.model import Report
 from ..core.serialize import to_json
@@ -32,7 +33,11 @@ __all__ = ["ExampleRun", "describe", "finding_lines", "run_example", "severity_w
 
 Which = Literal["bad", "good"]
 _HEADINGS = {s.key: s.heading for s in SECTIONS}
-_SEVERITY = {Severity.ERROR: m.SEVERITY_ERROR, Severity.WARNING: m.SEVERITY_WARNING, Severity.INFO: m.SEVERITY_INFO}
+_SEVERITY = {
+    Severity.ERROR: M.SEVERITY_ERROR,
+    Severity.WARNING: M.SEVERITY_WARNING,
+    Severity.INFO: M.SEVERITY_INFO,
+}
 
 
 def severity_word(severity: Severity, lang: Lang) -> str:
@@ -101,7 +106,9 @@ def _patch_lines(patch: Patch, base: Report, built: Report | None, lang: Lang) -
     for key in patch.fields:
         old, new = getattr(base, key), getattr(after, key)
         shown = [blank if v is None or v == "" else str(v) for v in (old, new)]
-        out.append(m.DOC_CHANGE(lang, where=location_label(key, base.format, lang), old=shown[0], new=shown[1]))
+        out.append(
+            m.DOC_CHANGE(lang, where=location_label(key, base.format, lang), old=shown[0], new=shown[1])
+        )
     for address in patch.addresses(base):
         where = location_label(address, base.format, lang)
         if address in patch.raw:
@@ -134,7 +141,8 @@ def describe(code: str, which: Which, lang: Lang) -> list[str]:
         head = m.DOC_FILES(lang)
     else:
         head = m.DOC_SAMPLE(lang, format=example.format)
-    lines = [example.summary(lang), ""]
+    year = base.year or 0
+    lines = [example.summary(lang, year=year, last=year - 1, next=year + 1, agency=base.agency or ""), ""]
     previous_lines = (
         _patch_lines(example.previous, run.base_previous, run.previous, lang)
         if example.kind == "pair" and run.base_previous is not None
@@ -175,3 +183,26 @@ def finding_lines(code: str, which: Which, lang: Lang) -> list[str]:
         out.append(f"    {message}")
     return out
 
+
+def rule_text(code: str, lang: Lang) -> str:
+    """What ``gov-disclosure rules CODE`` prints (and docs/rules.md shows), in ``lang``."""
+    from ..rules import RULES
+    from ._core import SCOPES
+
+    rule = RULES[code]
+    doc = rule_doc(code)
+    title = rule.title_zh if lang == "zh" else rule.title
+    scope = SCOPES[rule.scope](lang)
+    lines = [f"{code} · {severity_word(rule.severity, lang)} · {scope} · {title}", ""]
+
+    def block(heading: str, body: list[str]) -> None:
+        lines.append(heading)
+        lines.extend(f"  {x}" if x else "" for x in body)
+        lines.append("")
+
+    block(m.DOC_DEFINITION(lang), [doc.definition(lang)])
+    block(m.DOC_READS(lang), [doc.reads(lang)])
+    block(m.DOC_BAD(lang), [*describe(code, "bad", lang), *finding_lines(code, "bad", lang)])
+    block(m.DOC_FIX(lang), [doc.fix(lang)])
+    block(m.DOC_GOOD(lang), [*describe(code, "good", lang), *finding_lines(code, "good", lang)])
+    return "\n".join(lines).rstrip() + "\n"

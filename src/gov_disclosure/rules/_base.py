@@ -101,9 +101,7 @@ class Rule(Code):
         if then is not None:
             en2, zh2 = _format(then, params or {})
             en, zh = en + en2, zh + zh2
-        return self.finding(
-            en, zh, location=location, cells=cells, expected=expected, found=found, raw=raw
-        )
+        return self.finding(en, zh, location=location, cells=cells, expected=expected, found=found, raw=raw)
 
 
 def _format(message: Message, params: Mapping[str, object]) -> tuple[str, str]:

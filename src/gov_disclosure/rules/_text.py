@@ -21,7 +21,9 @@ SECTION_KEYS: Final = tuple(s.key for s in SECTIONS)
 #: a line that ends inside a sentence (a Chinese character or a mark that cannot end one)
 _OPEN_END: Final = re.compile(r"[\u3400-\u9fff，、“”（）《》,(]$")
 #: a line that is a sub-heading (（一）主动公开, 1.依申请公开): the break after it is kept
-_SUBHEADING: Final = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.])")
+_SUBHEADING: Final = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.])"
+)
 _SENTENCE: Final = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _NOT_SUBSTANCE: Final = re.compile(r"[\s\u3000\W_]+")
 _PUNCTUATION: Final = re.compile(r"[，。；：！？、,;:!?]")
@@ -81,7 +83,9 @@ class TextView:
             text = self.joined(key)
             if "|" in text or "\n" in text:
                 text = "\n".join(
-                    line for line in text.split("\n") if not line.startswith("|") and _PUNCTUATION.search(line)
+                    line
+                    for line in text.split("\n")
+                    if not line.startswith("|") and _PUNCTUATION.search(line)
                 )
             elif not _PUNCTUATION.search(text):
                 text = ""

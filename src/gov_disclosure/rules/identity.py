@@ -21,7 +21,9 @@ def check_format_year(rule: Rule, ctx: Context) -> Iterator[Finding]:
         return
     want = format_for_year(r.year)
     if r.format != want:
-        yield rule.emit(m.FORMAT_FOR_YEAR, {"year": r.year, "want": want, "format": r.format}, location="format")
+        yield rule.emit(
+            m.FORMAT_FOR_YEAR, {"year": r.year, "want": want, "format": r.format}, location="format"
+        )
 
 
 def check_identity(rule: Rule, ctx: Context) -> Iterator[Finding]:

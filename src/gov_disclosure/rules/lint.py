@@ -60,9 +60,7 @@ DOUBLED_ALLOWED: Final = (
     "了解了解",
 )
 _DOUBLED: Final = re.compile(rf"([{DOUBLED_CHARACTERS}])\1|([{_CJK}]{{2,4}})\2")
-_ASCII: Final = re.compile(
-    rf"(?<=[{_CJK}])[ \t]*(?:([,;:?!])(?=[ \t]*[{_CJK}])|(\())|(\))(?=[ \t]*[{_CJK}])"
-)
+_ASCII: Final = re.compile(rf"(?<=[{_CJK}])[ \t]*(?:([,;:?!])(?=[ \t]*[{_CJK}])|(\())|(\))(?=[ \t]*[{_CJK}])")
 _ASCII_MARKS: Final = re.compile(r"[,;:?!()]")
 _BRACKETS: Final = re.compile(r"[（(）)《》“”【〔\[】〕\]]")
 _FAMILY: Final = {

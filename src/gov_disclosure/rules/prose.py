@@ -192,7 +192,9 @@ _NOT_A_CASE: Final = re.compile(
 )
 _NUMBER: Final = re.compile(r"\d|[一二两三四五六七八九十]+\s*(?:件|起|宗|个|次)")
 _APPEALS_CELLS: Final = {
-    word: tuple(f"appeals/{g}/{c}" for g in groups for c in ("upheld", "corrected", "other", "pending", "total"))
+    word: tuple(
+        f"appeals/{g}/{c}" for g in groups for c in ("upheld", "corrected", "other", "pending", "total")
+    )
     for word, groups in (("行政复议", ("review",)), ("行政诉讼", ("suit_direct", "suit_after_review")))
 }
 _APPEALS_WORDS: Final = re.compile("行政复议|行政诉讼")
@@ -218,7 +220,15 @@ def _row_positive(ctx: Context, row: str) -> tuple[int | None, tuple[CellRef, ..
     return (known or None), cells
 
 
-_COLUMNS: Final = ("natural_person", "business", "research", "nonprofit", "legal_service", "other_org", "total")
+_COLUMNS: Final = (
+    "natural_person",
+    "business",
+    "research",
+    "nonprofit",
+    "legal_service",
+    "other_org",
+    "total",
+)
 
 
 @cache

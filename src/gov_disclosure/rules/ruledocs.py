@@ -135,7 +135,9 @@ class Patch:
                     cells[c.address] = _cell(value, report.cell(c.address), c.address)
         for address in self.raw:
             cells.setdefault(address, report.cell(address))
-        unknown = [k for k in self.cells if not any(fnmatch.fnmatchcase(c.address, k) for c in report.spec.cells)]
+        unknown = [
+            k for k in self.cells if not any(fnmatch.fnmatchcase(c.address, k) for c in report.spec.cells)
+        ]
         if unknown:
             raise RuleDocError(f"no cell matches {unknown} in the {report.format} format")
         out = report.with_cells(cells, raw=dict(self.raw)) if cells else report

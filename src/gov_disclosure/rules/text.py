@@ -49,7 +49,9 @@ NONE_WORDS: Final = frozenset({"无", "暂无", "没有", "无问题", "暂无�
 #: the official template's placeholder texts, which a section left as the template left it holds
 PLACEHOLDERS: Final = ("政府信息公开工作年度报告格式模板", "文字描述收取信息处理费情况在此处报告", "文字描述")
 
-_HEADING_NUMBER: Final = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2}|第[一二三四五六七八九十]{1,3}部分)")
+_HEADING_NUMBER: Final = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2}|第[一二三四五六七八九十]{1,3}部分)"
+)
 
 
 # -- GD608: 总体情况 covers the five aspects (2021 format) ------------------------------------------
@@ -124,9 +126,23 @@ _OPENS_WITH_YEAR: Final = re.compile(
     r"(?:[，,]|(?:我|本)(?:局|委|厅|办|区|县|市|镇|乡|街道|单位|部门|机关|中心|院|会|署))"
 )
 #: the statistical period stated: 统计期限自2023年1月1日起至2023年12月31日止
-_PERIOD: Final = re.compile(r"统计(?:期限|周期|时限|时间|区间|期间)[^。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
+_PERIOD: Final = re.compile(
+    r"统计(?:期限|周期|时限|时间|区间|期间)[^。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日"
+)
 #: a sentence that compares years is no stale copy
-_COMPARES: Final = ("同比", "相比", "比较", "较上年", "上一年", "上年", "去年", "增长", "下降", "减少", "持平")
+_COMPARES: Final = (
+    "同比",
+    "相比",
+    "比较",
+    "较上年",
+    "上一年",
+    "上年",
+    "去年",
+    "增长",
+    "下降",
+    "减少",
+    "持平",
+)
 
 
 def check_stale_year(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -162,13 +178,27 @@ def check_stale_year(rule: Rule, ctx: Context) -> Iterator[Finding]:
 _NAME: Final = r"([^，,。；;、：:“”《》（）()\s\d]{3,30}?)"
 #: the places where a report names the agency it is the report of
 _SELF_NAMED: Final = (
-    re.compile(rf"现(?:将|予以?|就)?公布{_NAME}\s*(?:\d{{4}}|[〇一二三四五六七八九]{{4}})\s*年度?\s*(?:政府)?信息公开"),
+    re.compile(
+        rf"现(?:将|予以?|就)?公布{_NAME}\s*(?:\d{{4}}|[〇一二三四五六七八九]{{4}})\s*年度?\s*(?:政府)?信息公开"
+    ),
     re.compile(rf"本(?:年度)?报告由{_NAME}(?:根据|依据|按照|依照|编制|制作|负责)"),
     re.compile(rf"^{_NAME}\s*(?:\d{{4}})\s*年度?政府信息公开工作年度报告"),
 )
 _SELF_NAMING: Final = re.compile(r"公布|报告由|年度报告")
 #: words that name no agency in particular
-_GENERIC: Final = ("本机关", "本单位", "本部门", "我局", "我委", "我办", "我区", "我县", "我市", "本局", "本委")
+_GENERIC: Final = (
+    "本机关",
+    "本单位",
+    "本部门",
+    "我局",
+    "我委",
+    "我办",
+    "我区",
+    "我县",
+    "我市",
+    "本局",
+    "本委",
+)
 _PLACE_WORDS: Final = frozenset("省市区县镇乡街道")
 
 

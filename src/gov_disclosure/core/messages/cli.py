@@ -150,12 +150,17 @@ FORMAT_HELP: Final = Message(
     "Format version: 2019 (trial, reporting years 2019-2020) or 2021.",
     "格式版本：2019（试行，2019—2020年度报告）或 2021。",
 )
-RULES_HELP: Final = Message("List the rule catalogue.", "列出规则目录。")
+RULES_HELP: Final = Message(
+    "List the rule catalogue; with CODE, what the rule checks, what it reads, a report that breaks it, "
+    "how to fix it and the report as it should be.",
+    "列出规则目录；指定规则代码时，说明该规则检查什么、读取什么，给出不合格示例、修改方法和合格示例。",
+)
 SCOPE_CELL: Final = Message("cell", "单元格")
 SCOPE_READER: Final = Message("reader", "读取")
 SCOPE_TABLE: Final = Message("table", "表格")
 SCOPE_REPORT: Final = Message("report", "报告")
 SCOPE_CROSS_YEAR: Final = Message("cross-year", "跨年度")
+SCOPE_BATCH: Final = Message("batch", "批量")
 
 # --- check ---------------------------------------------------------------------------------------
 CHECK_HELP: Final = Message(
@@ -265,7 +270,8 @@ VERDICT: Final = Message(
     "{verdict}：{errors}个错误，{warnings}个警告，{infos}个提示",
 )
 NOT_ASSESSABLE: Final = Message(
-    "; {n} sums not assessable (missing cells)", "；{n}处合计因单元格缺失无法核对"
+    "; {n} checks not assessable (a cell or heading they need is missing)",
+    "；{n}项检查因缺少所需的单元格或标题无法核对",
 )
 SOURCE_LINE_FIELD: Final = Message("line {n}, field {f}", "第{n}行第{f}栏")
 SOURCE_LINE: Final = Message("line {n}", "第{n}行")

@@ -93,16 +93,12 @@ OTHER_VERSION: Final = Message(
 
 # -- GD601–GD616: the text ------------------------------------------------------------------------
 
-SECTION_EMPTY: Final = Message(
-    "section {heading} is missing or empty", "缺少“{heading}”部分或该部分无内容"
-)
+SECTION_EMPTY: Final = Message("section {heading} is missing or empty", "缺少“{heading}”部分或该部分无内容")
 PROSE_CONTRADICTS: Final = Message(
     "the text says {said}, the table has {table} ({cells}): “{sentence}”",
     "正文称{said}，表格为{table}（{cells}）：“{sentence}”",
 )
-HEADING_MISSING: Final = Message(
-    "no heading of section {heading} was found", "未找到“{heading}”部分的标题"
-)
+HEADING_MISSING: Final = Message("no heading of section {heading} was found", "未找到“{heading}”部分的标题")
 HEADING_OUT_OF_ORDER: Final = Message(
     "section {heading} (“{found}”) comes after “{after}”; the format puts it before",
     "“{heading}”部分（“{found}”）排在“{after}”之后，与格式规定的顺序不符",
@@ -225,7 +221,9 @@ CONFIG_BAD_SEVERITY: Final = Message(
     "{origin}: severity of {key}: “{value}” is not error, warning or info",
     "{origin}：{key}的严重程度“{value}”应为error、warning或info",
 )
-CONFIG_BAD_VALUE: Final = Message("{origin}: {key}: “{value}” cannot be used", "{origin}：{key}的取值“{value}”无效")
+CONFIG_BAD_VALUE: Final = Message(
+    "{origin}: {key}: “{value}” cannot be used", "{origin}：{key}的取值“{value}”无效"
+)
 CONFIG_UNKNOWN_KEY: Final = Message(
     "{origin}: unknown setting “{key}” (known: {known})", "{origin}：未知的设置项“{key}”（可用：{known}）"
 )
@@ -237,22 +235,15 @@ CONFIG_NONE: Final = Message("config: none (defaults)", "配置文件：无（�
 
 # -- the rule documentation (gov-disclosure rules CODE, docs/rules.md) ---------------------------
 
-SEVERITY_ERROR: Final = Message("error", "错误")
-SEVERITY_WARNING: Final = Message("warning", "警告")
-SEVERITY_INFO: Final = Message("info", "提示")
-SCOPE_READER: Final = Message("found by the readers", "读取时发现")
-SCOPE_CELL: Final = Message("a cell", "单元格")
-SCOPE_TABLE: Final = Message("a table", "表格")
-SCOPE_REPORT: Final = Message("the report", "报告")
-SCOPE_CROSS_YEAR: Final = Message("two years of one agency", "同一机关上下两个年度")
-SCOPE_BATCH: Final = Message("the files of a check run", "批量检查的多个文件")
 DOC_DEFINITION: Final = Message("What it checks", "检查内容")
 DOC_READS: Final = Message("What it reads", "读取内容")
 DOC_BAD: Final = Message("A report that breaks it", "不合格示例")
 DOC_FIX: Final = Message("How to fix it", "修改方法")
 DOC_GOOD: Final = Message("The report as it should be", "合格示例")
 DOC_FINDS: Final = Message("gov-disclosure validate says:", "gov-disclosure validate 的检查结果：")
-DOC_PASSES: Final = Message("gov-disclosure validate finds nothing under {code}.", "gov-disclosure validate 未发现{code}问题。")
+DOC_PASSES: Final = Message(
+    "gov-disclosure validate finds nothing under {code}.", "gov-disclosure validate 未发现{code}问题。"
+)
 DOC_SAMPLE: Final = Message(
     "the sample {format} report (gov-disclosure sample --format {format})",
     "{format}年版示例报告（gov-disclosure sample --format {format}）",
@@ -284,6 +275,45 @@ DOC_EDIT: Final = Message("the text “{old}” made “{new}”", "文本“{ol
 DOC_BLANK: Final = Message("blank", "空白")
 DOC_SECOND_FILE: Final = Message("the second file:", "第二个文件：")
 RULES_UNKNOWN_CODE: Final = Message(
-    "no code {code}: gov-disclosure rules lists the codes", "没有规则代码{code}：运行 gov-disclosure rules 查看全部代码"
+    "no code {code}: gov-disclosure rules lists the codes",
+    "没有规则代码{code}：运行 gov-disclosure rules 查看全部代码",
 )
 RULES_TITLE: Final = Message("Rule catalogue", "规则目录")
+
+# -- the command line's options of the rules (validate, check, compare) ---------------------------
+
+CONFIG_FILE_HELP: Final = Message(
+    "Read the rules' settings from this file [default: the first .gov-disclosure.toml, gov-disclosure.toml "
+    "or pyproject.toml with [tool.gov-disclosure] found from the working directory up].",
+    "从该文件读取规则设置［默认：从当前目录逐级向上查找的第一个 .gov-disclosure.toml、gov-disclosure.toml "
+    "或含 [tool.gov-disclosure] 的 pyproject.toml］。",
+)
+SELECT_HELP: Final = Message(
+    "Run only these codes or prefixes, comma-separated (GD2,GD704; ALL) [default: the config file's, else "
+    "every code].",
+    "只检查这些规则代码或代码前缀，以逗号分隔（如 GD2,GD704；ALL 为全部）［默认：配置文件的设置，否则为全部］。",
+)
+IGNORE_HELP: Final = Message(
+    "Leave out these codes or prefixes, comma-separated (GD8,GD101); added to the config file's.",
+    "不检查这些规则代码或代码前缀，以逗号分隔（如 GD8,GD101）；与配置文件的设置合并。",
+)
+SEVERITY_OPTION_HELP: Final = Message(
+    "Give a code (or prefix) another severity: CODE=error, CODE=warning or CODE=info; repeatable.",
+    "更改规则代码（或前缀）的严重程度：代码=error、代码=warning 或 代码=info；可多次使用。",
+)
+ANOMALY_FACTOR_HELP: Final = Message(
+    "GD705: report a count more than this many times last year's, or below 1/this [default: 5].",
+    "GD705：数量超过上一年度的该倍数，或不足其该分之一时提示［默认：5］。",
+)
+ANOMALY_BASE_HELP: Final = Message(
+    "GD705: only when the larger of the two years' counts is at least this [default: 20].",
+    "GD705：仅当两个年度中较大的数不小于该值时提示［默认：20］。",
+)
+PROBLEMS_MIN_CHARS_HELP: Final = Message(
+    "GD609: 五、存在的主要问题及改进情况 shorter than this many characters is too thin [default: 50].",
+    "GD609：“五、存在的主要问题及改进情况”少于该字数即提示过于简略［默认：50］。",
+)
+SEVERITY_OPTION_BAD: Final = Message(
+    "--severity {value}: write CODE=error, CODE=warning or CODE=info",
+    "--severity {value}：应写作 代码=error、代码=warning 或 代码=info",
+)
