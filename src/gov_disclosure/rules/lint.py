@@ -7,7 +7,7 @@ often share a character where they meet (部门门户, 会议议程, 公开开�
 
 - a doubled *function character* (的的, 了了, 也也 …, :data:`DOUBLED_CHARACTERS`) outside the
   contexts where the doubling is right (的的确确, 目的的, 为了了解, 不了了之: :data:`DOUBLED_ALLOWED`);
-- a doubled *word* of two to four Chinese characters (工作工作, 政府信息公开政府信息公开), except a
+- a doubled *word* of two to six Chinese characters (工作工作, 政府信息公开政府信息公开), except a
   word that starts with 一 (一个一个, 一步一步) and the reduplicated verbs of :data:`DOUBLED_ALLOWED`.
 
 GD802 flags ``, ; : ? !`` between two Chinese characters (spaces allowed), ``(`` right after one and
@@ -59,7 +59,7 @@ DOUBLED_ALLOWED: Final = (
     "考虑考虑",
     "了解了解",
 )
-_DOUBLED: Final = re.compile(rf"([{DOUBLED_CHARACTERS}])\1|([{_CJK}]{{2,4}})\2")
+_DOUBLED: Final = re.compile(rf"([{DOUBLED_CHARACTERS}])\1|([{_CJK}]{{2,6}})\2")
 _ASCII: Final = re.compile(rf"(?<=[{_CJK}])[ \t]*(?:([,;:?!])(?=[ \t]*[{_CJK}])|(\())|(\))(?=[ \t]*[{_CJK}])")
 _ASCII_MARKS: Final = re.compile(r"[,;:?!()]")
 _BRACKETS: Final = re.compile(r"[（(）)《》“”【〔\[】〕\]]")

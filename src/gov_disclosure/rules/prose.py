@@ -184,8 +184,11 @@ _ALL_DONE: Final = re.compile(
     r"(?:予以|进行了?)?(?:办结|办理完毕|办理完成|办理完结|处理完毕|答复完毕|答复)(?!率)"
 )
 _CARRIED_FORWARD: Final = "applications/carried_forward"
-#: a clause that tells a case happened (行政复议 or 行政诉讼 with an event verb) …
-_CASE_VERB: Final = re.compile(r"发生|收到|受理|涉及|被申请|被提起|被起诉|被诉|应诉|出现")
+#: a clause that tells a case happened: an event verb shortly before 行政复议 or 行政诉讼 (not the
+#: title of a section: 行政复议和行政诉讼情况) …
+_CASE: Final = re.compile(
+    r"(?:发生|收到|受理|涉及|被申请|被提起|被起诉|被诉|应诉|出现)[^，,。；;、]{0,12}?(行政复议|行政诉讼)(?!情况)"
+)
 #: … unless it denies it, or speaks of the right to one or of how to get one
 _NOT_A_CASE: Final = re.compile(
     r"[未没无不零]|0\s*件|权利|权益|救济|渠道|途径|告知|可以|可依法|有权|如对|若对|如不服|不服|依法申请|情况表"
@@ -273,12 +276,11 @@ def check_case_not_in_table(rule: Rule, ctx: Context) -> Iterator[Finding]:
     if not none or not ctx.text.has(_APPEALS_WORDS):
         return
     for key, sentence, clause in _clauses(ctx):
-        for word, refs in list(none.items()):
-            if word not in clause:
+        for case in _CASE.finditer(clause):
+            word = case.group(1)
+            if word not in none or _NOT_A_CASE.search(clause) or _NUMBER.search(clause):
                 continue
-            if not _CASE_VERB.search(clause) or _NOT_A_CASE.search(clause) or _NUMBER.search(clause):
-                continue
-            del none[word]
+            refs = none.pop(word)
             yield rule.emit(
                 m.CASE_NOT_IN_TABLE,
                 {"what": word, "sentence": sentence},

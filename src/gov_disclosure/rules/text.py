@@ -95,8 +95,12 @@ _BODIES: Final = {s.key: substance(re.sub(r"^[一二三四五六]、", "", s.hea
 
 def _hollow(key: str, core: str) -> bool:
     """Whether a section's substance is its heading and/or the template's placeholders and nothing
-    else (无其他需要报告的事项 says something: 无)."""
-    rest = _HEADING_NUMBER.sub("", core).replace(_BODIES[key], "")
+    else (无其他需要报告的事项 says something: 无; a lone page number repeats nothing)."""
+    rest = _HEADING_NUMBER.sub("", core)
+    found = _BODIES[key] in rest or any(p in rest for p in PLACEHOLDERS)
+    if not found:
+        return False
+    rest = rest.replace(_BODIES[key], "")
     for p in PLACEHOLDERS:
         rest = rest.replace(p, "")
     return not rest
@@ -182,7 +186,7 @@ _SELF_NAMED: Final = (
         rf"现(?:将|予以?|就)?公布{_NAME}\s*(?:\d{{4}}|[〇一二三四五六七八九]{{4}})\s*年度?\s*(?:政府)?信息公开"
     ),
     re.compile(rf"本(?:年度)?报告由{_NAME}(?:根据|依据|按照|依照|编制|制作|负责)"),
-    re.compile(rf"^{_NAME}\s*(?:\d{{4}})\s*年度?政府信息公开工作年度报告"),
+    re.compile(rf"^{_NAME}\s*\d{{4}}\s*年度?政府信息公开工作年度报告[。.]?$"),
 )
 _SELF_NAMING: Final = re.compile(r"公布|报告由|年度报告")
 #: words that name no agency in particular
@@ -228,7 +232,7 @@ def check_other_agency(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 continue
             named = mt.group(1).strip()
             if named.startswith(_GENERIC) or not _distinct(named, own):
-                continue
+                break  # the sentence names the agency itself (or none in particular)
             yield rule.emit(
                 m.OTHER_AGENCY,
                 {"named": named, "agency": own, "sentence": sentence},
