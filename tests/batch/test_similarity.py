@@ -37,7 +37,9 @@ def test_normalise() -> None:
 def test_copy_with_new_numbers_is_flagged_through_validate() -> None:
     rng = random.Random(1)
     text = prose(rng, 300)
-    last, this = pair_with(f"2022年度第31号。{text}", f"2023年度第45号。{text}")
+    # (the five aspects the 2021 format asks of 总体情况 first, so that only GD704 has anything to say)
+    aspects = "本年度主动公开、依申请公开、政府信息管理、平台建设和监督保障各项工作有序推进。"
+    last, this = pair_with(f"{aspects}2022年度第31号。{text}", f"{aspects}2023年度第45号。{text}")
     result = validate(this, last)  # type: ignore[arg-type]
     gd704 = [f for f in result.findings if f.code == "GD704"]
     assert len(gd704) == 1
@@ -70,8 +72,10 @@ def test_appended_paragraph_still_repeats_and_half_new_does_not() -> None:
 def test_short_sections_are_not_compared() -> None:
     last, this = pair_with("无。" * 20, "无。" * 20)
     assert repeated_sections(last, this) == []  # type: ignore[arg-type]
-    # "本年度未收取信息处理费。" repeats every year too, and is 11 characters long
-    assert [r.key for r in repeated_sections(last, this, min_chars=10)] == ["overview", "other"]  # type: ignore[arg-type]
+    # "本年度未收取信息处理费。" repeats every year too, and is 11 characters long; so do the generated
+    # reports' one-line statements of the tables' figures (the numbers are compared as one)
+    keys = [r.key for r in repeated_sections(last, this, min_chars=10)]  # type: ignore[arg-type]
+    assert {"overview", "other"} <= set(keys)
 
 
 def test_threshold_bounds() -> None:

@@ -169,7 +169,7 @@ def iter_check(
                 on_progress("files", done, len(files))
         if not pairs:
             return
-        matched, duplicates = pair_up(keep)
+        matched, duplicates = pair_up(keep, config=config)
         del keep
         yield from duplicates
         if on_progress:

@@ -93,9 +93,12 @@ def compare(
     return PairResult(str(last), str(this), b.agency, b.year, result.findings, len(result.not_assessable))
 
 
-def pair_up(results: Iterable[FileResult]) -> tuple[list[tuple[FileResult, FileResult]], list[Duplicate]]:
+def pair_up(
+    results: Iterable[FileResult], *, config: Config = DEFAULT
+) -> tuple[list[tuple[FileResult, FileResult]], list[Duplicate]]:
     """Pairs (last year's, this year's) among readable results with a known agency and year, and the
-    duplicates (several files for one agency and year; the first in path order is the one paired)."""
+    duplicates (several files for one agency and year; the first in path order is the one paired;
+    ``config`` decides whether and how they report GD505)."""
     groups: dict[tuple[str, int], list[FileResult]] = {}
     for r in results:
         key = r.pair_key if r.readable else None
@@ -113,6 +116,7 @@ def pair_up(results: Iterable[FileResult]) -> tuple[list[tuple[FileResult, FileR
                     key[1],
                     tuple(m.path for m in members),
                     tuple(m.sha256 for m in members),
+                    config,
                 )
             )
     pairs = [(firsts[(k, y - 1)], r) for (k, y), r in firsts.items() if (k, y - 1) in firsts]
@@ -128,7 +132,7 @@ def check_pairs(
     config: Config = DEFAULT,
 ) -> list[PairResult]:
     """Pair up the results (e.g. all results of one agency) and check every pair."""
-    pairs, _ = pair_up(results)
+    pairs, _ = pair_up(results, config=config)
     return [
         check_pair(a, b, missing=missing, threshold=threshold, min_chars=min_chars, config=config)
         for a, b in pairs

@@ -22,7 +22,8 @@ from ..core.messages import rules as m
 from ..core.model import Report, Sections
 from ..core.values import Amount, Cell
 from ..core.vocabulary import SECTIONS, FormatKey, spec
-from ..rules import RULES
+from ..rules import RULES, Config
+from ..rules.config import DEFAULT
 
 __all__ = [
     "UNREADABLE",
@@ -176,6 +177,8 @@ class Duplicate:
     year: int
     paths: tuple[str, ...]
     sha256: tuple[str | None, ...] = ()
+    #: which codes run and their severities (GD505 may be ignored or given another severity)
+    config: Config = attrs.field(default=DEFAULT, repr=False, eq=False)
 
     @property
     def identical(self) -> bool:
@@ -190,6 +193,9 @@ class Duplicate:
     def versions(self) -> list[tuple[str, Finding]]:
         """(path, GD505 finding) for every file that has another version in the group."""
         rule = RULES["GD505"]
+        if not self.config.enabled(rule.code):
+            return []
+        severity = self.config.severity_of(rule.code, rule.severity)
         digests = self.sha256 or (None,) * len(self.paths)
         out = []
         for path, digest in zip(self.paths, digests, strict=True):
@@ -213,6 +219,8 @@ class Duplicate:
                     ),
                 )
             )
+        if severity is not rule.severity:
+            out = [(p, attrs.evolve(f, severity=severity)) for p, f in out]
         return out
 
 
