@@ -264,7 +264,7 @@ def _draw(
             if format == "2019" and b.key == "art20_1":
                 total = near(f"{base}/total", hi * 10)
                 cells[f"{base}/made"] = near(f"{base}/made", hi)
-                new_ones = near(f"{base}/published", total) if previous is not None else n(total)
+                new_ones = near(f"{base}/published", total) if previous is not None else rng.randint(0, total)
                 cells[f"{base}/published"] = min(new_ones, total)
                 cells[f"{base}/total"] = total
             elif format == "2019" and b.key in ("art20_5", "art20_6", "art20_8"):
@@ -343,6 +343,8 @@ def _draw(
         cells[f"appeals/{g.key}/total"] = sum(parts.values())
 
     agency = previous.agency if previous is not None and previous.agency else rng.choice(_AGENCIES)
+    # the kind of agency is left to the validator to infer from the name, as for a report read from a
+    # document (which does not print it); it decides the deadline the signature date keeps
     kind: AgencyKind = "government" if agency.endswith("人民政府") else "department"
     month, day = DEADLINES[kind]
     start = dt.date(year + 1, 1, 1)
@@ -353,7 +355,6 @@ def _draw(
         cells,
         year=year,
         agency=agency,
-        agency_kind=kind,
         published_on=published,
         sections=_prose(rng, format, year, agency, cells, previous),
         outline=OUTLINE,

@@ -99,8 +99,11 @@ def test_split_sections_repeated_and_missing() -> None:
 
 
 def test_agency_kind() -> None:
+    """(Now in the core, for GD503, which infers the kind a report does not give and says so.)"""
     assert agency_kind_of("杭州市西湖区人民政府") == "government"
-    assert agency_kind_of("杭州市西湖区人民政府办公室") == "department"
+    # the office that publishes its government's report (Art. 49: by 31 March)
+    assert agency_kind_of("杭州市西湖区人民政府办公室") == "government"
+    assert agency_kind_of("杭州市西湖区教育局办公室") == "department"
     assert agency_kind_of("郑州市二七区科学技术局") == "department"
     assert agency_kind_of("某某") is None
     assert agency_kind_of(None) is None

@@ -21,6 +21,8 @@ def gd602(r: Report) -> list[str]:
 @pytest.fixture
 def report() -> Report:
     r = sample_report("2021")
+    # the sample states its own figures in 三 and 四: the statements here are the test's only
+    r = attrs.evolve(r, sections=attrs.evolve(r.sections, applications="", appeals=""))
     return r.with_cells(
         {
             "applications/new/total": 3119,
@@ -81,7 +83,7 @@ def test_missing_table_cell_is_not_assessable(report: Report) -> None:
 
 def test_unrelated_numbers_are_not_statements() -> None:
     r = with_text(sample_report("2019"), "本年度发布信息1200条，开展培训3次，政策解读12件。")
-    assert statements(r) == []
+    assert [s for s in statements(r) if s.section == "overview"] == []
 
 
 def test_erqi_style_no_applications_agrees_with_a_zero_table() -> None:

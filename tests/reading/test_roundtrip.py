@@ -142,7 +142,7 @@ def _plain(r: Report) -> Report:
         r,
         year=year,
         agency="测试局",
-        agency_kind="department",
+        agency_kind=None,  # not printed: a reader leaves it to the validator to infer
         published_on=None,
         sections=Sections(),
         raw=raw,
