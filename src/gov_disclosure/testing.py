@@ -51,10 +51,11 @@ _PARTS = tuple(c.key for c in APPLICATIONS_COLUMNS if c.key != "total")
 # -- the prose of a sample report: each section speaks of what its heading names ---------------------
 
 #: 一、总体情况: one paragraph per aspect the 2021 format asks it to cover, each drawn from a few
-#: wordings (a next year's report draws other ones, as a report that is not a copy does)
+#: wordings (a next year's report draws other ones, as a report that is not a copy does). No brackets,
+#: no table label in the prose: the readers' tests rewrite those in the tables (（一） as (一) …)
 _OVERVIEW: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     (
-        "（一）主动公开。",
+        "在主动公开方面，",
         (
             "围绕群众关注关切，及时主动公开政策文件、财政预决算和重点领域信息。",
             "坚持以公开为常态、不公开为例外，主动公开法定主动公开内容和重要政策文件。",
@@ -62,7 +63,7 @@ _OVERVIEW: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
         ),
     ),
     (
-        "（二）依申请公开。",
+        "在依申请公开方面，",
         (
             "规范依申请公开办理流程，严格按照法定时限答复申请人。",
             "完善申请登记、审核、答复各环节工作规范，提高答复质量。",
@@ -70,7 +71,7 @@ _OVERVIEW: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
         ),
     ),
     (
-        "（三）政府信息管理。",
+        "在政府信息管理方面，",
         (
             "落实公文公开属性源头认定制度，严格执行信息发布保密审查。",
             "及时更新政府信息公开指南和公开目录，规范信息发布审核流程。",
@@ -78,7 +79,7 @@ _OVERVIEW: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
         ),
     ),
     (
-        "（四）平台建设。",
+        "在平台建设方面，",
         (
             "加强政府网站和政务新媒体建设，拓宽信息公开渠道。",
             "优化政府信息公开专栏设置，提升网站检索和互动功能。",
@@ -86,7 +87,7 @@ _OVERVIEW: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
         ),
     ),
     (
-        "（五）监督保障。",
+        "在监督保障方面，",
         (
             "将政务公开工作纳入年度绩效考核，强化责任落实。",
             "组织开展政务公开业务培训，提升工作人员业务能力。",
@@ -140,8 +141,6 @@ def _prose(
         return v
 
     proactive = f"{year}年，本机关" + _pick(rng, _PROACTIVE, last.proactive)
-    if format == "2021":
-        proactive += f"本年制发行政规范性文件{n('proactive/art20_1.normative_docs/issued')}件。"
 
     new, carried_over = n("applications/new/total"), n("applications/carried_over/total")
     done, carried_forward = n("applications/total/total"), n("applications/carried_forward/total")
@@ -165,10 +164,10 @@ def _prose(
 
     first = rng.randrange(len(_PROBLEMS))
     problems = (
-        "（一）存在的主要问题。"
+        "存在的主要问题："
         + _PROBLEMS[first]
         + _pick(rng, _PROBLEMS[:first] + _PROBLEMS[first + 1 :], "")
-        + "（二）改进情况。"
+        + "\n改进情况："
         + _IMPROVEMENTS[first]
     )
     if format == "2021":

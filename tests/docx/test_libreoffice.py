@@ -57,7 +57,8 @@ def _present(label: str, flat: str, tokens: list[str]) -> bool:
         if not token or not label.startswith(token):
             continue
         rest = label[len(token) :]
-        for later in tokens[start + 1 : start + 80]:
+        # (a merged cell that a page break cuts goes on after the next page's repeated table header)
+        for later in tokens[start + 1 : start + 300]:
             if rest and later and rest.startswith(later):
                 rest = rest[len(later) :]
         if not rest:

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from hypothesis import given, settings
 
 from docx import Document
-from gov_disclosure.core.model import Report
+from gov_disclosure.core.model import Report, agency_kind_of
 from gov_disclosure.core.values import Amount, format_cell
 from gov_disclosure.docx import read_docx
 from gov_disclosure.rules import validate
@@ -53,7 +53,8 @@ def test_filled_official_every_value_in_its_cell(build: SimpleNamespace) -> None
     assert report.format == "2021"
     assert (report.agency, report.year) == ("郑州市二七区科学技术局", 2021)
     assert report.published_on == dt.date(2022, 1, 20)
-    assert report.agency_kind == "department"
+    assert report.agency_kind is None  # not printed: GD503 infers it from the name
+    assert agency_kind_of(report.agency) == "department"
     for address, text in texts.items():
         value = report.cell(address)
         unit = report.spec.cell(address).unit
@@ -176,7 +177,8 @@ def test_frame_table_around_the_report(build: SimpleNamespace) -> None:
         tc.append(child)
     report, _ = read_docx(build.to_bytes(doc))
     assert (report.agency, report.year) == ("某某区人民政府", 2021)
-    assert report.agency_kind == "government"
+    assert report.agency_kind is None  # not printed: GD503 infers it from the name
+    assert agency_kind_of(report.agency) == "government"
     assert report.cell("applications/new/total") == 11
 
 
@@ -267,7 +269,7 @@ def test_both_formats_read_by_labels_alone() -> None:
         assert report.cell_map() == r.cell_map()
         assert report.raw == r.raw
         assert (report.agency, report.year, report.published_on) == (r.agency, r.year, r.published_on)
-        assert report.agency_kind == r.agency_kind  # guessed from the agency's name here
+        assert report.agency_kind == r.agency_kind is None  # not printed, not guessed by the reader
         assert report.sections == r.sections
         assert findings == []
 
@@ -351,6 +353,7 @@ def test_title_over_two_paragraphs_reworded_headings_and_signature(build: Simple
     report, _ = read_docx(build.to_bytes(doc))
     assert (report.agency, report.year) == ("杭州市西湖区人民政府", 2021)
     assert report.published_on == dt.date(2022, 3, 31)
-    assert report.agency_kind == "government"
+    assert report.agency_kind is None  # not printed: GD503 infers it from the name
+    assert agency_kind_of(report.agency) == "government"
     assert report.sections.problems == "（文字描述）"
     assert report.cell("applications/new/total") == 3

@@ -7,7 +7,7 @@ Layer: rules. Imports only :mod:`gov_disclosure.core`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
@@ -41,6 +41,8 @@ class Context:
     unusual: tuple[tuple[CellSpec, Cell, str | None], ...] = attrs.field(init=False)
     _text: TextView | None = attrs.field(default=None, init=False, repr=False)
     _previous_values: dict[str, Cell] | None = attrs.field(default=None, init=False, repr=False)
+    #: what several checks of one family compute once per validation (e.g. the parsed outline)
+    memo: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False)
 
     @property
     def text(self) -> TextView:

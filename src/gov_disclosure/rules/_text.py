@@ -8,7 +8,6 @@ Layer: rules. Imports only :mod:`gov_disclosure.core`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Final
 
 from ..core.model import Sections
@@ -48,8 +47,9 @@ def joined(text: str) -> str:
 
 
 def substance(text: str) -> str:
-    """The text without whitespace and punctuation, in NFKC (what length and placeholder checks count)."""
-    return _NOT_SUBSTANCE.sub("", unicodedata.normalize("NFKC", text))
+    """The text without whitespace and punctuation (what length and placeholder checks count). Full-
+    width punctuation is punctuation as it is; no NFKC is needed (nor paid for) here."""
+    return _NOT_SUBSTANCE.sub("", text)
 
 
 class TextView:
@@ -103,13 +103,10 @@ class TextView:
         """Every sentence of the text as (section key, sentence), as found (line breaks inside a
         sentence dropped)."""
         if self._sentences is None:
-            out = []
+            out: list[tuple[str, str]] = []
             for key in SECTION_KEYS:
                 if self.raw(key):
-                    for s in _SENTENCE.finditer(self.joined(key)):
-                        sentence = s.group(0).strip()
-                        if sentence:
-                            out.append((key, sentence))
+                    out.extend((key, s) for s in map(str.strip, _SENTENCE.findall(self.joined(key))) if s)
             self._sentences = tuple(out)
         return self._sentences
 

@@ -2,8 +2,9 @@
 inverse, from last year's report of the same agency to this year's.
 
 Which counts: every count of the proactive table (not 上一年项目数量, which is last year's own figure,
-nor the signed 本年增/减 or the amounts), the 总计 column of every row of the applications table, and
-the 总计 of each appeals group — in both reports (a pair across the 2019/2021 formats compares the
+nor the signed 本年增/减 or the amounts), the 总计 column of every row of the applications table but
+二、上年结转 (last year's 结转下年度: GD701 checks it, and a jump there is last year's), and the 总计
+of each appeals group — in both reports (a pair across the 2019/2021 formats compares the
 cells the two formats share). A pair is reported when the larger of the two values is at least the
 minimum base (``anomaly_min_base``, default 20: from 2 to 11 is noise) and this year's value is more
 than ``anomaly_factor`` (default 5) times last year's, or less than last year's divided by it. Information
@@ -34,8 +35,8 @@ def anomaly_cells(last: FormatKey, this: FormatKey) -> tuple[tuple[str, Message]
     for c in b.cells:
         if not a.has_cell(c.address) or c.kind is not CellKind.COUNT:
             continue
-        if c.table == "proactive" and c.column == "previous_items":
-            continue
+        if (c.table, c.column) == ("proactive", "previous_items") or c.row == "carried_over":
+            continue  # last year's own figures
         if c.table in ("applications", "appeals") and c.column != "total":
             continue
         label = Message(location_label(c.address, this, "en"), location_label(c.address, this, "zh"))

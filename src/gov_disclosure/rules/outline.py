@@ -74,6 +74,7 @@ class _Entry:
     under: str | None  #: the section this heading stands in (its own, or the last one above it)
 
 
+@lru_cache(maxsize=4096)  # headings repeat from report to report
 def heading_number(text: str) -> tuple[int | None, str, bool]:
     """(number, the number as printed, whether it is printed as the format does: 五、)."""
     t = unicodedata.normalize("NFKC", text).strip()
@@ -87,7 +88,6 @@ def heading_number(text: str) -> tuple[int | None, str, bool]:
     return n, token, bool(mt.group("cn")) and token.endswith("、")
 
 
-@lru_cache(maxsize=1024)
 def _entries(outline: tuple[Heading, ...]) -> tuple[_Entry, ...]:
     out = []
     under: str | None = None
@@ -107,7 +107,10 @@ def _outline(rule: Rule, ctx: Context) -> tuple[_Entry, ...] | None:
     if not ctx.report.outline:
         ctx.not_assessable.append(NotAssessable(rule.code, "outline", ("outline",)))
         return None
-    return _entries(ctx.report.outline)
+    entries: tuple[_Entry, ...] | None = ctx.memo.get("outline")
+    if entries is None:
+        entries = ctx.memo["outline"] = _entries(ctx.report.outline)
+    return entries
 
 
 def _firsts(entries: tuple[_Entry, ...]) -> dict[str, _Entry]:

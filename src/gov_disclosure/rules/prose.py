@@ -179,7 +179,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
 _CLAUSE: Final = re.compile(r"[^，,。；;！？!?\n]+")
 #: "every application was dealt with": 均已办结, 全部按时答复, 所有申请均已按要求办理完成
 _ALL_DONE: Final = re.compile(
-    r"(?<![未没不])(?:均|全部|都|全都|悉数)(?:已经?|已)?"
+    r"(?:均|全部|都|全都|悉数)(?<![未没不].)(?<![未没不]..)(?:已经?|已)?"
     r"(?:按时|按期|依法|及时|按要求|按照要求|按规定|在法定期限内|在法定期限|在规定时限内|在规定期限内)?"
     r"(?:予以|进行了?)?(?:办结|办理完毕|办理完成|办理完结|处理完毕|答复完毕|答复)(?!率)"
 )
@@ -215,12 +215,15 @@ def _row_positive(ctx: Context, row: str) -> tuple[int | None, tuple[CellRef, ..
     """How many the row counts in all (its 总计, or failing that the sum of its known cells) when
     that is certainly above zero, else None; and the row's cells."""
     values = ctx.values
-    cells = tuple(CellRef(a, values[a]) for a in _row_cells(row))
-    total = cells[-1].value
+    addresses = _row_cells(row)
+    total = values[addresses[-1]]
     if isinstance(total, int):
-        return (total if total > 0 else None), cells
-    known = sum(v for c in cells[:-1] if isinstance(v := c.value, int) and v > 0)
-    return (known or None), cells
+        count = total if total > 0 else None
+    else:
+        count = sum(v for a in addresses[:-1] if isinstance(v := values[a], int) and v > 0) or None
+    if count is None:
+        return None, ()
+    return count, tuple(CellRef(a, values[a]) for a in addresses)
 
 
 _COLUMNS: Final = (
@@ -303,13 +306,17 @@ def check_fee_stated(rule: Rule, ctx: Context) -> Iterator[Finding]:
 def check_fee_agrees(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """GD616: the text says no fee notice was issued (or nothing was charged at all) while table 3
     counts applications dropped because the applicant did not pay a fee notice."""
-    if ctx.report.format != "2021":
+    r = ctx.report
+    if r.format != "2021":
         return
     unpaid, cells = _row_positive(ctx, _UNPAID_FEE)
-    if unpaid is None or not ctx.text.has(_NO_FEE_NOTICE):
+    if unpaid is None:
+        return
+    keys = [s.key for s in SECTIONS if "收费" in (t := getattr(r.sections, s.key)) or "缴费" in t]
+    if not any(_NO_FEE_NOTICE.search(ctx.text.joined(k)) for k in keys):
         return
     for key, sentence in ctx.text.sentences():
-        if _NO_FEE_NOTICE.search(sentence):
+        if key in keys and _NO_FEE_NOTICE.search(sentence):
             yield rule.emit(
                 m.FEE_CONTRADICTS,
                 {"count": unpaid, "sentence": sentence},

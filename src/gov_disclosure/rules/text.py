@@ -3,7 +3,8 @@ aspects, a problems section with substance, no section that only repeats its hea
 year's or another agency's report.
 
 The texts are read as the readers keep them: PDF line breaks inside a sentence are dropped before
-matching (:func:`joined`), and digits are matched after NFKC; sentences are quoted as found.
+matching (:func:`joined`); full-width digits and punctuation match as their ASCII forms (the patterns
+say both); sentences are quoted as found.
 
 Layer: rules. Imports only :mod:`gov_disclosure.core` and :mod:`._base`.
 """
@@ -11,7 +12,6 @@ Layer: rules. Imports only :mod:`gov_disclosure.core` and :mod:`._base`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import Final
 
@@ -61,9 +61,9 @@ def check_aspects(rule: Rule, ctx: Context) -> Iterator[Finding]:
     r = ctx.report
     if r.format != "2021" or not r.sections.overview.strip():
         return  # the 2019 format asks nothing of it; an empty 总体情况 is GD601's
-    text = ctx.text.substance("overview")
-    if _hollow("overview", text):
+    if len(r.sections.overview) <= _HOLLOW_MAX and _hollow("overview", ctx.text.substance("overview")):
         return  # GD610 says it
+    text = ctx.text.joined("overview")  # a word a PDF broke over two lines is whole again
     for aspect, pattern in _ASPECT_PATTERNS:
         if not pattern.search(text):
             yield rule.emit(m.ASPECT_MISSING, {"aspect": aspect}, location="sections/overview")
@@ -106,11 +106,23 @@ def _hollow(key: str, core: str) -> bool:
     return not rest
 
 
+#: no section longer than this is only its heading and the placeholders (however spaced out)
+_HOLLOW_MAX: Final = 160
+
+
+#: what a hollow section holds at least one of (its heading's words, a placeholder's), to look for
+#: before its substance is worked out
+_HOLLOW_HINTS: Final = {
+    key: (*re.split(r"[、]", re.sub(r"^[一二三四五六]、", "", h)), "文字描述", "格式模板")
+    for key, h in ((s.key, s.heading) for s in SECTIONS)
+}
+
+
 def check_hollow(rule: Rule, ctx: Context) -> Iterator[Finding]:
     sections = ctx.report.sections
     for sec in SECTIONS:
         text = getattr(sections, sec.key)
-        if not text:
+        if not text or len(text) > _HOLLOW_MAX or not any(h in text for h in _HOLLOW_HINTS[sec.key]):
             continue
         core = ctx.text.substance(sec.key)
         if core and _hollow(sec.key, core):
@@ -131,7 +143,7 @@ _OPENS_WITH_YEAR: Final = re.compile(
 )
 #: the statistical period stated: 统计期限自2023年1月1日起至2023年12月31日止
 _PERIOD: Final = re.compile(
-    r"统计(?:期限|周期|时限|时间|区间|期间)[^。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日"
+    r"统计(?:期限|周期|时限|时间|区间|期间)[^。]{0,12}?(\d{4})\s*年\s*[1１]\s*月\s*[1１]\s*日"
 )
 #: a sentence that compares years is no stale copy
 _COMPARES: Final = (
@@ -160,14 +172,13 @@ def check_stale_year(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for key, sentence in ctx.text.sentences():
         if stale not in sentence:
             continue
-        plain = unicodedata.normalize("NFKC", sentence)
-        mt = _OPENS_WITH_YEAR.match(plain)
-        hit = mt is not None and mt.group(1) == stale
-        if hit and (current in plain or any(w in plain for w in _COMPARES)):
+        mt = _OPENS_WITH_YEAR.match(sentence)  # \d: full-width digits too
+        hit = mt is not None and int(mt.group(1)) == r.year - 1
+        if hit and (current in sentence or any(w in sentence for w in _COMPARES)):
             hit = False
         if not hit:
-            period = _PERIOD.search(plain)
-            hit = period is not None and period.group(1) == stale
+            period = _PERIOD.search(sentence)
+            hit = period is not None and int(period.group(1)) == r.year - 1
         if hit:
             yield rule.emit(
                 m.STALE_YEAR,
@@ -186,9 +197,9 @@ _SELF_NAMED: Final = (
         rf"现(?:将|予以?|就)?公布{_NAME}\s*(?:\d{{4}}|[〇一二三四五六七八九]{{4}})\s*年度?\s*(?:政府)?信息公开"
     ),
     re.compile(rf"本(?:年度)?报告由{_NAME}(?:根据|依据|按照|依照|编制|制作|负责)"),
-    re.compile(rf"^{_NAME}\s*\d{{4}}\s*年度?政府信息公开工作年度报告[。.]?$"),
+    re.compile(rf"^{_NAME}\s*\d{{4}}\s*年度?政府信息公开工作年度报告[。.]?$", re.M),
 )
-_SELF_NAMING: Final = re.compile(r"公布|报告由|年度报告")
+_SELF_NAMING: Final = ("公布", "报告")
 #: words that name no agency in particular
 _GENERIC: Final = (
     "本机关",
@@ -215,28 +226,44 @@ def _distinct(named: str, own: str) -> bool:
     return bool(a) and bool(b) and not a <= b and not b <= a
 
 
+_ENDS: Final = "。！？!?；;\n"
+
+
+def _sentence_at(text: str, pos: int) -> tuple[int, int]:
+    """The span of the sentence of ``text`` that holds ``pos`` (its end mark included)."""
+    start = max(text.rfind(c, 0, pos) for c in _ENDS) + 1
+    ends = [i for i in (text.find(c, pos) for c in _ENDS) if i >= 0]
+    return start, (min(ends) + 1 if ends else len(text))
+
+
 def check_other_agency(rule: Rule, ctx: Context) -> Iterator[Finding]:
     r = ctx.report
     own = (r.agency or "").strip()
     if not own:
         return
-    if not ctx.text.has(_SELF_NAMING):
-        return
-    for key, sentence in ctx.text.sentences():
-        if "公布" not in sentence and "报告" not in sentence:
+    for sec in SECTIONS:
+        if not getattr(r.sections, sec.key):
             continue
-        plain = unicodedata.normalize("NFKC", sentence)
-        for pattern in _SELF_NAMED:
-            mt = pattern.search(plain)
-            if mt is None:
+        if not any(w in getattr(r.sections, sec.key) for w in _SELF_NAMING):
+            continue
+        text = ctx.text.joined(sec.key)
+        # each sentence is decided by the first pattern (in _SELF_NAMED's order) that names an agency
+        hits = sorted(
+            (_sentence_at(text, mt.start()), i, mt.group(1).strip())
+            for i, pattern in enumerate(_SELF_NAMED)
+            for mt in pattern.finditer(text)
+        )
+        decided: set[tuple[int, int]] = set()
+        for span, _, named in hits:
+            if span in decided:
                 continue
-            named = mt.group(1).strip()
+            decided.add(span)
             if named.startswith(_GENERIC) or not _distinct(named, own):
-                break  # the sentence names the agency itself (or none in particular)
+                continue  # the sentence names the agency itself (or none in particular)
+            sentence = text[span[0] : span[1]].strip()
             yield rule.emit(
                 m.OTHER_AGENCY,
                 {"named": named, "agency": own, "sentence": sentence},
-                location=f"sections/{key}",
+                location=f"sections/{sec.key}",
                 raw=sentence,
             )
-            break
