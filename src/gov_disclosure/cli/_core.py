@@ -36,6 +36,7 @@ from ._common import (
     write_file,
 )
 from ._i18n import argument, command, lang, option, say
+from .examples import SCOPES, SEVERITIES, rule_text
 
 
 @command("validate", help=M.VALIDATE_HELP)
@@ -160,16 +161,6 @@ def sample_command(fmt: str) -> None:
     click.echo(to_json(sample_report(fmt)))  # type: ignore[arg-type]
 
 
-#: the scopes of the rules (``Rule.scope``), in words
-SCOPES = {
-    "cell": M.SCOPE_CELL,
-    "reader": M.SCOPE_READER,
-    "table": M.SCOPE_TABLE,
-    "report": M.SCOPE_REPORT,
-    "cross-year": M.SCOPE_CROSS_YEAR,
-    "batch": M.SCOPE_BATCH,
-}
-SEVERITIES = {"error": M.SEVERITY_ERROR, "warning": M.SEVERITY_WARNING, "info": M.SEVERITY_INFO}
 
 
 @command("rules", help=M.RULES_HELP)
@@ -182,8 +173,6 @@ def rules_command(code: str | None) -> None:
             scope = say(SCOPES[rule.scope]) if rule.scope in SCOPES else rule.scope
             click.echo(f"{rule.code}  {say(SEVERITIES[rule.severity.value]):<7}  {scope:<10}  {text}")
         sys.exit(EXIT_OK)
-    from .examples import rule_text
-
     wanted = code.strip().upper()
     if wanted not in RULES:
         fail(R.RULES_UNKNOWN_CODE, code=code)

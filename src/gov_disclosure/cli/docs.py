@@ -20,8 +20,7 @@ from ..rules import RULES
 def rules_markdown() -> str:
     """docs/rules.md: the catalogue as a table, then each code as ``gov-disclosure rules CODE`` prints
     it, in English and in Chinese (the same text, the same examples run)."""
-    from ._core import SCOPES, SEVERITIES
-    from .examples import rule_text
+    from .examples import SCOPES, SEVERITIES, rule_text
 
     lines = [
         "# Rule catalogue · 规则目录",

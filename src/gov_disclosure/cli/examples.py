@@ -29,7 +29,18 @@ from ..rules.ruledocs import Example, Patch, rule_doc
 from ..testing import sample_pair, sample_report
 from ..text import read_text, write_text
 
-__all__ = ["ExampleRun", "describe", "finding_lines", "run_example", "severity_word"]
+__all__ = ["SCOPES", "SEVERITIES", "ExampleRun", "describe", "finding_lines", "rule_text", "run_example", "severity_word"]
+
+#: the scopes of the rules (``Rule.scope``), in words
+SCOPES = {
+    "cell": M.SCOPE_CELL,
+    "reader": M.SCOPE_READER,
+    "table": M.SCOPE_TABLE,
+    "report": M.SCOPE_REPORT,
+    "cross-year": M.SCOPE_CROSS_YEAR,
+    "batch": M.SCOPE_BATCH,
+}
+SEVERITIES = {"error": M.SEVERITY_ERROR, "warning": M.SEVERITY_WARNING, "info": M.SEVERITY_INFO}
 
 Which = Literal["bad", "good"]
 _HEADINGS = {s.key: s.heading for s in SECTIONS}
@@ -187,7 +198,6 @@ def finding_lines(code: str, which: Which, lang: Lang) -> list[str]:
 def rule_text(code: str, lang: Lang) -> str:
     """What ``gov-disclosure rules CODE`` prints (and docs/rules.md shows), in ``lang``."""
     from ..rules import RULES
-    from ._core import SCOPES
 
     rule = RULES[code]
     doc = rule_doc(code)

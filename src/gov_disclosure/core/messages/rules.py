@@ -263,9 +263,9 @@ DOC_FILES: Final = Message(
 DOC_AS_IS: Final = Message("as it is", "原样")
 DOC_WITH: Final = Message("with:", "改动如下：")
 DOC_LAST_YEAR: Final = Message("last year's report:", "上一年度报告：")
-DOC_CHANGE: Final = Message("{where}: {old} → {new}", "{where}：{old} → {new}")
+DOC_CHANGE: Final = Message("{where}: {old} → {new}", "{where}：由{old}改为{new}")
 DOC_RAW: Final = Message("{where}: written “{raw}”", "{where}：填写为“{raw}”")
-DOC_TEXT_SET: Final = Message("{where}: “{text}”", "{where}：“{text}”")
+DOC_TEXT_SET: Final = Message("{where}, now: “{text}”", "{where}改为：“{text}”")
 DOC_TEXT_ADDED: Final = Message("{where}, added: “{text}”", "{where}，增加：“{text}”")
 DOC_TEXT_COPIED: Final = Message(
     "{where}: last year's text, only its year changed", "{where}：沿用上一年度的文字，仅改动年份"
