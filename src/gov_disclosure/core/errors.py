@@ -26,6 +26,7 @@ __all__ = [
     "GovDisclosureError",
     "MissingExtraError",
     "MissingToolError",
+    "NoTablesError",
     "ReadError",
     "ShapeError",
     "UnsafeFileError",
@@ -152,6 +153,11 @@ class UnsafeFileError(ReadError):
 
 class FileTooLargeError(ReadError):
     """The file or one of its parts exceeds a size limit."""
+
+
+class NoTablesError(ReadError):
+    """The file reads as text, but none of the three statistical tables is in it (a page that is not
+    the report, a report whose tables are images, crawler text that lost them): nothing to check."""
 
 
 class MissingToolError(ReadError):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Final, Literal, TypeAlias
 
@@ -27,6 +27,7 @@ import attrs
 
 from ..core.codes import CODES
 from ..core.findings import CellRef, Finding
+from ..core.messages import reading as msg
 from ..core.values import Cell, Parsed, format_cell, is_missing, parse_cell
 from ..core.vocabulary import (
     APPEALS_COLUMNS,
@@ -41,6 +42,7 @@ from ..core.vocabulary import (
     FormatKey,
     spec,
 )
+from .sums import broken_sums, table_sums
 
 __all__ = [
     "LABEL_VARIANTS",
@@ -292,9 +294,11 @@ class _Row:
     labels: list[GridCell]  #: the label cells (text, not values), in order
     values: list[GridCell]  #: the cells after the last label cell
     source: str
+    #: from a grid whose cells are in the extractor's reading order, not the table's (see read_grids)
+    flow: bool = False
 
 
-def _split_row(cells: Sequence[GridCell]) -> _Row:
+def _split_row(cells: Sequence[GridCell], flow: bool = False) -> _Row:
     # Labels stand left of the values: the label part ends before the first filled value, so a
     # word among the values ("0 | 不详 | 0") stays a value (GD102), not a label.
     first_value = next(
@@ -313,7 +317,7 @@ def _split_row(cells: Sequence[GridCell]) -> _Row:
     labels = [c for c in cells[: last + 1] if c.text.strip() and not is_value_text(c.text)]
     values = list(cells[last + 1 :])
     source = cells[0].source if cells else "?"
-    return _Row(list(cells), labels, values, source)
+    return _Row(list(cells), labels, values, source, flow)
 
 
 def _label_text(cells: Sequence[GridCell]) -> str:
@@ -367,7 +371,15 @@ def _join_split_rows(rows: list[_Row], format: FormatKey) -> list[_Row]:
                 if match_label(joined_text, format):
                     values = row.values if _has_values(row) else nxt.values
                     label = GridCell(joined_text, last.source, last.continued)
-                    out.append(_Row(row.cells + nxt.cells, [*row.labels[:-1], label], values, row.source))
+                    out.append(
+                        _Row(
+                            row.cells + nxt.cells,
+                            [*row.labels[:-1], label],
+                            values,
+                            row.source,
+                            row.flow or nxt.flow,
+                        )
+                    )
                     i += 2
                     continue
         out.append(row)
@@ -406,6 +418,13 @@ class _State:
     findings: list[Finding] = attrs.Factory(list)
     tables: set[str] = attrs.Factory(set)
     sources: dict[str, str] = attrs.Factory(dict)
+    #: tables with rows from grids in the extractor's order (their reading must be confirmed)
+    flow_tables: set[str] = attrs.Factory(set)
+    #: per table, signs that rows were not read as the table has them: misfit / unlabelled / stray
+    trouble: dict[str, Counter[str]] = attrs.Factory(dict)
+
+    def troubled(self, table: str | None, kind: str) -> None:
+        self.trouble.setdefault(table or "report", Counter())[kind] += 1
 
     def place(self, address: str, cell: GridCell) -> None:
         cs = spec(self.format).cell(address)
@@ -430,6 +449,7 @@ class _State:
         if text != format_cell(parsed.value, cs.unit):
             self.raw[address] = text
         if parsed.problem == "GD102":
+            self.troubled(address.split("/", 1)[0], "stray")
             self.findings.append(
                 CODES["GD102"].finding(
                     f"{cs.row_label} / {cs.column_label} holds {text!r}, not a number",
@@ -446,6 +466,7 @@ class _State:
     ) -> None:
         vals = [c for c in row.values if not c.continued]
         raw = " | ".join(c.text.strip() for c in row.cells if not c.continued)
+        self.troubled(location.split("/", 1)[0], "misfit")
         self.findings.append(
             CODES["GD105"].finding(
                 f"{what}: {len(vals)} values for {n} columns: {raw}",
@@ -487,13 +508,22 @@ def _row_matches(row: _Row, format: FormatKey) -> list[tuple[GridCell, tuple[Lab
     return [(c, match_label(c.text, format)) for c in row.labels]
 
 
-def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> GridReading:
+def read_grids(
+    grids: Sequence[Grid], *, format: FormatKey | None = None, unordered: Collection[int] = ()
+) -> GridReading:
     """Read the report's tables from ``grids`` (rows of cells; merges expanded).
 
     Tables are found by their labels, wherever they are and however they are split; a grid with no
     known label at all is ignored (page furniture). ``format`` forces the format version; by
     default it is detected from the labels (None in the result when they do not tell and nothing
     could be read).
+
+    ``unordered``: the indexes of grids whose cells are in the order an extractor emitted them, not
+    necessarily the table's (text pulled out of a PDF without its layout, where a wide table comes
+    out column by column and the values after a label need not be that row's). A table read from
+    such a grid is kept only when the reading confirms itself: every row fits, no values are left
+    without a label, and every sum of the table (GD201–GD203, GD301) holds. Otherwise none of its
+    cells is placed and a GD107 finding says why.
     """
     all_texts = [c.text for g in grids for row in g for c in row if not c.continued]
     detected = format or detect_format(all_texts)
@@ -505,10 +535,11 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
     # one stream of rows over all grids that hold at least one known label: a table split
     # across pages (or across two grids) reads as one
     rows: list[_Row] = []
-    for g in grids:
-        grid_rows = [_split_row(r) for r in g if r]
+    for gi, g in enumerate(grids):
         if not is_report_grid(g, fmt):
             continue
+        flow = gi in unordered
+        grid_rows = [_split_row(r, flow) for r in g if r]
         for r in grid_rows:
             r.labels = _merge_fragments(r.labels, fmt)
         rows.extend(grid_rows)
@@ -540,6 +571,8 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
                 block = m[0].key
         if table is not None and known:
             st.tables.add(table)
+        if row.flow and table is not None:
+            st.flow_tables.add(table)
 
         if row_labels:
             cell, m = row_labels[-1]
@@ -547,7 +580,7 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
             pos = next((i for i, c in enumerate(row.cells) if c is cell), None)
             if pos is not None:
                 # every cell after the row's label is a value position (text there is GD102)
-                row = _Row(row.cells, row.labels, row.cells[pos + 1 :], row.source)
+                row = attrs.evolve(row, values=row.cells[pos + 1 :])
             before = {id(c) for c in row.cells[: pos if pos is not None else len(row.cells)]}
             for c in unknown:
                 if not c.continued and (pos is None or id(c) in before):
@@ -622,6 +655,7 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
             # the appeals data row has no label of its own
             addresses = [f"appeals/{g.key}/{c.key}" for g in APPEALS_GROUPS for c in APPEALS_COLUMNS]
             if appeals_done:
+                st.troubled("appeals", "unlabelled")
                 st.findings.append(
                     CODES["GD106"].finding(
                         "a second row of values in the appeals table",
@@ -634,10 +668,12 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
             appeals_done = True
             _place_row(st, row, addresses, "appeals", "行政复议、行政诉讼")
         else:
+            st.troubled(table, "unlabelled")
             st.findings.append(
                 CODES["GD106"].finding(
                     f"a row of values without a label of the format: {raw_row}",
                     f"没有可识别标签的一行数值：{raw_row}",
+                    location=table,
                     source=row.source,
                     raw=raw_row,
                 )
@@ -655,12 +691,48 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
                 raw=names,
             )
         )
+    for table_key in sorted(st.flow_tables):
+        _confirm_order(st, table_key)
     return GridReading(
         detected,
         dict(st.cells),
         dict(st.raw),
         tuple(st.findings),
         frozenset(st.tables),
+    )
+
+
+def _in_table(location: str | None, table: str) -> bool:
+    return location is not None and (location == table or location.startswith(table + "/"))
+
+
+def _confirm_order(st: _State, table: str) -> None:
+    """Keep a table read from grids in the extractor's order only when the reading confirms itself
+    (see :func:`read_grids`); else take its cells out and say why (GD107)."""
+    trouble = st.trouble.get(table, Counter())
+    why: list[tuple[str, str]] = []
+    if trouble["misfit"]:
+        why.append(msg.WHY_ROWS_DO_NOT_FIT.both(rows=trouble["misfit"]))
+    if trouble["unlabelled"] or trouble["stray"]:
+        why.append(msg.WHY_VALUES_WITHOUT_LABEL.both(rows=trouble["unlabelled"] + trouble["stray"]))
+    broken = broken_sums(st.cells, table_sums(st.format, table))
+    if broken:
+        why.append(msg.WHY_SUMS_BROKEN.both(sums=len(broken), first=broken[0].name))
+    if not why:
+        return
+    placed = [a for a in {**st.cells, **st.raw} if _in_table(a, table)]
+    for a in placed:
+        st.cells.pop(a, None)
+        st.raw.pop(a, None)
+        st.sources.pop(a, None)
+    st.findings = [f for f in st.findings if not _in_table(f.location, table)]
+    params = {"table": table, "title": TABLE_TITLES.get(table, table), "n": len(placed)}
+    st.findings.append(
+        CODES["GD107"].finding(
+            msg.TABLE_OUT_OF_ORDER("en", why="; ".join(e for e, _ in why), **params),
+            msg.TABLE_OUT_OF_ORDER("zh", why="；".join(z for _, z in why), **params),
+            location=table,
+        )
     )
 
 

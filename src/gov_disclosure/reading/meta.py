@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import Final
 
@@ -334,6 +334,7 @@ def assemble(
     *,
     format: FormatKey | None = None,
     findings: Sequence[Finding] = (),
+    unordered: Collection[int] = (),
 ) -> tuple[Report, list[Finding]]:
     """A report from its paragraphs (the text outside the tables, in document order) and its
     tables as grids: title → agency and year, headings → sections, signature → date, grids →
@@ -373,13 +374,13 @@ def assemble(
         texts[span.key].extend(paragraphs[span.start + 1 : span.end])
     sections = Sections(**{k: join_paragraphs(v) for k, v in texts.items()})
 
-    reading = read_grids(grids, format=format)
+    reading = read_grids(grids, format=format, unordered=unordered)
     fmt = format or reading.format
     if fmt is None:
         if year is None:
             raise ReadError(E.NOT_A_REPORT)
         fmt = format_for_year(year)
-        reading = read_grids(grids, format=fmt)
+        reading = read_grids(grids, format=fmt, unordered=unordered)
     out.extend(reading.findings)
     if not reading.tables:
         out.append(

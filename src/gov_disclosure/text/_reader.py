@@ -56,6 +56,9 @@ def _is_table_line(line: str) -> bool:
         return False
     if is_value_text(s) or _is_label(s):
         return True
+    tokens = s.split()
+    if len(tokens) >= 2 and all(is_value_text(t) for t in tokens):
+        return True  # neighbouring cells on one line (6338 5398), as plain pdftotext joins them
     parts = _GAP.split(s)
     return len(parts) >= 2 and not s.endswith("。") and any(is_value_text(p) or _is_label(p) for p in parts)
 
@@ -113,8 +116,9 @@ def _layout(lines: Sequence[str]) -> Layout:
     return "lines"
 
 
-def _rows(lines: Sequence[str], first: int, layout: Layout) -> list[list[GridCell]]:
-    """Rows of cells from the lines of one table region (``first``: index of its first line)."""
+def _rows(lines: Sequence[str], first: int, layout: Layout) -> tuple[list[list[GridCell]], bool]:
+    """Rows of cells from the lines of one table region (``first``: index of its first line), and
+    whether their order is only the extractor's (one cell per block, as plain pdftotext writes)."""
     rows: list[list[GridCell]] = []
     if layout == "tsv":
         for i, line in enumerate(lines):
@@ -128,7 +132,7 @@ def _rows(lines: Sequence[str], first: int, layout: Layout) -> list[list[GridCel
                 # empty fields at the start of a line stand for cells merged from above
                 row.append(GridCell(f, f"line {first + i + 1}, field {j + 1}", leading))
             rows.append(row)
-        return rows
+        return rows, False
     if layout == "cells":
         cells_row: list[GridCell] = []
         for i, line in enumerate(lines):
@@ -146,12 +150,14 @@ def _rows(lines: Sequence[str], first: int, layout: Layout) -> list[list[GridCel
                 cells_row = []
         if cells_row:
             rows.append(cells_row)
-        return rows
+        return rows, False
     if layout == "spaced":
-        return _spaced_rows(lines, first)
+        return _spaced_rows(lines, first), False
     # one cell per line, blank lines for empty cells: a row is label lines + the lines after them.
     # When (nearly) every line is followed by a blank one, the blank lines only separate blocks
-    # (pdftotext without -layout) and empty cells cannot be told: such rows will not fit (GD105).
+    # (pdftotext without -layout): empty cells cannot be told (such rows will not fit, GD105), and
+    # the blocks come in the extractor's reading order, which in a wide table is often column by
+    # column: the engine then keeps a table only when its reading confirms itself (GD107 if not).
     content = [i for i, ln in enumerate(lines) if ln.strip()]
     separated = sum(1 for i in content if i + 1 < len(lines) and not lines[i + 1].strip())
     blocks = len(content) > 4 and separated * 5 >= len(content) * 3
@@ -182,7 +188,7 @@ def _rows(lines: Sequence[str], first: int, layout: Layout) -> list[list[GridCel
         cur.append(GridCell(line.strip(), src))
     if cur:
         rows.append(cur)
-    return rows
+    return rows, blocks
 
 
 def read_text(
@@ -207,17 +213,21 @@ def read_text(
     if len(lines) > MAX_LINES:
         raise FileTooLargeError(E.TEXT_TOO_MANY_LINES, n=len(lines), limit=MAX_LINES)
     regions = _regions(lines)
-    grids = []
+    grids: list[list[list[GridCell]]] = []
+    unordered: list[int] = []
     in_table = [False] * len(lines)
     for a, b in regions:
         region = lines[a:b]
-        grids.append(_rows(region, a, _layout(region)))
+        grid, flow = _rows(region, a, _layout(region))
+        if flow:
+            unordered.append(len(grids))
+        grids.append(grid)
         if sum(len(row) for g in grids for row in g) > MAX_CELLS:
             raise FileTooLargeError(E.TOO_MANY_CELLS, limit=MAX_CELLS)
         for i in range(a, b):
             in_table[i] = True
     paragraphs = [ln for ln, t in zip(lines, in_table, strict=True) if not t]
-    return assemble(paragraphs, grids, format=format)
+    return assemble(paragraphs, grids, format=format, unordered=unordered)
 
 
 # -- cells aligned by spaces (pdftotext -layout) ------------------------------------------------

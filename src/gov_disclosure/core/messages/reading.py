@@ -1,0 +1,29 @@
+"""Messages of the reading layer and the format readers: why a cell, a row or a table was not placed,
+what the reader made of the file's metadata, and how well a file was read."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from . import Message
+
+# -- a table whose cells came out of order (text extracted without its layout) ----------------------
+
+TABLE_OUT_OF_ORDER: Final = Message(
+    "the {table} table ({title}) came out column by column (text extracted without its layout, as plain "
+    "pdftotext writes it): the order of its cells is the extractor's, not the table's, {why}, so none "
+    "of its {n} cells read is placed; extract the text with pdftotext -layout (or read the PDF itself)",
+    "“{title}”表的内容是按列而不是按行导出的（未保留版式的文本，如不带 -layout 的 pdftotext）："
+    "单元格的次序是导出工具的，不是表格的（{table}），{why}，因此已读到的{n}个单元格都不放入；"
+    "请用 pdftotext -layout 导出文本（或直接读取 PDF）",
+)
+WHY_ROWS_DO_NOT_FIT: Final = Message(
+    "{rows} of its rows do not fit the columns", "其中{rows}行的数值个数与列数不符"
+)
+WHY_VALUES_WITHOUT_LABEL: Final = Message(
+    "{rows} rows of values stand without their labels", "其中{rows}行数值没有对应的标签"
+)
+WHY_SUMS_BROKEN: Final = Message(
+    "the values as read break {sums} of the table's sums ({first})",
+    "按读到的次序有{sums}处合计不成立（{first}）",
+)
