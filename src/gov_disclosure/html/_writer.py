@@ -18,7 +18,7 @@ from ..core.vocabulary import (
 )
 from ..reading.meta import format_date
 
-__all__ = ["write_html"]
+__all__ = ["table_html", "write_html"]
 
 
 def _td(text: str, *, rowspan: int = 1, colspan: int = 1, th: bool = False) -> str:
@@ -94,6 +94,13 @@ def _appeals(report: Report) -> list[str]:
 _TABLES = {"proactive": _proactive, "applications": _applications, "appeals": _appeals}
 
 
+def table_html(report: Report, table: str) -> str:
+    """One table of the report (``proactive``, ``applications`` or ``appeals``) as a ``<table>`` with the
+    official merged cells (also for HTML inside Markdown)."""
+    rows = "\n".join(f"<tr>{row}</tr>" for row in _TABLES[table](report))
+    return f'<table border="1">\n{rows}\n</table>'
+
+
 def write_html(report: Report) -> str:
     """The report as a standalone web page (UTF-8): title, the six sections with their headings,
     the three tables with the official merged cells, and the signature. Labels come from the
@@ -119,9 +126,7 @@ def write_html(report: Report) -> str:
         text = getattr(report.sections, sec.key)
         out.extend(f"<p>{escape(p)}</p>" for p in text.split("\n") if p)
         if sec.key in _TABLES:
-            out.append('<table border="1">')
-            out.extend(f"<tr>{row}</tr>" for row in _TABLES[sec.key](report))
-            out.append("</table>")
+            out.append(table_html(report, sec.key))
     if report.agency:
         out.append(f'<p class="signature">{escape(report.agency)}</p>')
     if report.published_on is not None:

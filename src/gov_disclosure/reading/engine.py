@@ -16,6 +16,7 @@ brackets, 政府采购, …). The official wording itself comes from :mod:`gov_d
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -45,11 +46,13 @@ from ..core.vocabulary import (
 from .sums import broken_sums, table_sums
 
 __all__ = [
+    "FORMAT_VARIANTS",
     "LABEL_VARIANTS",
     "Grid",
     "GridCell",
     "GridReading",
     "LabelMatch",
+    "decompose_label",
     "detect_format",
     "is_report_grid",
     "is_value_text",
@@ -98,6 +101,12 @@ LABEL_VARIANTS: Final[dict[str, str]] = {
     "政府采购": "政府集中采购",
     "本年增减": "本年增/减",
     "本年增(减)": "本年增/减",
+}
+
+#: reading variants that are certain in one format version only: variant -> official wording. In the
+#: 2021 format 规范性文件 can only be the row 行政规范性文件 (the 2019 format's row of that name).
+FORMAT_VARIANTS: Final[dict[FormatKey, dict[str, str]]] = {
+    "2021": {"规范性文件": "行政规范性文件"},
 }
 
 _QUOTES = re.compile(r"[“”\"'‘’「」『』]")
@@ -180,6 +189,9 @@ def _index(format: FormatKey) -> dict[str, tuple[LabelMatch, ...]]:
     entries.append((APPEALS_SUIT_LABEL, LabelMatch("group", "appeals", "suit")))
     for c in APPEALS_COLUMNS:
         entries.append((c.label, LabelMatch("column", "appeals", c.key)))
+    by_label = {normalise_label(label): m for label, m in entries}
+    for variant, official in FORMAT_VARIANTS.get(format, {}).items():
+        entries.append((variant, by_label[normalise_label(official)]))
     index: dict[str, list[LabelMatch]] = {}
     for label, m in entries:
         n = normalise_label(label)
@@ -279,6 +291,9 @@ def is_report_grid(grid: Grid, format: FormatKey | None = None) -> bool:
                 n = normalise_label(c.text)
                 if matches and n not in _GENERIC:
                     seen.add(n)
+                elif not matches:
+                    # header labels run together (行政复议行政诉讼)
+                    seen.update(f"{p[0].table}/{p[0].key}" for p in decompose_label(c.text, f) if p[0].key != "total")
             if len(seen) >= 2:
                 return True
     return False
@@ -422,6 +437,8 @@ class _State:
     flow_tables: set[str] = attrs.Factory(set)
     #: per table, signs that rows were not read as the table has them: misfit / unlabelled / stray
     trouble: dict[str, Counter[str]] = attrs.Factory(dict)
+    #: the applications table's rows as read, in order: (kind, row key, row, finding about it)
+    sequence: list[tuple[str, str | None, _Row, Finding | None]] = attrs.Factory(list)
 
     def troubled(self, table: str | None, kind: str) -> None:
         self.trouble.setdefault(table or "report", Counter())[kind] += 1
@@ -501,11 +518,65 @@ def _pieces(format: FormatKey) -> frozenset[str]:
 
 
 def _is_piece(text: str, format: FormatKey) -> bool:
-    return normalise_label(text) in _pieces(format)
+    """A piece of a label, or pieces of labels run together (结果结果其他尚未: a header broken over lines
+    and glued line by line)."""
+    n = normalise_label(text)
+    return n in _pieces(format) or _glued_pieces(n, format)
+
+
+@lru_cache(maxsize=_CACHE)
+def _glued_pieces(n: str, format: FormatKey) -> bool:
+    if len(n) < 4 or len(n) > 60:
+        return False
+    pieces = _pieces(format)
+    ok = [True] + [False] * len(n)  # ok[i]: n[:i] is made of pieces of two characters or more
+    for i in range(2, len(n) + 1):
+        ok[i] = any(ok[j] and n[j:i] in pieces for j in range(max(0, i - 30), i - 1))
+    return ok[len(n)]
+
+
+@lru_cache(maxsize=_CACHE)
+def decompose_label(text: str, format: FormatKey) -> tuple[tuple[LabelMatch, ...], ...]:
+    """What labels run together name (行政复议行政诉讼, 信息内容本年处理决定数量: header lines glued by
+    a converter): the matches of each label, when ``text`` is two or more whole labels of headers,
+    groups or columns in exactly one way; else empty. Row labels are never split (a row's label and
+    its neighbour's run together are a reading of run-together cells, not of headers)."""
+    n = normalise_label(text)
+    if len(n) < 4 or len(n) > 60 or match_label(text, format):
+        return ()
+    index = _index(format)
+    count = [1] + [0] * len(n)  # count[i]: segmentations of n[:i] into labels (2: more than one)
+    back: list[tuple[int, tuple[LabelMatch, ...]] | None] = [None] * (len(n) + 1)
+    for i in range(1, len(n) + 1):
+        for j in range(max(0, i - 60), i):
+            if not count[j]:
+                continue
+            ms = index.get(n[j:i])
+            if not ms or any(m.kind in ("row", "title") for m in ms):
+                continue
+            count[i] = min(2, count[i] + count[j])
+            back[i] = (j, ms)
+    if count[len(n)] != 1:
+        return ()
+    parts: list[tuple[LabelMatch, ...]] = []
+    i = len(n)
+    while i > 0:
+        step = back[i]
+        assert step is not None
+        i, m = step
+        parts.append(m)
+    return tuple(reversed(parts)) if len(parts) >= 2 else ()
 
 
 def _row_matches(row: _Row, format: FormatKey) -> list[tuple[GridCell, tuple[LabelMatch, ...]]]:
-    return [(c, match_label(c.text, format)) for c in row.labels]
+    out: list[tuple[GridCell, tuple[LabelMatch, ...]]] = []
+    for c in row.labels:
+        m = match_label(c.text, format)
+        if not m and (parts := decompose_label(c.text, format)):
+            out.extend((c, p) for p in parts)  # header labels run together: each says its table
+        else:
+            out.append((c, m))
+    return out
 
 
 def read_grids(
@@ -558,7 +629,12 @@ def read_grids(
         known = [(c, m) for c, m in matches if m]
         unknown = [c for c, m in matches if not m]
         # labels that belong to one table only tell which table this row is in
-        votes = Counter(next(iter(ts)) for ts in ({mm.table for mm in m} for _, m in known) if len(ts) == 1)
+        # (其他 and 总计 alone are common words: no vote; 其他 among 结果 / 尚未 is a piece of 其他结果)
+        votes = Counter(
+            next(iter(ts))
+            for ts in ({mm.table for mm in m} for c, m in known if normalise_label(c.text) not in _GENERIC)
+            if len(ts) == 1
+        )
         ranked = votes.most_common(2)
         row_labels = [(c, m) for c, m in known if any(mm.kind == "row" for mm in m)]
         # which table are we in? the one most labels of this row belong to
@@ -607,13 +683,15 @@ def read_grids(
                     cell.text.strip(),
                 )
             elif rm.table == "applications":
-                _place_row(
+                fitted = _place_row(
                     st,
                     row,
                     [f"applications/{rm.key}/{c.key}" for c in APPLICATIONS_COLUMNS],
                     f"applications/{rm.key}",
                     cell.text.strip(),
                 )
+                misfit = None if fitted else st.findings[-1]
+                st.sequence.append(("anchor" if fitted else "misfit", rm.key, row, misfit))
             continue
 
         if known:
@@ -634,7 +712,8 @@ def read_grids(
                             for c, m in known
                             if m[0].kind == "column" and id(c) in ids and not c.continued
                         ]
-                        if len(positions) == len(keys):
+                        distinct = len({p for p, _ in positions}) == len(positions)
+                        if len(positions) == len(keys) and distinct:
                             header_layout[block] = (len(row.cells), positions)
             for c in unknown:
                 if not c.continued and not _is_piece(c.text, fmt):
@@ -678,6 +757,8 @@ def read_grids(
                     raw=raw_row,
                 )
             )
+            if table == "applications":
+                st.sequence.append(("values" if not row.labels else "other", None, row, st.findings[-1]))
 
     for table_key, extra in nonstandard.items():
         names = "、".join(dict.fromkeys(extra))
@@ -691,6 +772,8 @@ def read_grids(
                 raw=names,
             )
         )
+    if "applications" not in st.flow_tables:
+        _fill_gaps(st)
     for table_key in sorted(st.flow_tables):
         _confirm_order(st, table_key)
     return GridReading(
@@ -736,10 +819,87 @@ def _confirm_order(st: _State, table: str) -> None:
     )
 
 
-def _place_row(st: _State, row: _Row, addresses: list[str], location: str, label: str) -> None:
+def _place_row(st: _State, row: _Row, addresses: list[str], location: str, label: str) -> bool:
+    """Place a row's values under ``addresses``; False (and a GD105) when they do not fit."""
     fitted = _fit(row.values, len(addresses))
     if fitted is None:
         st.misfit(f"row {label!r}", f"“{label}”行", location, addresses, row, len(addresses))
-        return
+        return False
     for address, cell in zip(addresses, fitted, strict=True):
         st.place(address, cell)
+    return True
+
+
+def _fill_gaps(st: _State) -> None:
+    """Rows of values that lost their labels (a converter put the labels above or below the table),
+    placed by the format's row order where that leaves no choice, and only when the table's sums
+    confirm it.
+
+    Between two rows of the applications table that were placed by their labels (in the format's
+    order), the format has a known list of rows not yet placed. When the rows of values standing
+    there without any label are complete (a value for each column) and exactly as many as those rows,
+    they can only be those rows, in order; labels found between them (without their values) must be
+    among those rows, and nothing else may stand there. The filling is then kept only if every sum it
+    touches holds with every cell of the sum read: each filled row's total, the 总计 row's columns
+    (for result rows) and the 勾稽关系 (for the others). Otherwise nothing is filled.
+    """
+    rows = spec(st.format).applications_rows
+    keys = [r.key for r in rows if r.key is not None]
+    order = {k: i for i, k in enumerate(keys)}
+    seq = st.sequence
+    anchors = [(n, key) for n, (kind, key, _, _) in enumerate(seq) if kind == "anchor" and key is not None]
+    if any(order[b] <= order[a] for (_, a), (_, b) in itertools.pairwise(anchors)):
+        return  # rows out of the format's order: no position can be trusted
+    width = len(APPLICATIONS_COLUMNS)
+    placed_rows = {k for k in keys if any(f"applications/{k}/{c.key}" in st.cells for c in APPLICATIONS_COLUMNS)}
+    plan: list[tuple[str, list[GridCell], Finding | None]] = []
+    misfits: list[Finding] = []
+    for (n1, k1), (n2, k2) in itertools.pairwise(anchors):
+        between = seq[n1 + 1 : n2]
+        loose = [e for e in between if e[0] == "values"]
+        if not loose or any(e[0] == "other" for e in between):
+            continue
+        missing = [k for k in keys[order[k1] + 1 : order[k2]] if k not in placed_rows]
+        labelled = {e[1] for e in between if e[0] == "misfit"}
+        values = [_fit(e[2].values, width) for e in loose]
+        if len(loose) != len(missing) or not labelled <= set(missing) or any(v is None for v in values):
+            continue
+        for key, e, v in zip(missing, loose, values, strict=True):
+            assert v is not None
+            plan.append((key, v, e[3]))
+        misfits.extend(e[3] for e in between if e[0] == "misfit" and e[3] is not None)
+    if not plan:
+        return
+    trial: dict[str, Cell] = dict(st.cells)
+    for key, cells, _ in plan:
+        for c, cell in zip(APPLICATIONS_COLUMNS, cells, strict=True):
+            cs = spec(st.format).cell(f"applications/{key}/{c.key}")
+            trial[f"applications/{key}/{c.key}"] = _parse_cell(cell.text.strip(), cs.kind, cs.unit).value
+    filled = {key for key, _, _ in plan}
+    results = set(spec(st.format).result_rows)
+    needed = [
+        s
+        for s in table_sums(st.format, "applications")
+        if (s.name.startswith("row ") and s.name[4:] in filled)
+        or (s.name.startswith("column ") and filled & results)
+        or (s.name.startswith("balance ") and filled - results)
+    ]
+    complete = all(isinstance(trial.get(a), int) for s in needed for a in s.addresses)
+    if not complete or broken_sums(trial, tuple(needed)):
+        return
+    for key, cells, _ in plan:
+        for c, cell in zip(APPLICATIONS_COLUMNS, cells, strict=True):
+            st.place(f"applications/{key}/{c.key}", cell)
+    gone = {id(f) for _, _, f in plan if f is not None} | {id(f) for f in misfits}
+    st.findings = [f for f in st.findings if id(f) not in gone]
+    for f in misfits:
+        # the label stood apart from its values; what stood beside it (a stray value) is still said
+        stray = [v.strip() for v in (f.raw or "").split(" | ") if v.strip() and is_value_text(v)]
+        if stray:
+            st.findings.append(
+                CODES["GD106"].finding(
+                    *msg.STRAY_VALUES.both(values=" ".join(stray), raw=f.raw or ""),
+                    source=f.source,
+                    raw=f.raw,
+                )
+            )

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Final, Literal, TypeAlias
+
+import attrs
 
 from ..core.errors import FileTooLargeError, ReadError
 from ..core.findings import Finding
 from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.vocabulary import FORMATS, FormatKey
-from ..reading.engine import GridCell, is_value_text, label_prefix, match_label
+from ..reading.engine import GridCell, decompose_label, is_value_text, label_prefix, match_label
 from ..reading.load import decode_text, load_bytes
 from ..reading.meta import assemble, match_heading, section_spans
 
-__all__ = ["MAX_CELLS", "MAX_LINES", "MAX_TEXT_CHARS", "read_text"]
+__all__ = ["MAX_CELLS", "MAX_LINES", "MAX_TEXT_CHARS", "TextTable", "read_text", "text_tables"]
 
 #: texts longer than this are refused (a report is some tens of kilobytes)
 MAX_TEXT_CHARS: Final = 8 * 1024 * 1024
@@ -41,7 +43,11 @@ def _load(source: str | os.PathLike[str] | bytes) -> str:
 
 
 def _is_label(text: str) -> bool:
-    return any(match_label(text, f) for f in FORMATS) or label_prefix(text)
+    return (
+        any(match_label(text, f) for f in FORMATS)
+        or label_prefix(text)
+        or any(decompose_label(text, f) for f in FORMATS)
+    )
 
 
 def _is_table_line(line: str) -> bool:
@@ -63,29 +69,46 @@ def _is_table_line(line: str) -> bool:
     return len(parts) >= 2 and not s.endswith("。") and any(is_value_text(p) or _is_label(p) for p in parts)
 
 
-def _regions(lines: Sequence[str]) -> list[tuple[int, int]]:
-    """Where the tables are: (start, end) line ranges, end exclusive."""
+def _regions(lines: Sequence[str], barriers: Collection[int] = frozenset()) -> list[tuple[int, int]]:
+    """Where the tables are: (start, end) line ranges, end exclusive. A barrier line (standing for
+    something else, such as a Markdown table) ends a range and is never in one."""
     spans, _ = section_spans(lines)
     areas = [(sp.start + 1, sp.end) for sp in spans if sp.key in _TABLE_SECTIONS]
     if not areas:
-        return _regions_anywhere(lines)
+        return _regions_anywhere(lines, barriers)
     out: list[tuple[int, int]] = []
     for a, b in areas:
-        table_lines = [i for i in range(a, b) if _is_table_line(lines[i]) and match_heading(lines[i]) is None]
-        if table_lines:
-            out.append((table_lines[0], table_lines[-1] + 1))
+        table_lines = [
+            i
+            for i in range(a, b)
+            if i not in barriers and _is_table_line(lines[i]) and match_heading(lines[i]) is None
+        ]
+        if not table_lines:
+            continue
+        start = prev = table_lines[0]
+        for i in table_lines[1:]:
+            if any(prev < k < i for k in barriers):
+                out.append((start, prev + 1))
+                start = i
+            prev = i
+        out.append((start, prev + 1))
     if not out:
         # the tables are not under their headings (a heading missing): look everywhere
-        return _regions_anywhere(lines)
+        return _regions_anywhere(lines, barriers)
     return out
 
 
-def _regions_anywhere(lines: Sequence[str]) -> list[tuple[int, int]]:
-    """Runs of table lines anywhere (a blank line does not end a run; a sentence does)."""
+def _regions_anywhere(lines: Sequence[str], barriers: Collection[int] = frozenset()) -> list[tuple[int, int]]:
+    """Runs of table lines anywhere (a blank line does not end a run; a sentence or a barrier does)."""
     out: list[tuple[int, int]] = []
     start: int | None = None
     last = -1
     for i, line in enumerate(lines):
+        if i in barriers:
+            if start is not None:
+                out.append((start, last + 1))
+                start = None
+            continue
         if not line.strip():
             continue
         if _is_table_line(line) and match_heading(line) is None:
@@ -178,8 +201,9 @@ def _rows(lines: Sequence[str], first: int, layout: Layout) -> tuple[list[list[G
             if in_values and cur:
                 rows.append(cur)
                 cur = []
-            in_values = False
             cur.extend(GridCell(t, src) for t in tokens)
+            # a label with its values on one line (行政许可 97): the row ends with them
+            in_values = is_value_text(tokens[-1])
             continue
         if not value and in_values and cur:
             rows.append(cur)
@@ -212,22 +236,43 @@ def read_text(
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if len(lines) > MAX_LINES:
         raise FileTooLargeError(E.TEXT_TOO_MANY_LINES, n=len(lines), limit=MAX_LINES)
-    regions = _regions(lines)
-    grids: list[list[list[GridCell]]] = []
-    unordered: list[int] = []
+    tables = text_tables(lines)
+    grids = [t.grid for t in tables]
+    unordered = [n for n, t in enumerate(tables) if t.flow]
     in_table = [False] * len(lines)
-    for a, b in regions:
-        region = lines[a:b]
-        grid, flow = _rows(region, a, _layout(region))
-        if flow:
-            unordered.append(len(grids))
-        grids.append(grid)
-        if sum(len(row) for g in grids for row in g) > MAX_CELLS:
-            raise FileTooLargeError(E.TOO_MANY_CELLS, limit=MAX_CELLS)
-        for i in range(a, b):
+    for t in tables:
+        for i in range(t.start, t.end):
             in_table[i] = True
     paragraphs = [ln for ln, t in zip(lines, in_table, strict=True) if not t]
     return assemble(paragraphs, grids, format=format, unordered=unordered)
+
+
+@attrs.frozen
+class TextTable:
+    """A table found in lines of text: the lines ``start`` to ``end`` (exclusive) as a grid;
+    ``flow`` when its cells are in the extractor's order (see :func:`read_grids`'s ``unordered``)."""
+
+    start: int
+    end: int
+    grid: list[list[GridCell]]
+    flow: bool
+
+
+def text_tables(lines: Sequence[str], barriers: Collection[int] = frozenset()) -> list[TextTable]:
+    """The tables flattened into ``lines`` (in order), for :func:`read_text` and for readers of formats
+    that mix text with tables of their own (Markdown): a ``barrier`` line stands for such a table,
+    ends a text table and is never part of one. Raises :class:`FileTooLargeError` above
+    :data:`MAX_CELLS` cells."""
+    out: list[TextTable] = []
+    cells = 0
+    for a, b in _regions(lines, barriers):
+        region = lines[a:b]
+        grid, flow = _rows(region, a, _layout(region))
+        cells += sum(len(row) for row in grid)
+        if cells > MAX_CELLS:
+            raise FileTooLargeError(E.TOO_MANY_CELLS, limit=MAX_CELLS)
+        out.append(TextTable(a, b, grid, flow))
+    return out
 
 
 # -- cells aligned by spaces (pdftotext -layout) ------------------------------------------------

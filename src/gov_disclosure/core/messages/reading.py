@@ -27,3 +27,10 @@ WHY_SUMS_BROKEN: Final = Message(
     "the values as read break {sums} of the table's sums ({first})",
     "按读到的次序有{sums}处合计不成立（{first}）",
 )
+
+# -- rows of values separated from their labels --------------------------------------------------
+
+STRAY_VALUES: Final = Message(
+    "values standing beside labels whose rows were read elsewhere, not placed: {values} (in: {raw})",
+    "与标签同处但该行数值已在别处读取，未放入的数值：{values}（原文：{raw}）",
+)
