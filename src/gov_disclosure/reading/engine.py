@@ -16,6 +16,7 @@ brackets, 政府采购, …). The official wording itself comes from :mod:`gov_d
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 import unicodedata
@@ -748,8 +749,10 @@ def read_grids(
             _place_row(st, row, addresses, "appeals", "行政复议、行政诉讼")
         else:
             st.troubled(table, "unlabelled")
+            hint = _label_hint(row, fmt)
             st.findings.append(
-                CODES["GD106"].finding(
+                hint
+                or CODES["GD106"].finding(
                     f"a row of values without a label of the format: {raw_row}",
                     f"没有可识别标签的一行数值：{raw_row}",
                     location=table,
@@ -783,6 +786,119 @@ def read_grids(
         tuple(st.findings),
         frozenset(st.tables),
     )
+
+
+def _row_addresses(format: FormatKey, table: str, key: str) -> list[str]:
+    if table == "applications":
+        return [f"applications/{key}/{c.key}" for c in APPLICATIONS_COLUMNS]
+    for b in spec(format).proactive:
+        if any(r.key == key for r in b.rows):
+            return [f"proactive/{b.key}.{key}/{c.key}" for c in b.columns]
+    return []
+
+
+@cache
+def _row_labels(format: FormatKey) -> tuple[tuple[str, str, str, str], ...]:
+    """(normalised label without notes, official label, table, row key) of every row of the format."""
+    s = spec(format)
+    rows = [(r.label, "applications", r.key) for r in s.applications_rows if r.key is not None]
+    rows += [(r.label, "proactive", r.key) for b in s.proactive for r in b.rows]
+    return tuple((_without_notes(normalise_label(label)), label, t, k) for label, t, k in rows)
+
+
+_NEAR: Final = 0.75  #: how alike a misprinted label and an official one must be to name it
+_MARGIN: Final = 0.1  #: ... and how much more alike than the next official label
+
+
+def _label_hint(row: _Row, format: FormatKey) -> Finding | None:
+    """For a row of values under a label the format does not have: a finding naming the official row
+    meant, where that is plain, so a person corrects the label in one step; None otherwise. The
+    values are never placed (a label that is not the format's is not certain).
+
+    - a row of the other format version (a 2019 （六）其他处理 row in a 2021 table, or a 2021 sub-row
+      of （六） in a 2019 one): the rows of this format that hold its figures;
+    - a misprinted label (2.其他法律行政止公开): the official label it is nearest to, when it is
+      clearly nearer to that one than to any other and has the same item number.
+    """
+    if not row.labels:
+        return None
+    label = "".join(c.text.strip() for c in row.labels)
+    values = " | ".join(c.text.strip() for c in row.values if not c.continued)
+    other: FormatKey = "2019" if format == "2021" else "2021"
+    for c in row.labels:
+        theirs = [m for m in match_label(c.text, other) if m.kind == "row"]
+        if not theirs or any(m.kind == "row" for m in match_label(c.text, format)):
+            continue
+        m = theirs[0]
+        ours = _rows_for(format, m.table, m.key, c.text)
+        if not ours:
+            continue
+        labels = "、".join(official for official, _ in ours)
+        en, zh = msg.ROW_OF_OTHER_FORMAT.both(
+            label=c.text.strip(), other=other, format=format, rows=labels, values=values
+        )
+        addresses = [a for _, key in ours for a in _row_addresses(format, m.table, key)]
+        return CODES["GD106"].finding(
+            en,
+            zh,
+            location=m.table,
+            cells=[CellRef(a, None) for a in addresses],
+            source=row.source,
+            raw=f"{label} | {values}",
+        )
+    n = _without_notes(normalise_label(label))
+    if len(n) < 4:
+        return None
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, n, cand).ratio(), official, t, k) for cand, official, t, k in _row_labels(format)),
+        reverse=True,
+    )
+    best, second = scored[0], scored[1]
+    number = _ITEM_NUMBER.match(n)
+    wanted = _ITEM_NUMBER.match(_without_notes(normalise_label(best[1])))
+    if (
+        best[0] < _NEAR
+        or best[0] - second[0] < _MARGIN
+        or (number is None) != (wanted is None)
+        or (number is not None and wanted is not None and number.group(0) != wanted.group(0))
+    ):
+        return None
+    _, official, table, key = best
+    en, zh = msg.NEAREST_LABEL.both(label=label, official=official, values=values)
+    return CODES["GD106"].finding(
+        en,
+        zh,
+        location=f"{table}/{_row_location(format, table, key)}",
+        cells=[CellRef(a, None) for a in _row_addresses(format, table, key)],
+        source=row.source,
+        raw=f"{label} | {values}",
+    )
+
+
+_ITEM_NUMBER: Final = re.compile(r"^(?:\d{1,2}\.|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
+
+
+def _row_location(format: FormatKey, table: str, key: str) -> str:
+    if table == "applications":
+        return key
+    for b in spec(format).proactive:
+        if any(r.key == key for r in b.rows):
+            return f"{b.key}.{key}"
+    return key
+
+
+def _rows_for(format: FormatKey, table: str, other_key: str, text: str) -> list[tuple[str, str]]:
+    """(official label, key) of the rows of ``format`` that hold what the other version's row
+    ``other_key`` holds: the sub-rows of a group of the same label, or the row a sub-row is part of."""
+    if table != "applications":
+        return []
+    layout = spec(format).applications_layout
+    n = normalise_label(text)
+    group = [lr for lr in layout if lr.key is None and normalise_label(lr.label) == n]
+    if group:
+        return [(lr.label, lr.key) for lr in layout if lr.key is not None and group[0].label in lr.parents]
+    prefix = other_key.split(".", 1)[0]
+    return [(lr.label, lr.key) for lr in layout if lr.key == prefix]
 
 
 def _in_table(location: str | None, table: str) -> bool:

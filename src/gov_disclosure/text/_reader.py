@@ -65,6 +65,11 @@ def _is_table_line(line: str) -> bool:
     tokens = s.split()
     if len(tokens) >= 2 and all(is_value_text(t) for t in tokens):
         return True  # neighbouring cells on one line (6338 5398), as plain pdftotext joins them
+    if len(tokens) >= 2 and is_value_text(tokens[-1]):
+        # a label and its values on one line, single-spaced (行政事业性收费 0)
+        k = next(i for i, t in enumerate(tokens) if is_value_text(t))
+        if all(is_value_text(t) for t in tokens[k:]) and _is_label("".join(tokens[:k])):
+            return True
     parts = _GAP.split(s)
     return len(parts) >= 2 and not s.endswith("。") and any(is_value_text(p) or _is_label(p) for p in parts)
 

@@ -34,3 +34,17 @@ STRAY_VALUES: Final = Message(
     "values standing beside labels whose rows were read elsewhere, not placed: {values} (in: {raw})",
     "与标签同处但该行数值已在别处读取，未放入的数值：{values}（原文：{raw}）",
 )
+
+# -- labels that are not the format's, with the official label meant ---------------------------------
+
+ROW_OF_OTHER_FORMAT: Final = Message(
+    "“{label}” is a row of the {other} format; in the {format} format its figures belong in {rows}: "
+    "its values ({values}) are not placed (fill in those rows)",
+    "“{label}”是{other}年版格式的行；在{format}年版格式中应分别填入{rows}：其数值（{values}）未放入（请按这些行填写）",
+)
+NEAREST_LABEL: Final = Message(
+    "the row label “{label}” is not in the format; the nearest official label is “{official}”: if that "
+    "is what it means, correct the label and read the file again; its values ({values}) are not placed",
+    "行标签“{label}”不是格式中的标签，最接近的标准标签是“{official}”：如确为此行，请更正标签后重新读取；"
+    "其数值（{values}）未放入",
+)
