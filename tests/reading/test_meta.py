@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from gov_disclosure import ReadError
+from gov_disclosure import NoTablesError, ReadError
 from gov_disclosure.reading.engine import GridCell
 from gov_disclosure.reading.meta import (
     agency_kind_of,
@@ -106,12 +106,9 @@ def test_agency_kind() -> None:
     assert agency_kind_of(None) is None
 
 
-def test_assemble_without_tables_gives_missing_cells_and_a_finding() -> None:
-    r, findings = assemble(["某某局2021年政府信息公开工作年度报告", "一、总体情况", "正文。"], [])
-    assert (r.format, r.year, r.agency) == ("2021", 2021, "某某局")
-    assert all(v is None for v in r.cell_map().values())
-    assert [f.code for f in findings] == ["GD106"]
-    assert "no tables found" in findings[0].message
+def test_assemble_without_tables_is_a_reading_failure() -> None:
+    with pytest.raises(NoTablesError, match="none of the three statistical tables"):
+        assemble(["某某局2021年政府信息公开工作年度报告", "一、总体情况", "正文。"], [])
 
 
 def test_assemble_not_a_report() -> None:

@@ -78,7 +78,7 @@ def _regions(lines: Sequence[str], barriers: Collection[int] = frozenset()) -> l
     """Where the tables are: (start, end) line ranges, end exclusive. A barrier line (standing for
     something else, such as a Markdown table) ends a range and is never in one."""
     spans, _ = section_spans(lines)
-    areas = [(sp.start + 1, sp.end) for sp in spans if sp.key in _TABLE_SECTIONS]
+    areas = [(sp.body, sp.end) for sp in spans if sp.key in _TABLE_SECTIONS]
     if not areas:
         return _regions_anywhere(lines, barriers)
     out: list[tuple[int, int]] = []

@@ -48,3 +48,22 @@ NEAREST_LABEL: Final = Message(
     "行标签“{label}”不是格式中的标签，最接近的标准标签是“{official}”：如确为此行，请更正标签后重新读取；"
     "其数值（{values}）未放入",
 )
+
+# -- what the report says about itself ---------------------------------------------------------
+
+NO_TABLES: Final = Message(
+    "none of the three statistical tables (主动公开政府信息情况, 收到和处理政府信息公开申请情况, "
+    "政府信息公开行政复议、行政诉讼情况) is in the file: nothing to check (tables kept as images, or "
+    "text where no table can be told?)",
+    "文件中没有三张统计表（主动公开政府信息情况、收到和处理政府信息公开申请情况、"
+    "政府信息公开行政复议、行政诉讼情况）中的任何一张，无法检查（表格是图片，或文本中无法辨认表格？）",
+)
+AGENCY_NOT_IN_TITLE: Final = Message(
+    "the issuing agency could not be read with certainty: the title “{title}” names none that can be "
+    "an agency's name (page furniture, markup or a label taken off), and no signature names one",
+    "无法确定报告机关：标题“{title}”中没有可作为机关名称的文字（已去除页面杂项、标记或标签），落款中也没有",
+)
+AGENCY_NOT_FOUND: Final = Message(
+    "the issuing agency could not be read: neither a title nor a signature names one",
+    "无法读取报告机关：标题和落款中都没有机关名称",
+)
