@@ -17,7 +17,7 @@ import attrs
 from ..core.errors import GovDisclosureError
 from ..core.messages import Message
 from ..core.messages import errors as E
-from ..io import read_report
+from ..io import read_report_info
 from ..reading.pool import ordered_map
 from ..rules import MissingPolicy, validate
 from ..rules.similarity import DEFAULT_THRESHOLD, MIN_CHARS
@@ -68,8 +68,9 @@ def check_file(
     p = str(path)
     suffix = Path(p).suffix.lower()
     try:
-        report, read_findings = read_report(p)
-        result = validate(report, missing=missing, findings=read_findings)
+        info = read_report_info(p)
+        report = info.report
+        result = validate(report, missing=missing, findings=info.findings)
     except Exception as exc:  # a bad file, or a reader's bug: it must not stop a run of thousands
         why = failure(p, exc)
         kind = type(exc).__name__ if isinstance(exc, GovDisclosureError) else "InternalError"
@@ -82,6 +83,8 @@ def check_file(
         year=report.year,
         findings=result.findings,
         not_assessable=len(result.not_assessable),
+        reader=info.reader,
+        quality=info.quality,
         carry=CrossYearData.of(report) if carry else None,
     )
 

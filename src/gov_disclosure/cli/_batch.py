@@ -28,6 +28,7 @@ from ..batch import (
 )
 from ..core.findings import Severity
 from ..core.messages import cli as M
+from ..core.messages import reading as R
 from ..rules import RULES
 from ..rules.similarity import DEFAULT_THRESHOLD, MIN_CHARS
 from ._common import (
@@ -90,6 +91,10 @@ def _summary_table(summary: Summary) -> Table:
     rows = [
         (M.ROW_FILES, summary.files, ""),
         (M.ROW_READ, summary.read, ""),
+        (R.ROW_PARTLY_READ, summary.partly_read, "yellow" if summary.partly_read else ""),
+        (R.ROW_CELLS_PLACED, summary.cells["placed"], ""),
+        (R.ROW_CELLS_DECLINED, summary.cells["declined"], "yellow" if summary.cells["declined"] else ""),
+        (R.ROW_CELLS_BLANK, summary.cells["blank"], ""),
         (M.ROW_UNREADABLE, summary.unreadable, "red" if summary.unreadable else ""),
         (M.ROW_WITH_ERRORS, summary.with_errors, "red" if summary.with_errors else ""),
         (M.ROW_PAIRS, summary.pairs, ""),

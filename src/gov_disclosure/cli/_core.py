@@ -26,9 +26,11 @@ from ._common import (
     exit_for,
     fail,
     load,
+    load_info,
     missing_option,
     pick_output_format,
     print_findings,
+    print_reading,
     title,
     write_file,
 )
@@ -46,14 +48,24 @@ def validate_command(
 ) -> None:
     """Validate one report (help: M.VALIDATE_HELP)."""
     fmt = pick_output_format(output_format, old_output)
-    r, read_findings = load(report)
+    info = load_info(report)
+    r = info.report
     last = load(previous)[0] if previous else None
-    result = validate(r, last, missing=missing, findings=read_findings)  # type: ignore[arg-type]
+    result = validate(r, last, missing=missing, findings=info.findings)  # type: ignore[arg-type]
     if fmt == "json":
         dump_json(
-            {"file": report, "agency": r.agency, "year": r.year, "format": r.format, **result.to_dict()}
+            {
+                "file": report,
+                "agency": r.agency,
+                "year": r.year,
+                "format": r.format,
+                "reader": info.reader,
+                "cells": info.quality.to_dict(),
+                **result.to_dict(),
+            }
         )
     else:
+        print_reading(info)
         print_findings(result, title=title(report, r), format=r.format)
     sys.exit(exit_for([result]))
 
@@ -64,13 +76,15 @@ def validate_command(
 def read_command(file: str, output: str | None) -> None:
     """Read one file of any kind (help: M.READ_HELP)."""
     check_output(output, (".json",), command="read", inputs=(file,))
-    r, findings = load(file)
+    info = load_info(file)
+    r = info.report
     text = to_json(r)
     if output:
         write_file(output, text + "\n")
     else:
         click.echo(text)
-    result = validate(r, findings=findings)
+    print_reading(info)
+    result = validate(r, findings=info.findings)
     print_findings(result, title=title(file, r), format=r.format, err=not output)
     sys.exit(exit_for([result]))
 

@@ -82,7 +82,7 @@ def _pipe_cells(line: str, number: int) -> list[GridCell]:
     if t.endswith("|") and not t.endswith("\\|"):
         t = t[:-1]
     return [
-        GridCell(_inline(c, cell=True).strip(), f"line {number}, cell {k}")
+        GridCell(_inline(c, cell=True).strip(), f"line {number}, field {k}")
         for k, c in enumerate(_CELL_SPLIT.split(t), start=1)
     ]
 
@@ -119,7 +119,7 @@ def markdown_blocks(text: str) -> tuple[list[str], list[MarkdownTable]]:
             if grid_of is None:
                 from ..reading.htmltable import TableGrids
 
-                grid_of = TableGrids(where="html table")
+                grid_of = TableGrids()
             end, snippet, before = _html_table(lines, i)
             if before.strip():
                 out[i] = _text_line(before)

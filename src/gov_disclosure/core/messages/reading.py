@@ -67,3 +67,23 @@ AGENCY_NOT_FOUND: Final = Message(
     "the issuing agency could not be read: neither a title nor a signature names one",
     "无法读取报告机关：标题和落款中都没有机关名称",
 )
+
+# -- how well a file was read (read, validate, check) ----------------------------------------------
+
+KIND_JSON: Final = Message("JSON", "JSON 文档")
+KIND_XLSX: Final = Message("an Excel workbook", "Excel 工作簿")
+KIND_DOCX: Final = Message("a Word document", "Word 文档")
+KIND_HTML: Final = Message("a web page", "网页")
+KIND_PDF: Final = Message("a PDF", "PDF 文件")
+KIND_MARKDOWN: Final = Message("Markdown", "Markdown 文档")
+KIND_TEXT: Final = Message("plain text", "纯文本")
+READ_WITH: Final = Message(
+    "read as {kind} by {reader}: of {cells} cells, {placed} placed, {declined} declined (seen but not "
+    "placed: see the reader's findings), {blank} blank in the report",
+    "作为{kind}读取（{reader}）：共{cells}个单元格，放入{placed}个，未能放入{declined}个（读到但未放入，"
+    "见读取时的问题），报告中空白{blank}个",
+)
+ROW_CELLS_PLACED: Final = Message("cells placed", "已放入的单元格")
+ROW_CELLS_DECLINED: Final = Message("cells declined by the readers (not read)", "读取时未能放入的单元格")
+ROW_CELLS_BLANK: Final = Message("cells blank in the reports", "报告中空白的单元格")
+ROW_PARTLY_READ: Final = Message("reports not read in full", "未能完整读取的报告")
