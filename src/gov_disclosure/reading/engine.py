@@ -55,6 +55,7 @@ __all__ = [
     "LabelMatch",
     "decompose_label",
     "detect_format",
+    "is_label_piece",
     "is_report_grid",
     "is_value_text",
     "label_prefix",
@@ -518,6 +519,12 @@ def _pieces(format: FormatKey) -> frozenset[str]:
     return frozenset(out)
 
 
+def is_label_piece(text: str, format: FormatKey | None = None) -> bool:
+    """True when ``text`` is a piece of a label of the format (either format if None), or pieces of
+    labels run together: what a label broken over lines or cells leaves behind (止公开, 结果结果其他尚未)."""
+    return any(_is_piece(text, f) for f in ((format,) if format else FORMATS))
+
+
 def _is_piece(text: str, format: FormatKey) -> bool:
     """A piece of a label, or pieces of labels run together (结果结果其他尚未: a header broken over lines
     and glued line by line)."""
@@ -954,8 +961,9 @@ def _fill_gaps(st: _State) -> None:
     Between two rows of the applications table that were placed by their labels (in the format's
     order), the format has a known list of rows not yet placed. When the rows of values standing
     there without any label are complete (a value for each column) and exactly as many as those rows,
-    they can only be those rows, in order; labels found between them (without their values) must be
-    among those rows, and nothing else may stand there. The filling is then kept only if every sum it
+    they can only be those rows, in order; a label standing there with some values beside it must be
+    one of those rows (a label alone is a converter's floating label and says nothing of position),
+    and nothing else may stand there. The filling is then kept only if every sum it
     touches holds with every cell of the sum read: each filled row's total, the 总计 row's columns
     (for result rows) and the 勾稽关系 (for the others). Otherwise nothing is filled.
     """
@@ -969,21 +977,23 @@ def _fill_gaps(st: _State) -> None:
     width = len(APPLICATIONS_COLUMNS)
     placed_rows = {k for k in keys if any(f"applications/{k}/{c.key}" in st.cells for c in APPLICATIONS_COLUMNS)}
     plan: list[tuple[str, list[GridCell], Finding | None]] = []
-    misfits: list[Finding] = []
+    misfits: list[tuple[str | None, Finding]] = []
     for (n1, k1), (n2, k2) in itertools.pairwise(anchors):
         between = seq[n1 + 1 : n2]
         loose = [e for e in between if e[0] == "values"]
         if not loose or any(e[0] == "other" for e in between):
             continue
         missing = [k for k in keys[order[k1] + 1 : order[k2]] if k not in placed_rows]
-        labelled = {e[1] for e in between if e[0] == "misfit"}
+        # labels standing apart from values (a converter floats them above or below, past other
+        # rows) say nothing of position; a label with some values beside it must be one of the gap's
+        labelled = {e[1] for e in between if e[0] == "misfit" and _has_values(e[2])}
         values = [_fit(e[2].values, width) for e in loose]
         if len(loose) != len(missing) or not labelled <= set(missing) or any(v is None for v in values):
             continue
         for key, e, v in zip(missing, loose, values, strict=True):
             assert v is not None
             plan.append((key, v, e[3]))
-        misfits.extend(e[3] for e in between if e[0] == "misfit" and e[3] is not None)
+        misfits.extend((e[1], e[3]) for e in between if e[0] == "misfit" and e[3] is not None)
     if not plan:
         return
     trial: dict[str, Cell] = dict(st.cells)
@@ -1006,9 +1016,12 @@ def _fill_gaps(st: _State) -> None:
     for key, cells, _ in plan:
         for c, cell in zip(APPLICATIONS_COLUMNS, cells, strict=True):
             st.place(f"applications/{key}/{c.key}", cell)
-    gone = {id(f) for _, _, f in plan if f is not None} | {id(f) for f in misfits}
+    # a label that stood apart from its values is told no more once its row is filled; one whose row
+    # was not filled keeps its finding
+    misfits = [(key, f) for key, f in misfits if key in filled]
+    gone = {id(f) for _, _, f in plan if f is not None} | {id(f) for _, f in misfits}
     st.findings = [f for f in st.findings if id(f) not in gone]
-    for f in misfits:
+    for _, f in misfits:
         # the label stood apart from its values; what stood beside it (a stray value) is still said
         stray = [v.strip() for v in (f.raw or "").split(" | ") if v.strip() and is_value_text(v)]
         if stray:

@@ -14,7 +14,14 @@ from ..core.findings import Finding
 from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.vocabulary import FORMATS, FormatKey
-from ..reading.engine import GridCell, decompose_label, is_value_text, label_prefix, match_label
+from ..reading.engine import (
+    GridCell,
+    decompose_label,
+    is_label_piece,
+    is_value_text,
+    label_prefix,
+    match_label,
+)
 from ..reading.load import decode_text, load_bytes
 from ..reading.meta import assemble, match_heading, section_spans
 
@@ -60,7 +67,7 @@ def _is_table_line(line: str) -> bool:
     s = line.strip()
     if not s:
         return False
-    if is_value_text(s) or _is_label(s):
+    if is_value_text(s) or _is_label(s) or (len(s) <= 20 and is_label_piece(s)):
         return True
     tokens = s.split()
     if len(tokens) >= 2 and all(is_value_text(t) for t in tokens):
