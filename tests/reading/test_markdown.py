@@ -162,7 +162,7 @@ def test_html_table_inside_markdown_with_text_around_it() -> None:
     r = sample_report("2019")
     md = write_markdown(r, tables="html")
     md = md.replace('<table border="1">', 'see below: <table border="1" style="width:100%">', 1)
-    back, findings = read_markdown("正文\n" + md)
+    back, _ = read_markdown("正文\n" + md)
     assert back.cell_map() == r.cell_map()
     assert back.agency == r.agency
 

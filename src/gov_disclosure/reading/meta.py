@@ -169,12 +169,19 @@ def plausible_agency(name: str | None) -> bool:
     if not name:
         return False
     n = "".join(_norm(name).split())
+    cjk = len(re.findall(r"[\u3400-\u9fff]", n))
     return (
         2 <= len(n) <= 40
         and _NAME_CHARS.match(n) is not None
         and re.search(r"[\u3400-\u9fff]{2}", n) is not None
+        and cjk * 2 > len(n)  # mostly Chinese: not a telephone number, a code or a date
+        and _CONTACT.search(n) is None
         and not is_furniture(n)
     )
+
+
+#: words of a contact line (联系电话, 地址, 邮编 …), never of an agency's name
+_CONTACT: Final = re.compile(r"电话|传真|邮编|邮箱|地址|网址|热线|联系人")
 
 
 _DATE_LINE = re.compile(
@@ -567,14 +574,22 @@ def split_run_on(paragraphs: Sequence[str]) -> list[str]:
         for m in _RUN_ON_HEADING.finditer(p):
             if cuts and m.start() < cuts[-1][1]:
                 continue
+            # where the heading ends: an official heading's words if they stand there, else the
+            # longest heading before the first sentence punctuation
+            found: list[tuple[int, str, bool]] = []
             for end in range(m.end() + 2, min(len(p), m.end() + 30) + 1):
-                if p[end - 1] not in "况项题施述体开" :
+                if p[end - 1] in "。，,；;：:！？":
+                    break
+                if p[end - 1] not in "况项题施述体开":
                     continue
                 key = match_heading(p[m.start() : end])
                 if key is not None:
-                    cuts.append((m.start(), end))
-                    keys.add(key)
-                    break
+                    body = re.sub(r"\s+", "", p[m.end() : end])
+                    found.append((end, key, body == _norm(_BODIES[key])))
+            if found:
+                end, key, _ = next((f for f in found if f[2]), found[-1])
+                cuts.append((m.start(), end))
+                keys.add(key)
         if len(keys) < 2:
             out.append(p)
             continue
