@@ -41,6 +41,7 @@ def test_summary_counts_cells_and_reports_not_read_in_full(tmp_path: Path) -> No
 
 
 def test_findings_file_tells_how_each_file_was_read(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
     folder = _folder(tmp_path / "in")
     out = tmp_path / "findings.csv"
     runner = CliRunner()
