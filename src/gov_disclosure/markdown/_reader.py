@@ -47,11 +47,17 @@ _COMMENT: Final = re.compile(r"<!--.*?-->", re.S)
 _TABLE_OPEN: Final = re.compile(r"<table\b", re.I)
 _TABLE_TAG: Final = re.compile(r"<(/?)table\b[^>]*>", re.I)
 _TOC: Final = re.compile(r"^\s*\[TOC\]\s*$", re.I)
+#: what starts a Markdown block: a heading, a quote, a list item, a rule, a setext underline
+_BLOCK_MARKS: Final = ("#", ">", "-", "*", "+", "=", "_", "[")
+#: text without any character that starts Markdown or HTML markup
+_PLAIN: Final = re.compile(r"[^*_`\[\]!<>&\\]*")
 
 
 def _inline(text: str, *, cell: bool = False) -> str:
     """Markdown inline markup taken off: images, links (their text kept), emphasis, code spans,
     escapes, HTML tags and entities. In a table cell ``<br>`` is a line break."""
+    if _PLAIN.fullmatch(text):
+        return text  # most cells and lines: nothing to take off
     t = _IMAGE.sub("", text)
     t = _LINK.sub(r"\1", t)
     t = _STRONG.sub(lambda m: m.group(1) or m.group(2) or "", t)
@@ -65,6 +71,8 @@ def _inline(text: str, *, cell: bool = False) -> str:
 
 def _text_line(line: str) -> str:
     """A line of Markdown text as plain text: heading markers, quotes, bullets and inline markup off."""
+    if _PLAIN.fullmatch(line) and not line.lstrip(" ").startswith(_BLOCK_MARKS):
+        return line.rstrip()
     if _SETEXT_OR_RULE.match(line) or _TOC.match(line):
         return ""
     m = _ATX.match(line)

@@ -664,7 +664,7 @@ def read_grids(
             pos = next((i for i, c in enumerate(row.cells) if c is cell), None)
             if pos is not None:
                 # every cell after the row's label is a value position (text there is GD102)
-                row = attrs.evolve(row, values=row.cells[pos + 1 :])
+                row = _Row(row.cells, row.labels, row.cells[pos + 1 :], row.source, row.flow)
             before = {id(c) for c in row.cells[: pos if pos is not None else len(row.cells)]}
             for c in unknown:
                 if not c.continued and (pos is None or id(c) in before):
