@@ -315,6 +315,7 @@ def _is_table_label(text: str) -> bool:
 _OTHER_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}、[^。；;，,]{2,18}$")
 
 
+@lru_cache(maxsize=16384)
 def _is_other_heading(text: str) -> bool:
     """A top-level heading (七、主要工作做法) that is none of the six sections."""
     t = text.strip()

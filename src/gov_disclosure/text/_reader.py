@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 from typing import Final, Literal, TypeAlias
 
 import attrs
@@ -49,6 +50,7 @@ def _load(source: str | os.PathLike[str] | bytes) -> str:
     return source if isinstance(source, str) else decode_text(load_bytes(source))
 
 
+@lru_cache(maxsize=16384)
 def _is_label(text: str) -> bool:
     return (
         any(match_label(text, f) for f in FORMATS)
@@ -99,7 +101,7 @@ def _regions(lines: Sequence[str], barriers: Collection[int] = frozenset()) -> l
             continue
         start = prev = table_lines[0]
         for i in table_lines[1:]:
-            if any(prev < k < i for k in barriers):
+            if barriers and any(prev < k < i for k in barriers):
                 out.append((start, prev + 1))
                 start = i
             prev = i
