@@ -16,7 +16,7 @@ from ..reading.engine import GridCell, is_value_text, label_prefix, match_label
 from ..reading.load import decode_text, load_bytes
 from ..reading.meta import assemble, match_heading, section_spans
 
-__all__ = ["MAX_CELLS", "MAX_LINES", "MAX_TEXT_CHARS", "read_text"]
+__all__ = ["MAX_CELLS", "MAX_LINES", "MAX_TEXT_CHARS", "read_text", "text_tables"]
 
 #: texts longer than this are refused (a report is some tens of kilobytes)
 MAX_TEXT_CHARS: Final = 8 * 1024 * 1024
@@ -206,18 +206,27 @@ def read_text(
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if len(lines) > MAX_LINES:
         raise FileTooLargeError(E.TEXT_TOO_MANY_LINES, n=len(lines), limit=MAX_LINES)
-    regions = _regions(lines)
-    grids = []
+    paragraphs, tables = text_tables(lines)
+    return assemble(paragraphs, [g for _, g in tables], format=format)
+
+
+def text_tables(lines: Sequence[str]) -> tuple[list[str], list[tuple[int, list[list[GridCell]]]]]:
+    """The lines outside the tables, and the tables found among ``lines`` as grids, each with the
+    index of its first line. Raises :class:`~gov_disclosure.errors.FileTooLargeError` above
+    :data:`MAX_CELLS`."""
+    grids: list[tuple[int, list[list[GridCell]]]] = []
     in_table = [False] * len(lines)
-    for a, b in regions:
+    cells = 0
+    for a, b in _regions(lines):
         region = lines[a:b]
-        grids.append(_rows(region, a, _layout(region)))
-        if sum(len(row) for g in grids for row in g) > MAX_CELLS:
+        grid = _rows(region, a, _layout(region))
+        grids.append((a, grid))
+        cells += sum(len(row) for row in grid)
+        if cells > MAX_CELLS:
             raise FileTooLargeError(E.TOO_MANY_CELLS, limit=MAX_CELLS)
         for i in range(a, b):
             in_table[i] = True
-    paragraphs = [ln for ln, t in zip(lines, in_table, strict=True) if not t]
-    return assemble(paragraphs, grids, format=format)
+    return [ln for ln, t in zip(lines, in_table, strict=True) if not t], grids
 
 
 # -- cells aligned by spaces (pdftotext -layout) ------------------------------------------------
