@@ -62,6 +62,12 @@ class Code:
 
 E, W = Severity.ERROR, Severity.WARNING
 
+#: Code numbers are allocated here, one owner each (several branches are adding codes at once):
+#:   GD107 how the file was read (PDF paths) · GD108 table out of order (text came out column by column)
+#:   · GD109 values run together, not split · GD110 number typed as text · GD111 total computed over
+#:   blank or text cells · GD112 text encoding problem · GD113–GD119 free for readers (ask the lead)
+#:   GD505 another version of the report · GD603–GD616 outline/text/prose checks · GD705 anomalies ·
+#:   GD801–GD803 text lint · GD901–GD902 hand corrections (review)
 CODES: Final[dict[str, Code]] = {
     c.code: c
     for c in (
