@@ -2,7 +2,7 @@
 the extractor's reading order. In wide tables that order is not the table's (neighbouring rows
 interleave, a label comes after the first values of its row, two cells share a line), so the values
 after a label need not be that row's. Whatever the order, a value is placed only where it is the
-report's; a table whose reading does not confirm itself is declined (GD107) and says why.
+report's; a table whose reading does not confirm itself is declined (GD108) and says why.
 
 The printer below imitates what poppler's pdftotext writes for LibreOffice and WPS exports (seen in
 ``test_pdf_text.py`` on real PDFs): narrow tables (the proactive blocks) come out row by row; in the
@@ -165,7 +165,7 @@ def test_interleaved_rows_are_declined_with_a_finding_that_says_so() -> None:
     text = text[:start] + bottom + "\n\n" + text[end:]
     back, findings = read_text(text)
     assert all(v is None for a, v in back.cell_map().items() if a.startswith("applications/"))
-    gd107 = [f for f in findings if f.code == "GD107"]
+    gd107 = [f for f in findings if f.code == "GD108"]
     assert [f.location for f in gd107] == ["applications"]
     assert "column by column" in gd107[0].message
     assert "按列" in gd107[0].message_zh
@@ -184,7 +184,7 @@ def test_a_table_in_order_is_read_from_blocks() -> None:
             blocks.extend(c for row in table_rows(r, sec.key) for c in row if c)
     back, findings = read_text("\n\n".join(blocks) + "\n")
     assert back.cell_map() == r.cell_map()
-    assert not [f for f in findings if f.code == "GD107"]
+    assert not [f for f in findings if f.code == "GD108"]
 
 
 _COLUMNS = ("natural_person", "business", "research", "nonprofit", "legal_service", "other_org", "total")

@@ -7,7 +7,7 @@ it without doing anything):
 - **placed**: the cell has a value;
 - **declined**: no value, and a reader finding covers the cell — the reader saw something for it but
   would not place it (GD102 text that is not a number, GD105 a row that does not fit, GD106 a row
-  under a label that is not the format's, values without a label in its table, GD107 a table that
+  under a label that is not the format's, values without a label in its table, GD108 a table that
   came out of order). A finding covers the cells it lists; without a list, the cells of its location:
   one cell, a row (``applications/new``), or a whole table (``applications``: some values of that
   table were seen and not placed, and any empty cell of it may be one of them);
@@ -25,16 +25,18 @@ from typing import Any
 import attrs
 
 from .codes import CODES
-from .findings import Finding
+from .findings import Finding, Severity
 from .model import Report
 from .vocabulary import TABLES
 
 __all__ = ["ReadQuality", "covered_cells"]
 
 
-def _reader_code(code: str) -> bool:
-    c = CODES.get(code)
-    return code == "GD102" or (c is not None and c.scope == "reader")
+def _declines(f: Finding) -> bool:
+    """Whether a finding says a reader would not place something: GD102, or a reader code that is
+    not a note (GD107, how the file was read, is information only)."""
+    c = CODES.get(f.code)
+    return f.code == "GD102" or (c is not None and c.scope == "reader" and f.severity is not Severity.INFO)
 
 
 def covered_cells(report: Report, findings: Iterable[Finding]) -> set[str]:
@@ -43,7 +45,7 @@ def covered_cells(report: Report, findings: Iterable[Finding]) -> set[str]:
     known = set(addresses)
     out: set[str] = set()
     for f in findings:
-        if not _reader_code(f.code):
+        if not _declines(f):
             continue
         if f.cells:
             out.update(c.address for c in f.cells if c.address in known)

@@ -20,7 +20,7 @@ from ..core.vocabulary import FormatKey
 from ..reading.engine import GridCell, is_report_grid
 from ..reading.load import decode_text, load_bytes
 from ..reading.meta import assemble
-from ..text import MAX_TEXT_CHARS, TextTable, text_tables
+from ..text import MAX_TEXT_CHARS, TextTable, find_text_tables
 from ..text._reader import MAX_LINES
 
 __all__ = ["MarkdownTable", "markdown_blocks", "read_markdown"]
@@ -210,7 +210,7 @@ def read_markdown(
     barriers = {t.line for t in tables}
     for t in tables:
         lines[t.line] = ""
-    found = text_tables(lines, barriers)
+    found = find_text_tables(lines, barriers)
     placed: list[tuple[int, list[list[GridCell]], bool]] = [(t.start, t.grid, t.flow) for t in found]
     for t in tables:
         placed.extend((t.line, g, False) for g in t.grids)

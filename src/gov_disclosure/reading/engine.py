@@ -602,7 +602,7 @@ def read_grids(
     out column by column and the values after a label need not be that row's). A table read from
     such a grid is kept only when the reading confirms itself: every row fits, no values are left
     without a label, and every sum of the table (GD201–GD203, GD301) holds. Otherwise none of its
-    cells is placed and a GD107 finding says why.
+    cells is placed and a GD108 finding says why.
     """
     all_texts = [c.text for g in grids for row in g for c in row if not c.continued]
     detected = format or detect_format(all_texts)
@@ -614,11 +614,18 @@ def read_grids(
     # one stream of rows over all grids that hold at least one known label: a table split
     # across pages (or across two grids) reads as one
     rows: list[_Row] = []
+    width: int | None = None  # of the report grid just taken
     for gi, g in enumerate(grids):
-        if not is_report_grid(g, fmt):
-            continue
         flow = gi in unordered
         grid_rows = [_split_row(r, flow) for r in g if r]
+        # a table continued in a grid of its own without labels (the appeals values alone on the
+        # next page) is taken when it follows a report grid directly and is as wide
+        if not is_report_grid(g, fmt) and (
+            width is None or max(len(r) for r in g) != width or not any(map(_has_values, grid_rows))
+        ):
+            width = None
+            continue
+        width = max(len(r) for r in g)
         for r in grid_rows:
             r.labels = _merge_fragments(r.labels, fmt)
         rows.extend(grid_rows)
@@ -702,7 +709,7 @@ def read_grids(
                 st.sequence.append(("anchor" if fitted else "misfit", rm.key, row, misfit))
             continue
 
-        if known:
+        if known and not _has_values(row):
             # a header row: column labels (and maybe group labels or a block title)
             if table == "proactive" and block is not None:
                 cols = [
@@ -737,7 +744,7 @@ def read_grids(
                     st.unplaced(c, "text in a table that could not be placed", "表格中无法归位的文字")
         if not _has_values(row):
             continue
-        raw_row = " | ".join(c.text.strip() for c in row.cells)
+        raw_row = " | ".join(_flat(c.text) for c in row.cells if not c.continued)
         if table == "appeals":
             # the appeals data row has no label of its own
             addresses = [f"appeals/{g.key}/{c.key}" for g in APPEALS_GROUPS for c in APPEALS_COLUMNS]
@@ -795,6 +802,11 @@ def read_grids(
     )
 
 
+def _flat(text: str) -> str:
+    """A cell's text on one line: the lines of a wrapped or stacked label joined (三⏎、⏎本… → 三、本…)."""
+    return re.sub(r"\s*\n\s*", "", text.strip())
+
+
 def _row_addresses(format: FormatKey, table: str, key: str) -> list[str]:
     if table == "applications":
         return [f"applications/{key}/{c.key}" for c in APPLICATIONS_COLUMNS]
@@ -822,37 +834,22 @@ def _label_hint(row: _Row, format: FormatKey) -> Finding | None:
     meant, where that is plain, so a person corrects the label in one step; None otherwise. The
     values are never placed (a label that is not the format's is not certain).
 
-    - a row of the other format version (a 2019 （六）其他处理 row in a 2021 table, or a 2021 sub-row
-      of （六） in a 2019 one): the rows of this format that hold its figures;
+    - a row under a group label (a 2019 （六）其他处理 row in a 2021 table, a subtotal on （三）不予公开)
+      or a row of the other format version (a 2021 sub-row of （六） in a 2019 table): the rows of
+      this format that hold its figures;
     - a misprinted label (2.其他法律行政止公开): the official label it is nearest to, when it is
       clearly nearer to that one than to any other and has the same item number.
     """
-    if not row.labels:
+    own = [c for c in row.labels if not c.continued]
+    if not own:
         return None
-    label = "".join(c.text.strip() for c in row.labels)
-    values = " | ".join(c.text.strip() for c in row.values if not c.continued)
-    other: FormatKey = "2019" if format == "2021" else "2021"
-    for c in row.labels:
-        theirs = [m for m in match_label(c.text, other) if m.kind == "row"]
-        if not theirs or any(m.kind == "row" for m in match_label(c.text, format)):
-            continue
-        m = theirs[0]
-        ours = _rows_for(format, m.table, m.key, c.text)
-        if not ours:
-            continue
-        labels = "、".join(official for official, _ in ours)
-        en, zh = msg.ROW_OF_OTHER_FORMAT.both(
-            label=c.text.strip(), other=other, format=format, rows=labels, values=values
-        )
-        addresses = [a for _, key in ours for a in _row_addresses(format, m.table, key)]
-        return CODES["GD106"].finding(
-            en,
-            zh,
-            location=m.table,
-            cells=[CellRef(a, None) for a in addresses],
-            source=row.source,
-            raw=f"{label} | {values}",
-        )
+    # the row's own label is the one next to its values (group labels of merged cells stand left)
+    c = own[-1]
+    label = _flat(c.text)
+    values = " | ".join(_flat(v.text) for v in row.values if not v.continued)
+    hint = _rows_meant(c.text, label, values, row.source, format)
+    if hint is not None:
+        return hint
     n = _without_notes(normalise_label(label))
     if len(n) < 4:
         return None
@@ -882,6 +879,40 @@ def _label_hint(row: _Row, format: FormatKey) -> Finding | None:
     )
 
 
+def _rows_meant(text: str, label: str, values: str, source: str, format: FormatKey) -> Finding | None:
+    """The finding for a row whose label is a group label of the applications table (a 2019
+    （六）其他处理 row in a 2021 table, a subtotal on （三）不予公开), or a row of the other format
+    version only (a 2021 sub-row of （六） in a 2019 table): it names the rows that hold its figures."""
+    mine = match_label(text, format)
+    if any(m.kind == "row" for m in mine):
+        return None
+    other: FormatKey = "2019" if format == "2021" else "2021"
+    groups = [m for m in mine if m.kind == "group" and m.table == "applications"]
+    theirs = [m for m in match_label(text, other) if m.kind == "row"]
+    layout = spec(format).applications_layout
+    if groups:
+        rows = [(lr.label, lr.key) for lr in layout if lr.key is not None and groups[0].key in lr.parents]
+        message = msg.ROW_OF_OTHER_FORMAT if theirs else msg.GROUP_ROW
+    elif theirs:
+        rows = _rows_for(format, theirs[0].table, theirs[0].key, text)
+        message = msg.SUBROW_OF_OTHER_FORMAT
+    else:
+        return None
+    if not rows:
+        return None
+    labels = "、".join(official for official, _ in rows)
+    en, zh = message.both(label=label, other=other, format=format, rows=labels, values=values)
+    addresses = [a for _, key in rows for a in _row_addresses(format, "applications", key)]
+    return CODES["GD106"].finding(
+        en,
+        zh,
+        location="applications",
+        cells=[CellRef(a, None) for a in addresses],
+        source=source,
+        raw=f"{label} | {values}",
+    )
+
+
 _ITEM_NUMBER: Final = re.compile(r"^(?:\d{1,2}\.|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
 
 
@@ -895,17 +926,12 @@ def _row_location(format: FormatKey, table: str, key: str) -> str:
 
 
 def _rows_for(format: FormatKey, table: str, other_key: str, text: str) -> list[tuple[str, str]]:
-    """(official label, key) of the rows of ``format`` that hold what the other version's row
-    ``other_key`` holds: the sub-rows of a group of the same label, or the row a sub-row is part of."""
+    """(official label, key) of the row of ``format`` that holds what a sub-row of the other version
+    (``other_key``, e.g. ``other.unpaid_fee``) holds: the row it is part of (``other``)."""
     if table != "applications":
         return []
-    layout = spec(format).applications_layout
-    n = normalise_label(text)
-    group = [lr for lr in layout if lr.key is None and normalise_label(lr.label) == n]
-    if group:
-        return [(lr.label, lr.key) for lr in layout if lr.key is not None and group[0].label in lr.parents]
     prefix = other_key.split(".", 1)[0]
-    return [(lr.label, lr.key) for lr in layout if lr.key == prefix]
+    return [(lr.label, lr.key) for lr in spec(format).applications_layout if lr.key == prefix]
 
 
 def _in_table(location: str | None, table: str) -> bool:
@@ -914,7 +940,7 @@ def _in_table(location: str | None, table: str) -> bool:
 
 def _confirm_order(st: _State, table: str) -> None:
     """Keep a table read from grids in the extractor's order only when the reading confirms itself
-    (see :func:`read_grids`); else take its cells out and say why (GD107)."""
+    (see :func:`read_grids`); else take its cells out and say why (GD108)."""
     trouble = st.trouble.get(table, Counter())
     why: list[tuple[str, str]] = []
     if trouble["misfit"]:
@@ -934,7 +960,7 @@ def _confirm_order(st: _State, table: str) -> None:
     st.findings = [f for f in st.findings if not _in_table(f.location, table)]
     params = {"table": table, "title": TABLE_TITLES.get(table, table), "n": len(placed)}
     st.findings.append(
-        CODES["GD107"].finding(
+        CODES["GD108"].finding(
             msg.TABLE_OUT_OF_ORDER("en", why="; ".join(e for e, _ in why), **params),
             msg.TABLE_OUT_OF_ORDER("zh", why="；".join(z for _, z in why), **params),
             location=table,

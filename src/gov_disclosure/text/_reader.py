@@ -26,7 +26,7 @@ from ..reading.engine import (
 from ..reading.load import decode_text, load_bytes
 from ..reading.meta import assemble, match_heading, section_spans
 
-__all__ = ["MAX_CELLS", "MAX_LINES", "MAX_TEXT_CHARS", "TextTable", "read_text", "text_tables"]
+__all__ = ["MAX_CELLS", "MAX_LINES", "MAX_TEXT_CHARS", "TextTable", "find_text_tables", "read_text", "text_tables"]
 
 #: texts longer than this are refused (a report is some tens of kilobytes)
 MAX_TEXT_CHARS: Final = 8 * 1024 * 1024
@@ -194,7 +194,7 @@ def _rows(lines: Sequence[str], first: int, layout: Layout) -> tuple[list[list[G
     # When (nearly) every line is followed by a blank one, the blank lines only separate blocks
     # (pdftotext without -layout): empty cells cannot be told (such rows will not fit, GD105), and
     # the blocks come in the extractor's reading order, which in a wide table is often column by
-    # column: the engine then keeps a table only when its reading confirms itself (GD107 if not).
+    # column: the engine then keeps a table only when its reading confirms itself (GD108 if not).
     content = [i for i, ln in enumerate(lines) if ln.strip()]
     separated = sum(1 for i in content if i + 1 < len(lines) and not lines[i + 1].strip())
     blocks = len(content) > 4 and separated * 5 >= len(content) * 3
@@ -250,15 +250,10 @@ def read_text(
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if len(lines) > MAX_LINES:
         raise FileTooLargeError(E.TEXT_TOO_MANY_LINES, n=len(lines), limit=MAX_LINES)
-    tables = text_tables(lines)
+    tables = find_text_tables(lines)
     grids = [t.grid for t in tables]
     unordered = [n for n, t in enumerate(tables) if t.flow]
-    in_table = [False] * len(lines)
-    for t in tables:
-        for i in range(t.start, t.end):
-            in_table[i] = True
-    paragraphs = [ln for ln, t in zip(lines, in_table, strict=True) if not t]
-    return assemble(paragraphs, grids, format=format, unordered=unordered)
+    return assemble(_outside(lines, tables), grids, format=format, unordered=unordered)
 
 
 @attrs.frozen
@@ -272,7 +267,7 @@ class TextTable:
     flow: bool
 
 
-def text_tables(lines: Sequence[str], barriers: Collection[int] = frozenset()) -> list[TextTable]:
+def find_text_tables(lines: Sequence[str], barriers: Collection[int] = frozenset()) -> list[TextTable]:
     """The tables flattened into ``lines`` (in order), for :func:`read_text` and for readers of formats
     that mix text with tables of their own (Markdown): a ``barrier`` line stands for such a table,
     ends a text table and is never part of one. Raises :class:`FileTooLargeError` above
@@ -287,6 +282,23 @@ def text_tables(lines: Sequence[str], barriers: Collection[int] = frozenset()) -
             raise FileTooLargeError(E.TOO_MANY_CELLS, limit=MAX_CELLS)
         out.append(TextTable(a, b, grid, flow))
     return out
+
+
+def _outside(lines: Sequence[str], tables: Sequence[TextTable]) -> list[str]:
+    in_table = [False] * len(lines)
+    for t in tables:
+        for i in range(t.start, t.end):
+            in_table[i] = True
+    return [ln for ln, t in zip(lines, in_table, strict=True) if not t]
+
+
+def text_tables(lines: Sequence[str]) -> tuple[list[str], list[tuple[int, list[list[GridCell]]]]]:
+    """The lines outside the tables, and the tables found among ``lines`` as grids, each with the
+    index of its first line (:func:`find_text_tables` also says where each ends and whether its
+    cells are in the extractor's order). Raises :class:`~gov_disclosure.errors.FileTooLargeError`
+    above :data:`MAX_CELLS`."""
+    tables = find_text_tables(lines)
+    return _outside(lines, tables), [(t.start, t.grid) for t in tables]
 
 
 # -- cells aligned by spaces (pdftotext -layout) ------------------------------------------------

@@ -38,14 +38,25 @@ STRAY_VALUES: Final = Message(
 # -- labels that are not the format's, with the official label meant ---------------------------------
 
 ROW_OF_OTHER_FORMAT: Final = Message(
-    "“{label}” is a row of the {other} format; in the {format} format its figures belong in {rows}: "
+    "“{label}” is a row of the {other} format; it heads rows of its own in the {format} format: {rows}: "
     "its values ({values}) are not placed (fill in those rows)",
-    "“{label}”是{other}年版格式的行；在{format}年版格式中应分别填入{rows}：其数值（{values}）未放入（请按这些行填写）",
+    "“{label}”是{other}年版格式的一行；在{format}年版格式中它下分各行：{rows}：其数值（{values}）未放入"
+    "（请按这些行填写）",
+)
+SUBROW_OF_OTHER_FORMAT: Final = Message(
+    "“{label}” is a row of the {other} format; in the {format} format its figures are part of {rows}: "
+    "its values ({values}) are not placed",
+    "“{label}”是{other}年版格式的一行；在{format}年版格式中其数字计入{rows}：其数值（{values}）未放入",
+)
+GROUP_ROW: Final = Message(
+    "“{label}” heads rows of its own in the {format} format ({rows}), it has no values of its own: "
+    "its values ({values}) are not placed (a subtotal? fill in those rows)",
+    "“{label}”在{format}年版格式中下分各行（{rows}），本身没有数值：其数值（{values}）未放入（是小计吗？请按这些行填写）",
 )
 NEAREST_LABEL: Final = Message(
-    "the row label “{label}” is not in the format; the nearest official label is “{official}”: if that "
+    "the row label “{label}” is not in the format (nearest label of the format: '{official}'): if that "
     "is what it means, correct the label and read the file again; its values ({values}) are not placed",
-    "行标签“{label}”不是格式中的标签，最接近的标准标签是“{official}”：如确为此行，请更正标签后重新读取；"
+    "行标签“{label}”不是格式中的标签（最接近的格式标签：“{official}”）：如确为此行，请更正标签后重新读取；"
     "其数值（{values}）未放入",
 )
 
