@@ -189,3 +189,17 @@ def test_unlabelled_rows_are_not_placed_when_rows_are_out_of_order() -> None:
     rows[a], rows[b] = rows[b], rows[a]
     r = read(*rows, format="2021")
     assert not any(a.startswith("applications/not_processed.duplicate/") for a in r.cells)
+
+
+def test_a_subtotal_on_a_group_row_is_declined_naming_the_rows_under_it() -> None:
+    rows = _applications("2021")
+    i = next(i for i, r in enumerate(rows) if r[0] == "1.属于国家秘密")
+    rows.insert(i, ["（三）不予公开", "9", "0", "0", "0", "0", "0", "9"])
+    r = read(*rows, format="2021")
+    (hint,) = [f for f in r.findings if "（三）不予公开" in (f.raw or "")]
+    assert "heads rows of its own in the 2021 format" in hint.message
+    assert "8.属于行政查询事项" in hint.message_zh
+    assert len(hint.cells) == 8 * 7
+    # the rows under it are read by their own labels
+    expected = sample_report("2021")
+    assert r.cells["applications/denied.state_secret/total"] == expected.cell("applications/denied.state_secret/total")
