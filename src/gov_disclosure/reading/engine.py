@@ -674,7 +674,8 @@ def read_grids(
                 row = _Row(row.cells, row.labels, row.cells[pos + 1 :], row.source, row.flow)
             before = {id(c) for c in row.cells[: pos if pos is not None else len(row.cells)]}
             for c in unknown:
-                if not c.continued and (pos is None or id(c) in before):
+                # pieces of labels (a group label broken around the row's: 度办 / 果) are no news
+                if not c.continued and (pos is None or id(c) in before) and not _is_piece(c.text, fmt):
                     st.unplaced(
                         c, "a label in a table row that is not in the format", "表格行中无法识别的文字"
                     )
