@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
 import json
 import os
@@ -121,6 +122,9 @@ def os_reason(exc: OSError) -> str:
 
 
 def cannot_write(path: str | os.PathLike[str], exc: OSError) -> NoReturn:
+    """``error: cannot write …`` and exit 2; a closed pipe on stdout is not an error (see ``_i18n``)."""
+    if isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE:
+        raise exc
     fail(M.CANNOT_WRITE, path=os.fspath(path), reason=os_reason(exc))
 
 

@@ -2,7 +2,7 @@
 
 Every error speaks both languages: ``str(exc)`` is English (for Python users and logs), and
 ``exc.message(lang)`` gives it in ``"en"`` or ``"zh"`` (what the command line and the ``message_zh``
-column of a findings file show). A :class:`ReadError` is made from a catalogue message
+column of a findings file show). A :class:`ReadError` (any :class:`MessageError`) is made from a catalogue message
 (:mod:`gov_disclosure.core.messages.errors`) and its parameters::
 
     raise ReadError(E.DAMAGED_ZIP, path=name, detail=str(exc))
@@ -21,9 +21,11 @@ from .messages import Lang, Message
 from .messages import errors as E
 
 __all__ = [
+    "ConversionError",
     "DocumentError",
     "FileTooLargeError",
     "GovDisclosureError",
+    "MessageError",
     "MissingExtraError",
     "MissingToolError",
     "ReadError",
@@ -96,18 +98,18 @@ def _places(addresses: Any) -> str:
 
 
 def _rebuild(
-    cls: type[ReadError], msg: Message, path: str | None, detail: str | None, params: Any
-) -> ReadError:
+    cls: type[MessageError], msg: Message, path: str | None, detail: str | None, params: Any
+) -> MessageError:
     return cls(msg, path=path, detail=detail, **params)
 
 
-class ReadError(GovDisclosureError, ValueError):
-    """A file could not be read at all (corrupt, truncated, not the claimed type).
+class MessageError(GovDisclosureError):
+    """An error made from a catalogue message: ``Error(E.SOME_MESSAGE, path=..., detail=..., **params)``.
 
-    ``ReadError(E.SOME_MESSAGE, path=..., detail=..., **params)``: ``msg`` is the catalogue message
-    (:mod:`gov_disclosure.core.messages.errors`), ``params`` its placeholders, ``detail`` a library's
-    own words (English only), ``path`` the file (set later by :func:`gov_disclosure.read_report` when
-    the reader was given bytes).
+    ``msg`` is the message (:mod:`gov_disclosure.core.messages.errors`), ``params`` its placeholders
+    (a parameter may itself be a :class:`Message`), ``detail`` a library's or a program's own words
+    (English only), ``path`` the file concerned (settable later: :func:`gov_disclosure.read_report`
+    names the file when the reader was given bytes).
     """
 
     def __init__(
@@ -121,7 +123,7 @@ class ReadError(GovDisclosureError, ValueError):
 
     @property
     def path(self) -> str | None:
-        """The file that could not be read, when known."""
+        """The file concerned, when known."""
         return self._path
 
     @path.setter
@@ -140,6 +142,15 @@ class ReadError(GovDisclosureError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:  # keyword-only arguments: pickled for worker processes
         return (_rebuild, (type(self), self.msg, self._path, self.detail, self.params))
+
+
+class ReadError(MessageError, ValueError):
+    """A file could not be read at all (corrupt, truncated, not the claimed type)."""
+
+
+class ConversionError(MessageError, RuntimeError):
+    """An output could not be made by the program that makes it (LibreOffice for a PDF): the program
+    is not installed (the message says what to install), failed, or took too long."""
 
 
 class UnsupportedFileError(ReadError):
