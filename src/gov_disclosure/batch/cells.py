@@ -11,7 +11,7 @@ import csv
 import json
 import os
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -86,7 +86,7 @@ def _iter_cells(
     timeout: float | None,
     on_progress: ProgressCallback | None,
     on_error: Callable[[str, Message], None] | None,
-) -> Iterator[dict[str, Any]]:
+) -> Generator[dict[str, Any], None, None]:
     files = discover(paths).files
     pool = make_pool(jobs, len(files), timeout)
     try:
@@ -158,14 +158,15 @@ def write_cells(
     rows = _iter_cells(
         paths, jobs, with_file, timeout, counting_progress, lambda p, m: unreadable.append((p, m))
     )
-    if kind == "parquet":
-        if not isinstance(out, (str, os.PathLike)):
-            raise ValueError("Parquet output needs a file path")
-        from .parquet import write_parquet
+    with contextlib.ExitStack() as stack:
+        stack.callback(rows.close)  # a failed write (a closed pipe) stops the workers now
+        if kind == "parquet":
+            if not isinstance(out, (str, os.PathLike)):
+                raise ValueError("Parquet output needs a file path")
+            from .parquet import write_parquet
 
-        n = write_parquet(rows, out, fields)
-    else:
-        with contextlib.ExitStack() as stack:
+            n = write_parquet(rows, out, fields)
+        else:
             stream = (
                 stack.enter_context(open(out, "w", encoding="utf-8", newline=""))
                 if isinstance(out, (str, os.PathLike))

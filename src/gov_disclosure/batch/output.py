@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -105,7 +105,9 @@ def findings_kind(path: str | os.PathLike[str]) -> str:
     raise ValueError(f"a findings file must end in .csv or .jsonl, not {suffix or 'nothing'!r}")
 
 
-def write_findings(events: Iterable[Event], out: IO[str], *, kind: str = "csv") -> Iterator[Event]:
+def write_findings(
+    events: Iterable[Event], out: IO[str], *, kind: str = "csv"
+) -> Generator[Event, None, None]:
     """Write the findings of ``events`` to ``out`` (``kind`` ``csv`` or ``jsonl``) while passing
     every event on, so a run is streamed once: ``for e in write_findings(iter_check(...), f): ...``."""
     if kind not in ("csv", "jsonl"):

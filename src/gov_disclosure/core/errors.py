@@ -21,6 +21,7 @@ from .messages import Lang, Message
 from .messages import errors as E
 
 __all__ = [
+    "ArgumentError",
     "ConversionError",
     "DocumentError",
     "FileTooLargeError",
@@ -87,11 +88,6 @@ def plain(text: str) -> Message:
     return Message(escaped, escaped)
 
 
-def say(message: Message, lang: Lang, params: dict[str, Any]) -> str:
-    """``message`` in ``lang``; a parameter that is itself a Message is said in ``lang`` too."""
-    return message(lang, **{k: v(lang) if isinstance(v, Message) else v for k, v in params.items()})
-
-
 def _places(addresses: Any) -> str:
     shown = list(dict.fromkeys(addresses))
     return "、".join(shown[:20]) + (" …" if len(shown) > 20 else "")
@@ -133,7 +129,7 @@ class MessageError(GovDisclosureError):
 
     def reason(self, lang: Lang = "en") -> str:
         """Why, without the file's name."""
-        text = say(self.msg, lang, self.params)
+        text = self.msg(lang, **self.params)
         return f"{text}: {self.detail}" if self.detail and lang != "zh" else text
 
     def message(self, lang: Lang = "en") -> str:
@@ -146,6 +142,10 @@ class MessageError(GovDisclosureError):
 
 class ReadError(MessageError, ValueError):
     """A file could not be read at all (corrupt, truncated, not the claimed type)."""
+
+
+class ArgumentError(MessageError, ValueError):
+    """A value given to a function (or an option of the command line) is not acceptable."""
 
 
 class ConversionError(MessageError, RuntimeError):
