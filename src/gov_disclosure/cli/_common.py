@@ -208,7 +208,8 @@ def where(f: Finding, format: str | None = None) -> str:
     text = ""
     if f.location:
         label = location_label(f.location, format if format in ("2019", "2021") else None, lang())  # type: ignore[arg-type]
-        text = label if label == f.location else f"{label} ({f.location})"
+        # a cell or row is named in words and by its address; a field (落款日期) by its name alone
+        text = label if label == f.location or "/" not in f.location else f"{label} ({f.location})"
     if f.source:
         text += f" [{source_label(f.source)}]"
     return text.strip()

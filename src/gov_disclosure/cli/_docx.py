@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..core.errors import ConversionError
+from ..core.errors import ArgumentError, ConversionError
 from ..core.messages import cli as M
 from ..rules import validate
 from ._common import check_output, error_text, fail, format_module, load, note, write_file
@@ -38,7 +38,8 @@ def render_command(
     }
     try:
         style = docx.DocxStyle(**{k: v for k, v in fonts.items() if v is not None})
-    except ValueError as exc:
+    except ArgumentError as exc:
+        exc.params["name"] = "--" + str(exc.params.get("name", "")).replace("_", "-")  # the option
         fail(error_text(exc))
     if output.lower().endswith(".pdf"):
         try:

@@ -134,9 +134,9 @@ _install()
 
 _WIDE = "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
 #: punctuation that must not start a line: it stays with the word before it
-_CLOSING = "，。；：、）」』！？】》”’,.;:!?)]"
+_CLOSING = "，。；：、）」』！？】》”’"
 #: punctuation that must not end a line: it stays with the word after it
-_OPENING = "（「『【《“‘(["
+_OPENING = "（「『【《“‘"
 _TOKENS = re.compile(rf"\s+|[{re.escape(_OPENING)}]*(?:[^\s{_WIDE}]+|[{_WIDE}])[{re.escape(_CLOSING)}]*")
 
 
