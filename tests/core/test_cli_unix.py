@@ -253,14 +253,15 @@ def test_aggregate_names_an_unreadable_unit_once(runner: CliRunner, tmp_path: Pa
     pytest.importorskip("openpyxl")
     from gov_disclosure.excel import write_xlsx
 
-    good, bad = tmp_path / "good.xlsx", tmp_path / "bad.xlsx"
+    good, bad, missing = tmp_path / "good.xlsx", tmp_path / "bad.xlsx", tmp_path / "missing.xlsx"
     write_xlsx(sample_report("2021"), good)
     bad.write_bytes(b"PK\x03\x04 not really")
-    result = runner.invoke(
-        main, ["aggregate", str(good), str(bad), "-o", str(tmp_path / "s.xlsx"), "--agency", "某区"]
-    )
+    args = [str(good), str(bad), str(missing), "-o", str(tmp_path / "s.xlsx"), "--agency", "某区"]
+    result = runner.invoke(main, ["aggregate", *args])
     assert result.exit_code == 2
     assert result.stderr.count(str(bad)) == 1, result.stderr
+    assert result.stderr.count(str(missing)) == 1, result.stderr
+    assert f"{missing}: cannot open: no such file or folder" in result.stderr
 
 
 # 14. help names every readable kind

@@ -10,8 +10,9 @@ import warnings
 from collections.abc import Iterator, Sequence
 from typing import Any, Final, TypeVar
 
-from ..core.errors import GovDisclosureError
+from ..core.errors import ArgumentError, GovDisclosureError
 from ..core.messages import Message
+from ..core.messages import batch as B
 from ..core.messages import errors as E
 from ..reading.pool import Pool
 
@@ -86,11 +87,11 @@ def make_pool(jobs: int | None, n: int, timeout: float | None = None) -> Pool | 
     """Worker processes for ``n`` files: ``jobs`` of them (default: all cores, or none for a few
     files); None means in this process. A time limit needs at least one worker process."""
     if timeout is not None and timeout <= 0:
-        raise ValueError(f"timeout must be positive, not {timeout!r}")
+        raise ArgumentError(B.TIMEOUT_NOT_POSITIVE, value=timeout)
     if jobs is None:
         jobs = _cores() if n >= MIN_FILES_FOR_WORKERS else 1
     if jobs < 1:
-        raise ValueError(f"jobs must be at least 1, not {jobs}")
+        raise ArgumentError(B.JOBS_TOO_FEW, value=jobs)
     jobs = min(jobs, n)
     return Pool(jobs) if jobs > 1 or (timeout is not None and n > 0) else None
 

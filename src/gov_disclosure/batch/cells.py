@@ -17,8 +17,10 @@ from typing import IO, Any, Final
 
 import attrs
 
+from ..core.errors import ArgumentError
 from ..core.export import CELL_FIELDS, cell_records
 from ..core.messages import Message
+from ..core.messages import batch as B
 from ..core.messages import errors as E
 from ..io import read_report
 from ..reading.pool import ordered_map
@@ -144,7 +146,7 @@ def write_cells(
     for CSV/JSON Lines). ``kind``: ``csv``, ``jsonl`` or ``parquet`` (needs pyarrow, or polars).
     Unreadable files are left out and returned in the count."""
     if kind not in ("csv", "jsonl", "parquet"):
-        raise ValueError(f"kind must be csv, jsonl or parquet, not {kind!r}")
+        raise ArgumentError(B.BAD_CELLS_KIND, value=kind)
     unreadable: list[tuple[str, Message]] = []
     fields = CELL_EXPORT_FIELDS if with_file else CELL_FIELDS
     files = 0
@@ -162,7 +164,7 @@ def write_cells(
         stack.callback(rows.close)  # a failed write (a closed pipe) stops the workers now
         if kind == "parquet":
             if not isinstance(out, (str, os.PathLike)):
-                raise ValueError("Parquet output needs a file path")
+                raise ArgumentError(B.PARQUET_NEEDS_PATH)
             from .parquet import write_parquet
 
             n = write_parquet(rows, out, fields)

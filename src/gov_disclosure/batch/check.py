@@ -14,8 +14,9 @@ from typing import Any
 
 import attrs
 
-from ..core.errors import GovDisclosureError
+from ..core.errors import ArgumentError, GovDisclosureError
 from ..core.messages import Message
+from ..core.messages import batch as B
 from ..core.messages import errors as E
 from ..io import read_report
 from ..reading.pool import ordered_map
@@ -137,7 +138,7 @@ def iter_check(
     """
     threshold = renamed("threshold", "similarity_threshold", threshold, similarity_threshold)
     if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"similarity_threshold must be in (0, 1], not {threshold!r}")
+        raise ArgumentError(B.BAD_THRESHOLD, value=threshold)
     found = discover(paths)
     yield from found.skipped
     files = found.files

@@ -12,7 +12,9 @@ from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Final
 
+from ..core.errors import ArgumentError
 from ..core.findings import Severity
+from ..core.messages import batch as B
 from ..core.messages import errors as E
 from .results import UNREADABLE, Event, FileResult, PairResult
 
@@ -102,7 +104,7 @@ def findings_kind(path: str | os.PathLike[str]) -> str:
         return "csv"
     if suffix in (".jsonl", ".ndjson", ".json"):
         return "jsonl"
-    raise ValueError(f"a findings file must end in .csv or .jsonl, not {suffix or 'nothing'!r}")
+    raise ArgumentError(B.BAD_FINDINGS_SUFFIX, suffix=suffix or "")
 
 
 def write_findings(
@@ -111,7 +113,7 @@ def write_findings(
     """Write the findings of ``events`` to ``out`` (``kind`` ``csv`` or ``jsonl``) while passing
     every event on, so a run is streamed once: ``for e in write_findings(iter_check(...), f): ...``."""
     if kind not in ("csv", "jsonl"):
-        raise ValueError(f"kind must be 'csv' or 'jsonl', not {kind!r}")
+        raise ArgumentError(B.BAD_FINDINGS_KIND, value=kind)
     writer = _FindingsWriter(out, kind)
     for event in events:
         writer.write(event)
