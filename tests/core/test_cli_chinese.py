@@ -45,7 +45,7 @@ DATA = Path(__file__).parent.parent / "data"
 NAMES = (
     "JSON Lines", "JSON Schema", "JSON", "CSV", "HTML", "PDF", "XML", "DTD", "Parquet", "Excel", "WPS",
     "Word", "LibreOffice", "Office", "OCR", "UTF-8", "BOM", "GB/T", "pyarrow", "polars", "poppler",
-    "pdftotext", "pdftoppm", "soffice", "Debian", "Ubuntu", "macOS", "Windows", "libreoffice.org", "zip", "A4",
+    "pdftotext", "pdftoppm", "PDFium", "soffice", "Debian", "Ubuntu", "macOS", "Windows", "libreoffice.org", "zip", "A4",
     "lxml", "openpyxl", "python-docx", "仿宋_GB2312",
 )  # fmt: skip
 SUFFIXES = "json|jsonl|ndjson|xlsx|xls|docx|doc|html|htm|pdf|txt|csv|parquet|zip|odt|md"
@@ -169,6 +169,7 @@ def cases(f: dict[str, Path]) -> Iterator[Case]:
     # validate
     for name in ("good", "bad", "empty", "zip", "prose", "binary", "missing", "erqi"):
         yield Case(("validate", s[name]))
+    yield Case(("validate", str(DATA / "real" / "hongze-gov-2023.pdf")))  # a real PDF
     yield Case(("validate", s["good"], "--previous", s["last"]))
     yield Case(("validate", s["good"], "--previous", s["two_back"]))
     yield Case(("validate", s["good"], "--previous", s["other"]))
