@@ -345,6 +345,8 @@ class _Speaking:
             finally:
                 try:  # what is still buffered goes out now, while a broken pipe can be handled
                     sys.stdout.flush()
+                except ValueError:  # stdout closed by the caller: nothing to flush
+                    pass
                 except OSError as exc:
                     if not _is_broken_pipe(exc):
                         raise
