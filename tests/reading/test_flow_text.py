@@ -141,7 +141,7 @@ def flow_texts(draw: st.DrawFn) -> tuple[Report, str]:
 @given(flow_texts())
 def test_a_value_is_placed_only_where_it_is_the_reports(case: tuple[Report, str]) -> None:
     report, text = case
-    back, findings = read_text(text)
+    back, findings = read_text(text=text)
     assert back.format == report.format
     placed = {a: v for a, v in back.cell_map().items() if v is not None}
     assert {a: report.cell(a) for a in placed} == placed
@@ -163,7 +163,7 @@ def test_interleaved_rows_are_declined_with_a_finding_that_says_so() -> None:
     start = text.index("（七）总计")
     end = text.index("四、政府信息公开行政复议")
     text = text[:start] + bottom + "\n\n" + text[end:]
-    back, findings = read_text(text)
+    back, findings = read_text(text=text)
     assert all(v is None for a, v in back.cell_map().items() if a.startswith("applications/"))
     gd107 = [f for f in findings if f.code == "GD108"]
     assert [f.location for f in gd107] == ["applications"]
@@ -182,7 +182,7 @@ def test_a_table_in_order_is_read_from_blocks() -> None:
         blocks.append(sec.heading)
         if sec.key in ("proactive", "applications", "appeals"):
             blocks.extend(c for row in table_rows(r, sec.key) for c in row if c)
-    back, findings = read_text("\n\n".join(blocks) + "\n")
+    back, findings = read_text(text="\n\n".join(blocks) + "\n")
     assert back.cell_map() == r.cell_map()
     assert not [f for f in findings if f.code == "GD108"]
 

@@ -24,7 +24,7 @@ pytest.importorskip("lxml")
 @pytest.mark.parametrize("tables", ["pipe", "html"])
 def test_write_markdown_reads_back_to_the_same_report(fmt: FormatKey, tables: str) -> None:
     r = random_report(random.Random(f"md {fmt} {tables}"), fmt)
-    back, findings = read_markdown(write_markdown(r, tables=tables))  # type: ignore[arg-type]
+    back, findings = read_markdown(text=write_markdown(r, tables=tables))  # type: ignore[arg-type]
     assert findings == []
     assert back == r
 
@@ -33,7 +33,7 @@ def test_write_markdown_reads_back_to_the_same_report(fmt: FormatKey, tables: st
 @given(st.randoms(use_true_random=False), st.sampled_from(["2019", "2021"]), st.sampled_from(["pipe", "html"]))
 def test_roundtrip_of_any_valid_report(rng: random.Random, fmt: FormatKey, tables: str) -> None:
     r = random_report(rng, fmt, big=rng.random() < 0.5)
-    back, findings = read_markdown(write_markdown(r, tables=tables))  # type: ignore[arg-type]
+    back, findings = read_markdown(text=write_markdown(r, tables=tables))  # type: ignore[arg-type]
     assert findings == []
     assert back == r
 
@@ -109,7 +109,7 @@ def test_every_cell_exact_or_declined_under_converter_noise(
     if defects:
         r = _with_defects(r, rng)
     md = converter_noise(write_markdown(r), rng)
-    back, findings = read_markdown(md)
+    back, findings = read_markdown(text=md)
     assert back.format == r.format
     placed = {a: v for a, v in back.cell_map().items() if v is not None}
     assert {a: r.cell(a) for a in placed} == placed
@@ -129,7 +129,7 @@ def test_a_row_whose_label_floats_is_placed_by_the_rows_around_it() -> None:
     line = next(ln for ln in md.split("\n") if ln.startswith(label))
     values = _cells(line)[1:]
     md = md.replace(line, "2.其他法律行政法规禁\n止公开\n" + _row(values))
-    back, findings = read_markdown(md)
+    back, findings = read_markdown(text=md)
     assert back == r
     assert not [f for f in findings if f.code in ("GD105", "GD106")]
 
@@ -140,7 +140,7 @@ def test_floating_rows_are_declined_when_the_sums_do_not_confirm_them() -> None:
     md = write_markdown(r)
     line = next(ln for ln in md.split("\n") if ln.startswith("| 2.其他法律行政法规禁止公开 |"))
     md = md.replace(line, _row(_cells(line)[1:]))
-    back, findings = read_markdown(md)
+    back, findings = read_markdown(text=md)
     row = [f"applications/denied.prohibited_by_law/{c.key}" for c in APPLICATIONS_COLUMNS]
     assert all(back.cell(a) is None for a in row)
     assert any(f.code == "GD106" and f.location == "applications" for f in findings)
@@ -154,7 +154,7 @@ def test_two_floating_rows_for_one_gap_are_declined() -> None:
     line = next(ln for ln in md.split("\n") if ln.startswith("| 2.其他法律行政法规禁止公开 |"))
     row = _row(_cells(line)[1:])
     md = md.replace(line, row + "\n" + row)  # two rows of values where the format has one row
-    back, _ = read_markdown(md)
+    back, _ = read_markdown(text=md)
     assert all(back.cell(f"applications/denied.prohibited_by_law/{c.key}") is None for c in APPLICATIONS_COLUMNS)
 
 
@@ -162,7 +162,7 @@ def test_html_table_inside_markdown_with_text_around_it() -> None:
     r = sample_report("2019")
     md = write_markdown(r, tables="html")
     md = md.replace('<table border="1">', 'see below: <table border="1" style="width:100%">', 1)
-    back, _ = read_markdown("正文\n" + md)
+    back, _ = read_markdown(text="正文\n" + md)
     assert back.cell_map() == r.cell_map()
     assert back.agency == r.agency
 

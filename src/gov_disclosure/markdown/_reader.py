@@ -18,7 +18,7 @@ from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.vocabulary import FormatKey
 from ..reading.engine import GridCell, is_report_grid
-from ..reading.load import decode_text, load_bytes
+from ..reading.load import load_text
 from ..reading.meta import assemble
 from ..text import MAX_TEXT_CHARS, TextTable, find_text_tables
 from ..text._reader import MAX_LINES
@@ -183,22 +183,27 @@ def _html_table(lines: Sequence[str], i: int) -> tuple[int, str, str]:
 
 
 def read_markdown(
-    source: str | os.PathLike[str] | bytes, *, format: FormatKey | None = None
+    source: str | os.PathLike[str] | bytes | None = None,
+    *,
+    text: str | None = None,
+    format: FormatKey | None = None,
 ) -> tuple[Report, list[Finding]]:
     """Read a report from Markdown (a PDF-to-Markdown conversion, a page saved as Markdown).
 
-    ``source`` is the Markdown (a ``str``), a path, or the bytes of a file (UTF-8, UTF-16 with a BOM,
-    or GB18030). Pipe tables and HTML ``<table>`` s inside the Markdown are read as grids (HTML tables
-    need lxml, the ``html`` extra); the text between them goes through the plain-text reader's table
-    finder (converters leave rows they could not make into a table as lines of text), headings are
-    found behind their ``#`` markers, and inline markup is taken off. Everything then goes, in
-    document order, to the one table engine.
+    ``source`` is a path (``str`` or ``os.PathLike``) or the bytes of a file (UTF-8, UTF-16 with a
+    BOM, or GB18030); the Markdown itself is passed as ``text=``, as for every reader. Pipe tables
+    and HTML ``<table>`` s inside the Markdown are read as grids (HTML tables need lxml, the ``html``
+    extra); the text between them goes through the plain-text reader's table finder (converters leave
+    rows they could not make into a table as lines of text), headings are found behind their ``#``
+    markers, and inline markup is taken off. Everything then goes, in document order, to the one
+    table engine.
 
     Returns the report and the reader's findings. Raises
-    :class:`~gov_disclosure.core.errors.ReadError` for text that is not a report at all and
+    :class:`~gov_disclosure.core.errors.ReadError` for text that is not a report at all,
+    :class:`~gov_disclosure.core.errors.NoTablesError` for one without any statistical table and
     :class:`~gov_disclosure.core.errors.FileTooLargeError` above the text reader's limits.
     """
-    text = source if isinstance(source, str) else decode_text(load_bytes(source))
+    text = load_text(source, text, reader="read_markdown")
     if len(text) > MAX_TEXT_CHARS:
         raise FileTooLargeError(E.TEXT_TOO_LARGE, n=len(text), limit=MAX_TEXT_CHARS)
     if "\x00" in text:
