@@ -7,7 +7,6 @@ Layer: batch. Imports the core only.
 from __future__ import annotations
 
 import json
-import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -17,7 +16,7 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
-from ..core.findings import Finding, Severity
+from ..core.findings import Finding, Severity, agency_key
 from ..core.model import Report, Sections
 from ..core.values import Amount, Cell
 from ..core.vocabulary import SECTIONS, FormatKey, spec
@@ -235,13 +234,3 @@ class Summary:
             "findings": dict(sorted(self.codes.items())),
             "severities": {s.value: self.severities.get(s.value, 0) for s in Severity},
         }
-
-
-def agency_key(name: str | None) -> str | None:
-    """The agency name as compared for pairing: NFKC, case folded, without whitespace, punctuation
-    or symbols (“郑州市 二七区（科学技术局）” → “郑州市二七区科学技术局”). None if nothing is left."""
-    if name is None:
-        return None
-    text = unicodedata.normalize("NFKC", name).casefold()
-    key = "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PSZC")
-    return key or None
