@@ -61,7 +61,7 @@ class Code:
         )
 
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 #: Code numbers are allocated here, one owner each (several branches are adding codes at once):
 #:   GD107 how the file was read (PDF paths) · GD108 table out of order (text came out column by column)
@@ -113,7 +113,7 @@ CODES: Final[dict[str, Code]] = {
             "上一年项目数量与上一年度不衔接",
         ),
         Code("GD704", W, "cross-year", "text repeats last year's report", "文字部分与上一年度报告大量重复"),
-        Code("GD901", I, "review", "cell corrected by hand", "单元格经人工更正"),
+        Code("GD901", INFO, "review", "cell corrected by hand", "单元格经人工更正"),
         Code("GD902", E, "review", "hand correction not applied", "人工更正未能应用"),
     )
 }
