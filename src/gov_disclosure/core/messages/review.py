@@ -34,10 +34,7 @@ FIXES_BAD_HEADER: Final = Message(
     "{path}: a fixes file needs the columns {columns} (and file, or agency and year)",
     "{path}：人工更正文件须有{columns}列（以及文件列，或机关和年度列）",
 )
-FIXES_BAD_ROW: Final = Message(
-    "{where}: {problem}",
-    "{where}：{problem}",
-)
+FIXES_BAD_ROW: Final = Message("{where}: this row cannot be used: {problem}", "{where}：此行无法使用：{problem}")
 FIXES_NO_TARGET: Final = Message(
     "neither a file nor an agency and a year", "既没有文件，也没有机关和年度"
 )
@@ -137,7 +134,7 @@ PAIR_NO_FINDINGS: Final = Message("no findings", "无问题")
 # -- annotated files -------------------------------------------------------------------------------
 
 ANNOTATION_AUTHOR: Final = Message("gov-disclosure check", "gov-disclosure 校验")
-ANNOTATION_HEAD: Final = Message("{code} {severity} · {location}", "{code} {severity} · {location}")
+ANNOTATION_HEAD: Final = Message("{code} ({severity}) at {location}", "{code}（{severity}）位置：{location}")
 ANNOTATION_EXPECTED: Final = Message("expected {expected}, found {found}", "应为{expected}，实为{found}")
 ANNOTATION_ID: Final = Message("finding {id}", "问题编号 {id}")
 ANNOTATION_NOT_READ: Final = Message(
