@@ -110,6 +110,8 @@ class FileResult:
     error_type: str | None = None
     error_zh: str | None = None  #: ``error`` in Chinese
     carry: CrossYearData | None = attrs.field(default=None, repr=False, eq=False)
+    #: the report read (with hand corrections applied), when the run was asked to keep it
+    report: Report | None = attrs.field(default=None, repr=False, eq=False)
 
     @property
     def readable(self) -> bool:

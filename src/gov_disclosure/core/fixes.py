@@ -32,7 +32,7 @@ from .model import Report
 from .values import Cell, format_cell, parse_cell
 from .vocabulary import location_label
 
-__all__ = ["READER_CODES", "HandFix", "apply_fixes", "fixes_for"]
+__all__ = ["READER_CODES", "HandFix", "apply_fixes", "fixes_for", "resolve_file_names"]
 
 #: the codes of findings about a cell as read; a hand correction of the cell replaces them
 READER_CODES: Final = frozenset({"GD101", "GD102", "GD103", "GD104", "GD105", "GD106"})
@@ -76,6 +76,26 @@ def _same_path(written: str, path: str) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return os.path.normpath(os.path.abspath(a)) == os.path.normpath(os.path.abspath(b))
+
+
+def resolve_file_names(fixes: Sequence[HandFix], paths: Sequence[str]) -> list[HandFix]:
+    """The corrections with each bare file name replaced by the path of the one file of that name
+    among ``paths``; a correction whose bare name fits no file or several is left out (it is for
+    no report, and the caller reports it as unused)."""
+    by_name: dict[str, list[str]] = {}
+    for p in paths:
+        by_name.setdefault(Path(p).name, []).append(p)
+    out = []
+    for fix in fixes:
+        if fix.file is not None and len(Path(fix.file).parts) == 1 and not any(
+            fix.file == p for p in paths
+        ):
+            found = by_name.get(fix.file, [])
+            if len(found) != 1:
+                continue
+            fix = attrs.evolve(fix, file=found[0])
+        out.append(fix)
+    return out
 
 
 def fixes_for(

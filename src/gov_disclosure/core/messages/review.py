@@ -124,6 +124,8 @@ COL_THIS_FILE: Final = Message("This year's file", "本年度文件")
 COL_ERROR: Final = Message("Could not be read", "无法读取原因")
 COL_CELL: Final = Message("Cell", "单元格")
 COL_NUMBER: Final = Message("No.", "序号")
+COL_SOURCE: Final = Message("Read from", "来源")
+DECISION_STALE_SHEET: Final = Message("Stale decisions", "过时处理意见")
 DECISION_PROMPT: Final = Message("Choose a decision", "请选择处理意见")
 DECISION_ERROR: Final = Message(
     "Choose one of the list: {choices}", "请从下拉列表中选择：{choices}"
@@ -184,10 +186,7 @@ PAGE_FILTER: Final = Message("Filter…", "筛选…")
 PAGE_ONLY_PROBLEMS: Final = Message("only reports with findings", "只看有问题的报告")
 PAGE_NO_FINDINGS: Final = Message("No findings.", "未发现问题。")
 PAGE_NOT_PLACED: Final = Message("Findings not tied to a table cell", "不对应表格单元格的问题")
-PAGE_LEGEND: Final = Message(
-    "error · warning · information / corrected by hand · could not be read",
-    "错误 · 警告 · 提示／人工更正 · 未能读取",
-)
+PAGE_LEGEND_NOT_READ: Final = Message("could not be read", "未能读取")
 PAGE_SUMMARY: Final = Message(
     "{files} reports: {passed} passed, {failed} with errors, {unreadable} unreadable; {findings} findings",
     "共{files}份报告：通过{passed}份，有错误{failed}份，无法读取{unreadable}份；问题{findings}条",
