@@ -21,8 +21,22 @@ _WIDTH: Final = 760
 _PAD: Final = 8
 
 
-def _label(text: str, limit: int = 18) -> str:
-    return escape(text if len(text) <= limit else text[: limit - 1] + "…")
+def _width(ch: str) -> float:
+    """An estimate of a character's width in ems (CJK full, Latin about half)."""
+    return 1.0 if ord(ch) > 0x2E80 else 0.6
+
+
+def _label(text: str, limit: float = (_LABEL_W - 12) / 12) -> str:
+    """``text`` cut to fit ``limit`` ems (the label column at 12px), with … when cut."""
+    if sum(_width(ch) for ch in text) <= limit:
+        return escape(text)
+    out, used = [], 1.0
+    for ch in text:
+        used += _width(ch)
+        if used > limit:
+            break
+        out.append(ch)
+    return escape("".join(out) + "…")
 
 
 def _scale(values: Sequence[float]) -> float:
@@ -49,7 +63,7 @@ def bars(items: Sequence[tuple[str, int, str]], title: str, *, empty: str = "") 
         y = _PAD + i * _ROW
         w = max(value * k, 1.0 if value else 0.0)
         body.append(
-            f'<text x="{_LABEL_W - 6}" y="{y + 15}" text-anchor="end">{_label(label, 26)}</text>'
+            f'<text x="{_LABEL_W - 6}" y="{y + 15}" text-anchor="end">{_label(label)}</text>'
             f'<rect x="{_LABEL_W}" y="{y + 3}" width="{w:.1f}" height="{_ROW - 6}" fill="{colour}"/>'
             f'<text x="{_LABEL_W + w + 5:.1f}" y="{y + 15}" class="num">{value}</text>'
         )
@@ -79,7 +93,7 @@ def paired_bars(
     row = 2 * _ROW - 6
     for i, (label, a, b) in enumerate(items):
         y = top + i * row
-        body.append(f'<text x="{_LABEL_W - 6}" y="{y + 20}" text-anchor="end">{_label(label, 26)}</text>')
+        body.append(f'<text x="{_LABEL_W - 6}" y="{y + 20}" text-anchor="end">{_label(label)}</text>')
         for j, (v, colour) in enumerate(((a, colours[0]), (b, colours[1]))):
             yy = y + 2 + j * (_ROW - 4)
             if v is None:
@@ -116,7 +130,7 @@ def dumbbells(
         y = top + i * _ROW + 11
         x1, x2 = _LABEL_W + last * k, _LABEL_W + this * k
         body.append(
-            f'<text x="{_LABEL_W - 6}" y="{y + 4}" text-anchor="end">{_label(label, 26)}</text>'
+            f'<text x="{_LABEL_W - 6}" y="{y + 4}" text-anchor="end">{_label(label)}</text>'
             f'<line x1="{x1:.1f}" y1="{y}" x2="{x2:.1f}" y2="{y}" stroke="#888" stroke-width="2"/>'
             f'<circle cx="{x1:.1f}" cy="{y}" r="5" fill="{colours[0]}"/>'
             f'<circle cx="{x2:.1f}" cy="{y}" r="5" fill="{colours[1]}"/>'

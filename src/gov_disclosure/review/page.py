@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from html import escape
 from importlib.metadata import PackageNotFoundError, version
 from typing import IO, Final
@@ -262,13 +262,13 @@ def _finding_item(rf: ReviewedFinding, n: int, fid: str, format: str | None, lan
     return "".join(parts)
 
 
-def _report_section(f: ReviewedFile, anchor: str, lang: Lang) -> list[str]:
+def _report_section(f: ReviewedFile, anchor: str, lang: Lang, opened: bool) -> list[str]:
     n_err, n_warn = f.count(Severity.ERROR), f.count(Severity.WARNING)
     title = f"{f.agency or '?'} {f.year or '?'}"
     badge = escape(VERDICT_MESSAGES[f.verdict](lang))
     counts = "" if not f.readable else f" · {m.COL_ERRORS(lang)} {n_err} · {m.COL_WARNINGS(lang)} {n_warn}"
     out = [
-        f'<details class="report v-{f.verdict}" id="{anchor}"><summary>{escape(title)}'
+        f'<details class="report v-{f.verdict}" id="{anchor}"{" open" if opened else ""}><summary>{escape(title)}'
         f'<span class="badge verdict">{badge}</span>'
         f'<span class="muted"> {escape(f.path)}{escape(counts)}</span></summary>'
     ]
@@ -347,8 +347,12 @@ def _version() -> str:
         return "0.0.0"
 
 
-def page_html(review: Review, *, lang: Lang = "zh") -> str:
-    """The review page of a :class:`Review` (made with ``keep_reports=True`` for the tables)."""
+def page_html(review: Review, *, lang: Lang = "zh", open_reports: Collection[str] | None = None) -> str:
+    """The review page of a :class:`Review` (made with ``keep_reports=True`` for the tables).
+    ``open_reports``: the paths of the reports shown unfolded (default: the report of a review of
+    one file; otherwise all are folded and opened from the overview)."""
+    if open_reports is None:
+        open_reports = {f.path for f in review.files} if len(review.files) == 1 else set()
     anchors = {f.path: f"r{i}" for i, f in enumerate(review.files, start=1)}
     passed = sum(1 for f in review.files if f.verdict == "pass")
     failed = sum(1 for f in review.files if f.verdict == "fail")
@@ -391,14 +395,20 @@ def page_html(review: Review, *, lang: Lang = "zh") -> str:
         legend,
     ]
     for f in review.files:
-        out.extend(_report_section(f, anchors[f.path], lang))
+        out.extend(_report_section(f, anchors[f.path], lang, f.path in open_reports))
     out += ["</section></main>", f"<script>{_JS}</script>", "</body></html>"]
     return "\n".join(out) + "\n"
 
 
-def write_page(review: Review, target: str | os.PathLike[str] | IO[str], *, lang: Lang = "zh") -> None:
-    """Write the review page to a path (atomically) or a text file."""
-    text = page_html(review, lang=lang)
+def write_page(
+    review: Review,
+    target: str | os.PathLike[str] | IO[str],
+    *,
+    lang: Lang = "zh",
+    open_reports: Collection[str] | None = None,
+) -> None:
+    """Write the review page (:func:`page_html`) to a path (atomically) or a text file."""
+    text = page_html(review, lang=lang, open_reports=open_reports)
     if isinstance(target, (str, os.PathLike)):
         atomic_write(target, text)
     else:
