@@ -87,9 +87,7 @@ def resolve_file_names(fixes: Sequence[HandFix], paths: Sequence[str]) -> list[H
         by_name.setdefault(Path(p).name, []).append(p)
     out = []
     for fix in fixes:
-        if fix.file is not None and len(Path(fix.file).parts) == 1 and not any(
-            fix.file == p for p in paths
-        ):
+        if fix.file is not None and len(Path(fix.file).parts) == 1 and not any(fix.file == p for p in paths):
             found = by_name.get(fix.file, [])
             if len(found) != 1:
                 continue
@@ -134,14 +132,18 @@ def apply_fixes(
         label_en, label_zh = _label(fix.address, report)
         if fix.address in applied:
             first = applied[fix.address].text
-            en, zh = _both(m.FIX_TWICE, {"label": label_en, "text": first}, {"label": label_zh, "text": first})
+            en, zh = _both(
+                m.FIX_TWICE, {"label": label_en, "text": first}, {"label": label_zh, "text": first}
+            )
             notes.append(CODES["GD902"].finding(en, zh, location=fix.address, source=origin, raw=fix.text))
             continue
         c = s.cell(fix.address)
         parsed = parse_cell(fix.text, c.kind, c.unit)
         if parsed.value is None or parsed.problem not in (None, "GD104"):
             en, zh = _both(
-                m.FIX_NOT_A_VALUE, {"label": label_en, "text": fix.text}, {"label": label_zh, "text": fix.text}
+                m.FIX_NOT_A_VALUE,
+                {"label": label_en, "text": fix.text},
+                {"label": label_zh, "text": fix.text},
             )
             notes.append(CODES["GD902"].finding(en, zh, location=fix.address, source=origin, raw=fix.text))
             continue

@@ -78,7 +78,10 @@ def comment_text(rf: ReviewedFinding, format: str | None, lang: Lang) -> str:
     f = rf.finding
     lines = [
         m.ANNOTATION_HEAD(
-            lang, code=f.code, severity=severity_label(f.severity, lang), location=location_text(f, format, lang)
+            lang,
+            code=f.code,
+            severity=severity_label(f.severity, lang),
+            location=location_text(f, format, lang),
         ),
         f.message_zh if lang == "zh" else f.message,
     ]
@@ -146,7 +149,9 @@ def annotate(
             raise AnnotateError(*m.ANNOTATE_NOT_TEMPLATE.both(reason=str(exc))) from None
         report, findings = _checked(xreading.report, xreading.findings, src, fixes, previous, missing)
         reviewed = _reviewed(str(src), report, findings, decisions)
-        payload, placed, elsewhere = _mark_xlsx(data, xreading.cells, xreading.places, reviewed, report, src, lang)
+        payload, placed, elsewhere = _mark_xlsx(
+            data, xreading.cells, xreading.places, reviewed, report, src, lang
+        )
         atomic_write(out, payload)
         return AnnotateResult(str(out), "xlsx", report, reviewed, placed, elsewhere)
     from ..docx import read_docx_anchored, write_docx

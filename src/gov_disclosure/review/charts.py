@@ -56,7 +56,9 @@ def _svg(height: int, body: list[str], title: str) -> str:
 def bars(items: Sequence[tuple[str, int, str]], title: str, *, empty: str = "") -> str:
     """Horizontal bars: (label, value, colour) per row, the value printed after the bar."""
     if not items:
-        return _svg(_ROW + 2 * _PAD, [f'<text x="{_PAD}" y="{_PAD + 15}" class="muted">{escape(empty)}</text>'], title)
+        return _svg(
+            _ROW + 2 * _PAD, [f'<text x="{_PAD}" y="{_PAD + 15}" class="muted">{escape(empty)}</text>'], title
+        )
     k = _scale([v for _, v, _ in items])
     body: list[str] = []
     for i, (label, value, colour) in enumerate(items):

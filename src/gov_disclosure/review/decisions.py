@@ -204,16 +204,28 @@ def _decisions(rows: Iterable[tuple[int, list[str]]], name: str) -> Decisions:
         elif decision is not Decision.PENDING and decision is not old.decision:
             problems.append(
                 (
-                    m.DECISIONS_CONFLICT("en", where=where[0], id=cell, first=old.decision.label("en"), second=text),
-                    m.DECISIONS_CONFLICT("zh", where=where[1], id=cell, first=old.decision.label("zh"), second=text),
+                    m.DECISIONS_CONFLICT(
+                        "en", where=where[0], id=cell, first=old.decision.label("en"), second=text
+                    ),
+                    m.DECISIONS_CONFLICT(
+                        "zh", where=where[1], id=cell, first=old.decision.label("zh"), second=text
+                    ),
                 )
             )
     if header is None:
         en = m.DECISIONS_BAD_FILE(
-            "en", path=name, id_column=m.COL_ID.en, decision_column=m.COL_DECISION.en, sheet=m.SHEET_FINDINGS.en
+            "en",
+            path=name,
+            id_column=m.COL_ID.en,
+            decision_column=m.COL_DECISION.en,
+            sheet=m.SHEET_FINDINGS.en,
         )
         zh = m.DECISIONS_BAD_FILE(
-            "zh", path=name, id_column=m.COL_ID.zh, decision_column=m.COL_DECISION.zh, sheet=m.SHEET_FINDINGS.zh
+            "zh",
+            path=name,
+            id_column=m.COL_ID.zh,
+            decision_column=m.COL_DECISION.zh,
+            sheet=m.SHEET_FINDINGS.zh,
         )
         raise ReviewFileError(en, zh, path=name)
     return Decisions(entries, tuple(problems))

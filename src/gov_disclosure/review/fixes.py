@@ -121,8 +121,10 @@ def read_fixes(path: str | os.PathLike[str]) -> tuple[list[HandFix], list[tuple[
         if problem is None and file is None and (agency is None or year is None):
             problem = m.FIXES_NO_TARGET.both()
         if problem is None and address is None:
-            problem = m.FIXES_NO_ADDRESS.both() if not get("cell") else m.FIX_NO_CELL.both(
-                address=get("cell"), format="2019/2021"
+            problem = (
+                m.FIXES_NO_ADDRESS.both()
+                if not get("cell")
+                else m.FIX_NO_CELL.both(address=get("cell"), format="2019/2021")
             )
         if problem is not None or address is None:
             assert problem is not None

@@ -177,12 +177,12 @@ def _overview(review: Review, lang: Lang, anchors: Mapping[str, str]) -> list[st
 
 
 def _charts(review: Review, lang: Lang) -> list[str]:
-    codes: Counter[str] = Counter(
-        rf.finding.code for _, rf in review.findings() if not rf.dismissed
-    )
+    codes: Counter[str] = Counter(rf.finding.code for _, rf in review.findings() if not rf.dismissed)
     rule_items = [
         (
-            f"{code} {CODES[code].title_zh if lang == 'zh' else CODES[code].title}" if code in CODES else code,
+            f"{code} {CODES[code].title_zh if lang == 'zh' else CODES[code].title}"
+            if code in CODES
+            else code,
             n,
             _SEVERITY_COLOUR[CODES[code].severity] if code in CODES else "#888",
         )
@@ -200,7 +200,11 @@ def _charts(review: Review, lang: Lang) -> list[str]:
         assert f.report is not None
         new, total = f.report.cell("applications/new/total"), f.report.cell("applications/total/total")
         apps.append(
-            (f"{f.agency} {f.year}", new if isinstance(new, int) else None, total if isinstance(total, int) else None)
+            (
+                f"{f.agency} {f.year}",
+                new if isinstance(new, int) else None,
+                total if isinstance(total, int) else None,
+            )
         )
     apps.sort(key=lambda t: -max(t[1] or 0, t[2] or 0))
     by_path = {f.path: f for f in review.files}
@@ -216,7 +220,11 @@ def _charts(review: Review, lang: Lang) -> list[str]:
     empty = m.CHART_EMPTY(lang)
 
     def note(shown: int, total: int) -> str:
-        return f' <span class="muted">({escape(m.CHART_TOP(lang, shown=shown, total=total))})</span>' if total > shown else ""
+        return (
+            f' <span class="muted">({escape(m.CHART_TOP(lang, shown=shown, total=total))})</span>'
+            if total > shown
+            else ""
+        )
 
     return [
         '<div class="charts">',
@@ -232,7 +240,12 @@ def _charts(review: Review, lang: Lang) -> list[str]:
         ),
         "</figure>",
         f"<figure><figcaption>{escape(m.CHART_YEARS(lang))}{note(CHART_ROWS, len(years))}</figcaption>",
-        dumbbells(years[:CHART_ROWS], m.CHART_YEARS(lang), (str(_year_word(lang, -1)), _year_word(lang, 0)), empty=empty),
+        dumbbells(
+            years[:CHART_ROWS],
+            m.CHART_YEARS(lang),
+            (str(_year_word(lang, -1)), _year_word(lang, 0)),
+            empty=empty,
+        ),
         "</figure>",
         "</div>",
     ]
@@ -297,7 +310,8 @@ def _report_section(f: ReviewedFile, anchor: str, lang: Lang, opened: bool) -> l
             worst = min((rf.finding.severity for _, rf in here), key=_rank, default=None)
             klass = "x" if address in declined else _SEVERITY_CLASS[worst] if worst else ""
             tip = " | ".join(
-                f"{rf.finding.code} {rf.finding.message_zh if lang == 'zh' else rf.finding.message}" for _, rf in here
+                f"{rf.finding.code} {rf.finding.message_zh if lang == 'zh' else rf.finding.message}"
+                for _, rf in here
             )
             links = "".join(f'<a class="m" href="#{anchor}-f{n}">{n}</a>' for n, _ in here)
             return f'<td class="{klass}" data-a="{escape(address)}" title="{escape(tip)}">{escape(text)}{links}</td>'
@@ -305,7 +319,9 @@ def _report_section(f: ReviewedFile, anchor: str, lang: Lang, opened: bool) -> l
         for table in _TABLES:
             number = TABLE_NUMBERS[table][0 if lang == "zh" else 1]
             heading = next(s.heading for s in SECTIONS if s.key == table)
-            out.append(f"<h3>{escape(number)} {escape(TABLE_TITLES[table] if lang == 'zh' else heading)}</h3>")
+            out.append(
+                f"<h3>{escape(number)} {escape(TABLE_TITLES[table] if lang == 'zh' else heading)}</h3>"
+            )
             out.append('<table class="gd">')
             out.extend(f"<tr>{row}</tr>" for row in table_rows(report, table, cell))
             out.append("</table>")
@@ -318,7 +334,7 @@ def _report_section(f: ReviewedFile, anchor: str, lang: Lang, opened: bool) -> l
         out.extend(_finding_item(rf, n, f"{anchor}-f{n}", f.format, lang) for n, rf in placed)
         out.append("</ol>")
     if loose:
-        out.append(f"<h3>{escape(m.PAGE_NOT_PLACED(lang))}</h3><ol class=\"f\">")
+        out.append(f'<h3>{escape(m.PAGE_NOT_PLACED(lang))}</h3><ol class="f">')
         out.extend(_finding_item(rf, n, f"{anchor}-f{n}", f.format, lang) for n, rf in loose)
         out.append("</ol>")
     out.append("</aside></div></details>")
@@ -377,7 +393,12 @@ def page_html(review: Review, *, lang: Lang = "zh", open_reports: Collection[str
         "<p>"
         + escape(
             m.PAGE_SUMMARY(
-                lang, files=len(review.files), passed=passed, failed=failed, unreadable=unreadable, findings=findings
+                lang,
+                files=len(review.files),
+                passed=passed,
+                failed=failed,
+                unreadable=unreadable,
+                findings=findings,
             )
         )
         + "</p>",

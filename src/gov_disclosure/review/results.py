@@ -91,7 +91,11 @@ def read_counts(report: Report, findings: Iterable[Finding]) -> ReadCounts:
 
 
 def _reviewed(
-    findings: Sequence[Finding], agency: str | None, year: int | None, format: str | None, decisions: Decisions
+    findings: Sequence[Finding],
+    agency: str | None,
+    year: int | None,
+    format: str | None,
+    decisions: Decisions,
 ) -> tuple[ReviewedFinding, ...]:
     ids = finding_ids(findings, agency=agency, year=year, format=format)
     out = []
@@ -203,15 +207,23 @@ class ReviewCollector:
         self._duplicates: list[Duplicate] = []
         self._formats: dict[str, str | None] = {}
 
-    def add(self, event: Event) -> None:
+    def add(self, event: Event) -> Event:
+        """Take one event; returns it as it counts: without the findings the reviewer dismissed (and
+        without its report), for a :class:`~gov_disclosure.batch.Summary` and the exit code."""
         if isinstance(event, FileResult):
-            self._files.append(self._file(event))
-        elif isinstance(event, PairResult):
-            self._pairs.append(self._pair(event))
-        elif isinstance(event, Skipped):
+            reviewed = self._file(event)
+            self._files.append(reviewed)
+            kept = tuple(rf.finding for rf in reviewed.findings if not rf.dismissed)
+            return attrs.evolve(event, findings=kept if event.error is None else event.findings, report=None)
+        if isinstance(event, PairResult):
+            pair = self._pair(event)
+            self._pairs.append(pair)
+            return attrs.evolve(event, findings=tuple(rf.finding for rf in pair.findings if not rf.dismissed))
+        if isinstance(event, Skipped):
             self._skipped.append(event)
         else:
             self._duplicates.append(event)
+        return event
 
     def _file(self, r: FileResult) -> ReviewedFile:
         self._formats[r.path] = r.format

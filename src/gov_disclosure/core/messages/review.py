@@ -34,10 +34,10 @@ FIXES_BAD_HEADER: Final = Message(
     "{path}: a fixes file needs the columns {columns} (and file, or agency and year)",
     "{path}：人工更正文件须有{columns}列（以及文件列，或机关和年度列）",
 )
-FIXES_BAD_ROW: Final = Message("{where}: this row cannot be used: {problem}", "{where}：此行无法使用：{problem}")
-FIXES_NO_TARGET: Final = Message(
-    "neither a file nor an agency and a year", "既没有文件，也没有机关和年度"
+FIXES_BAD_ROW: Final = Message(
+    "{where}: this row cannot be used: {problem}", "{where}：此行无法使用：{problem}"
 )
+FIXES_NO_TARGET: Final = Message("neither a file nor an agency and a year", "既没有文件，也没有机关和年度")
 FIXES_NO_ADDRESS: Final = Message("no cell address", "没有单元格地址")
 FIXES_BAD_YEAR: Final = Message("the year {year!r} is not a year", "年度“{year}”不是年份")
 FIXES_AMBIGUOUS_NAME: Final = Message(
@@ -57,7 +57,8 @@ DECISIONS_BAD_FILE: Final = Message(
     "或含这两列的CSV文件）",
 )
 DECISIONS_BAD_VALUE: Final = Message(
-    "{where}: {value!r} is no decision (one of: {choices})", "{where}：“{value}”不是处理意见（应为：{choices}）"
+    "{where}: {value!r} is no decision (one of: {choices})",
+    "{where}：“{value}”不是处理意见（应为：{choices}）",
 )
 DECISIONS_CONFLICT: Final = Message(
     "{where}: finding {id} is decided twice, differently ({first} and {second}); the first is kept",
@@ -127,9 +128,7 @@ COL_NUMBER: Final = Message("No.", "序号")
 COL_SOURCE: Final = Message("Read from", "来源")
 DECISION_STALE_SHEET: Final = Message("Stale decisions", "过时处理意见")
 DECISION_PROMPT: Final = Message("Choose a decision", "请选择处理意见")
-DECISION_ERROR: Final = Message(
-    "Choose one of the list: {choices}", "请从下拉列表中选择：{choices}"
-)
+DECISION_ERROR: Final = Message("Choose one of the list: {choices}", "请从下拉列表中选择：{choices}")
 PAIR_NOT_CHECKED: Final = Message("not checked: {error}", "未能比对：{error}")
 PAIR_NO_FINDINGS: Final = Message("no findings", "无问题")
 
@@ -193,12 +192,14 @@ PAGE_SUMMARY: Final = Message(
 )
 CHART_BY_RULE: Final = Message("Findings per rule", "各规则问题数")
 CHART_APPLICATIONS: Final = Message(
-    "Applications received and handled per agency (latest year)", "各机关政府信息公开申请收到与办理情况（最近年度）"
+    "Applications received and handled per agency (latest year)",
+    "各机关政府信息公开申请收到与办理情况（最近年度）",
 )
 CHART_RECEIVED: Final = Message("received (一、本年新收)", "本年新收")
 CHART_HANDLED: Final = Message("handled (（七）总计)", "办理结果总计")
 CHART_YEARS: Final = Message(
-    "Applications received, last year → this year (paired agencies)", "跨年度对比：本年新收申请数（上年→本年）"
+    "Applications received, last year → this year (paired agencies)",
+    "跨年度对比：本年新收申请数（上年→本年）",
 )
 CHART_TOP: Final = Message("the {shown} largest of {total}", "仅显示最大的{shown}个（共{total}个）")
 CHART_EMPTY: Final = Message("no data", "无数据")
@@ -206,3 +207,70 @@ CHART_EMPTY: Final = Message("no data", "无数据")
 # -- indicators --------------------------------------------------------------------------------------
 
 INDICATOR_MISSING: Final = Message("missing", "缺失")
+
+# -- the command line ---------------------------------------------------------------------------------
+
+ANNOTATE_HELP: Final = Message(
+    "Return REPORT with its findings marked where they are: a .docx as the same document with a Word "
+    "comment and a shading at each offending cell (or at the title, a heading or the date); our .xlsx "
+    "template with cell comments, a fill and a 校验结果 sheet; any other file (PDF, HTML, text, JSON) as "
+    "our rendered .docx of what was read, with the cells that could not be read in grey. REPORT itself "
+    "is never changed.\n\n"
+    "Exit code: 0 no errors, 1 errors found (dismissed ones not counted), 2 the file could not be read "
+    "or annotated.",
+    "把报告中发现的问题标注在原位置后返回：.docx 文件原样返回，只在每个有问题的单元格（或标题、章节标题、"
+    "落款日期）加 Word 批注和底纹；本工具的 .xlsx 填报模板加单元格批注、底色和“校验结果”表；其他文件"
+    "（PDF、HTML、文本、JSON）生成本工具排版的 .docx，未能读取的单元格标为灰色。不会修改原报告文件。\n\n"
+    "退出码：0 无错误，1 有错误（不予采纳的不计），2 文件无法读取或无法标注。",
+)
+ANNOTATE_OUTPUT_HELP: Final = Message(
+    "The annotated file to write: .docx (for a .docx or any non-workbook report) or .xlsx (for our "
+    "template); never the report itself.",
+    "要写入的标注文件：.docx（原报告为 .docx 或其他非工作簿文件时）或 .xlsx（原报告为本工具的模板时）；"
+    "不能是原报告本身。",
+)
+REVIEW_OPTION_HELP: Final = Message(
+    "Write the review workbook here (.xlsx): 总览, 问题清单 with a 处理意见 column for the reviewer, "
+    "按规则统计, 跨年度.",
+    "将审核工作簿写入这个文件（.xlsx）：总览、问题清单（含供审核人填写的“处理意见”列）、按规则统计、跨年度。",
+)
+HTML_OPTION_HELP: Final = Message(
+    "Write the review page here (.html): one self-contained file (no network) with a sortable "
+    "overview, charts, and each report's tables with the offending cells marked.",
+    "将审核网页写入这个文件（.html）：单个自包含文件（无需联网），含可排序的总览、图表，以及标出问题单元格的"
+    "各报告表格。",
+)
+DECISIONS_OPTION_HELP: Final = Message(
+    "The reviewer's decisions: a review workbook (its 处理意见 column) or a CSV (id, decision, note). "
+    "Dismissed findings (不予采纳) are listed as such and do not count toward the exit code; confirmed "
+    "ones are marked; decisions whose finding no longer occurs are reported as stale.",
+    "审核人的处理意见：审核工作簿（其“处理意见”列）或 CSV 文件（问题编号、处理意见、备注）。不予采纳的问题"
+    "单独列出且不计入退出码；已确认的问题予以标注；所对应问题已不再出现的处理意见报告为已过时。",
+)
+FIXES_OPTION_HELP: Final = Message(
+    "Hand corrections (CSV: file or agency and year, cell, value, note) for cells a reader could not read "
+    "or a report misprinted; each is checked, and shown as corrected by hand (GD901) with its note.",
+    "人工更正（CSV 文件：文件或机关和年度、单元格、数值、备注），用于未能读取或报告印错的单元格；"
+    "按更正后的数值检查，并标为人工更正（GD901）及其备注。",
+)
+INDICATORS_OPTION_HELP: Final = Message(
+    "Export the indicators of every report (公开率, 不予公开率, 无法提供率, 复议纠错率, 诉讼纠错率, 结转率) "
+    "as one record per report, with each ratio's numerator and denominator.",
+    "导出每份报告的指标（公开率、不予公开率、无法提供率、复议纠错率、诉讼纠错率、结转率），每份报告一条记录，"
+    "含各比率的分子和分母。",
+)
+EXPORT_WHAT: Final = Message(
+    "say what to export: --cells or --indicators", "请指定导出内容：--cells 或 --indicators"
+)
+EXPORT_ONE_KIND: Final = Message(
+    "export either --cells or --indicators, not both at once", "--cells 与 --indicators 只能选一个"
+)
+INDICATORS_NO_PARQUET: Final = Message(
+    "indicators are exported as .csv or .jsonl", "指标只能导出为 .csv 或 .jsonl"
+)
+WROTE_REVIEW: Final = Message("review workbook written: {path}", "已写入审核工作簿：{path}")
+WROTE_PAGE: Final = Message("review page written: {path} ({size} KB)", "已写入审核网页：{path}（{size} KB）")
+WROTE_INDICATORS: Final = Message("{n} reports' indicators written: {path}", "已写入{n}份报告的指标：{path}")
+FIXES_PROBLEM: Final = Message("hand corrections: {problem}", "人工更正：{problem}")
+DECISIONS_PROBLEM: Final = Message("decisions: {problem}", "处理意见：{problem}")
+SCOPE_REVIEW: Final = Message("review", "审核")
