@@ -43,7 +43,7 @@ class HandFix:
     """One hand correction: the value ``text`` for the cell at ``address`` of one report.
 
     ``file`` or (``agency``, ``year``) says which report; ``origin`` where the correction was written
-    (``fixes.csv, row 3``), for messages."""
+    (``fixes.csv:3``), for messages."""
 
     address: str
     text: str

@@ -197,7 +197,7 @@ def _decisions(rows: Iterable[tuple[int, list[str]]], name: str) -> Decisions:
                 )
             )
             continue
-        entry = DecisionEntry(cell, decision, note, where[0])
+        entry = DecisionEntry(cell, decision, note, f"{Path(name).name}:{n}")
         old = entries.get(cell)
         if old is None or old.decision is Decision.PENDING:
             entries[cell] = entry

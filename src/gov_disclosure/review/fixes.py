@@ -107,7 +107,8 @@ def read_fixes(path: str | os.PathLike[str]) -> tuple[list[HandFix], list[tuple[
 
         if not any(c.strip() for c in row):
             continue
-        origin_en, origin_zh = m.FIXES_FILE_ROW.both(path=p.name, row=n)
+        origin = f"{p.name}:{n}"
+        origin_en, origin_zh = m.REVIEW_ROW.both(path=p.name, row=n)
         problem: tuple[str, str] | None = None
         file, agency, year_text = get("file") or None, get("agency") or None, get("year")
         year = None
@@ -143,7 +144,7 @@ def read_fixes(path: str | os.PathLike[str]) -> tuple[list[HandFix], list[tuple[
                 file=file,
                 agency=None if file else agency,
                 year=None if file else year,
-                origin=origin_en,
+                origin=origin,
             )
         )
     return fixes, problems

@@ -29,7 +29,6 @@ FIX_UNUSED: Final = Message(
     "hand correction not used: no report checked is {target} ({origin})",
     "人工更正未使用：所检查的报告中没有{target}（{origin}）",
 )
-FIXES_FILE_ROW: Final = Message("{path}, row {row}", "{path}第{row}行")
 FIXES_BAD_HEADER: Final = Message(
     "{path}: a fixes file needs the columns {columns} (and file, or agency and year)",
     "{path}：人工更正文件须有{columns}列（以及文件列，或机关和年度列）",
@@ -80,6 +79,7 @@ DECISIONS_SUMMARY: Final = Message(
     "处理意见：已确认{confirmed}条，不予采纳{dismissed}条（不计入结果），待核实{pending}条，已过时{stale}条",
 )
 REVIEW_ROW: Final = Message("{path}, row {row}", "{path}第{row}行")
+
 
 # -- verdicts and severities ----------------------------------------------------------------------
 
