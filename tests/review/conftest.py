@@ -34,7 +34,10 @@ def broken(r: Report) -> Report:
     总计 1 too high (GD701 twice against last year, GD203)."""
     new = r.cell("applications/new/total")
     review = r.cell("appeals/review/total")
-    over, over_person = r.cell("applications/carried_over/total"), r.cell("applications/carried_over/natural_person")
+    over, over_person = (
+        r.cell("applications/carried_over/total"),
+        r.cell("applications/carried_over/natural_person"),
+    )
     assert isinstance(new, int)
     assert isinstance(review, int)
     assert isinstance(over, int)
@@ -47,7 +50,9 @@ def broken(r: Report) -> Report:
             "applications/carried_over/natural_person": over_person + 1,
         }
     )
-    return r.with_cells({"applications/granted/business": None}, raw={"applications/granted/business": "不详"})
+    return r.with_cells(
+        {"applications/granted/business": None}, raw={"applications/granted/business": "不详"}
+    )
 
 
 def build_corpus(root: Path) -> dict[str, Path]:
@@ -135,7 +140,11 @@ def docx_comments(data: bytes | Path) -> Iterator[tuple[str, object]]:
         cid = int(start.get(qn("w:id")))
         container = start.getparent()
         while container is not None and container.tag not in (qn("w:tc"),):
-            if container.tag == qn("w:p") and container.getparent() is not None and container.getparent().tag == qn("w:body"):
+            if (
+                container.tag == qn("w:p")
+                and container.getparent() is not None
+                and container.getparent().tag == qn("w:body")
+            ):
                 break
             container = container.getparent()
         yield texts[cid], container

@@ -111,7 +111,10 @@ def test_docx_every_comment_at_the_right_cell_and_nothing_else_changed(
     assert result.kind == "docx"
     assert src.read_bytes() == data  # the input is never touched
     codes = sorted(rf.finding.code for rf in result.findings)
-    assert codes.count("GD201") == 1 and "GD301" in codes and "GD102" in codes and "GD203" in codes
+    assert codes.count("GD201") == 1
+    assert "GD301" in codes
+    assert "GD102" in codes
+    assert "GD203" in codes
 
     reading = read_docx_anchored(out.read_bytes())
     comments = _comments(reading.document)
@@ -140,7 +143,9 @@ def test_docx_every_comment_at_the_right_cell_and_nothing_else_changed(
     assert _stripped_body(out.read_bytes()) == _stripped_body(data)
 
 
-def test_docx_comments_in_english_and_findings_without_a_place_on_the_title(tmp_path: Path, helpers: Any) -> None:
+def test_docx_comments_in_english_and_findings_without_a_place_on_the_title(
+    tmp_path: Path, helpers: Any
+) -> None:
     report = _broken(helpers)
     emptied = attrs.evolve(report, sections=Sections(overview="总体情况。"))  # 五 is empty: GD601
     src = tmp_path / "in.docx"
@@ -154,10 +159,14 @@ def test_docx_comments_in_english_and_findings_without_a_place_on_the_title(tmp_
     # GD601 is about section 五, whose heading exists (empty body): the comment stands at the heading
     assert gd601[0][1] is reading.places["sections/problems"]
     assert "required section missing" in gd601[0][0]
-    assert all(rf.finding.code != "GD601" or rf.finding.location == "sections/problems" for rf in result.findings)
+    assert all(
+        rf.finding.code != "GD601" or rf.finding.location == "sections/problems" for rf in result.findings
+    )
 
 
-def test_xlsx_comments_fills_results_sheet_and_the_template_keeps_working(tmp_path: Path, helpers: Any) -> None:
+def test_xlsx_comments_fills_results_sheet_and_the_template_keeps_working(
+    tmp_path: Path, helpers: Any
+) -> None:
     report = _broken(helpers)
     src = tmp_path / "in.xlsx"
     write_xlsx(report, src)
@@ -176,13 +185,17 @@ def test_xlsx_comments_fills_results_sheet_and_the_template_keeps_working(tmp_pa
         assert address in where, rf.finding
         sheet, row, col = where[address]
         cell = wb[sheet].cell(row, col)
-        assert cell.comment is not None and rf.id in cell.comment.text, rf.id
+        assert cell.comment is not None, rf.id
+        assert rf.id in cell.comment.text
         assert cell.fill.fgColor.rgb.endswith("FFC7CE")
     # every other cell's comment-free; every formula, name, validation and protection kept
-    commented = {(ws.title, c.coordinate) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.comment}
-    assert len(commented) == len({where[a] for a in where if any(a == rf.finding.location for rf in result.findings)} | {
-        where[rf.finding.cells[0].address] for rf in result.findings if rf.finding.location not in where
-    })
+    commented = {
+        (ws.title, c.coordinate) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.comment
+    }
+    assert len(commented) == len(
+        {where[a] for a in where if any(a == rf.finding.location for rf in result.findings)}
+        | {where[rf.finding.cells[0].address] for rf in result.findings if rf.finding.location not in where}
+    )
     for ws in before.worksheets:
         after = wb[ws.title]
         assert after.protection.sheet == ws.protection.sheet
@@ -194,14 +207,16 @@ def test_xlsx_comments_fills_results_sheet_and_the_template_keeps_working(tmp_pa
     assert set(wb.defined_names) == set(before.defined_names)
     # the results sheet lists every finding with a link to its cell, and is the one shown
     assert wb.sheetnames[-1] == "校验结果"
-    assert wb.active is not None and wb.active.title == "校验结果"
+    assert wb.active is not None
+    assert wb.active.title == "校验结果"
     assert [ws.sheet_view.tabSelected for ws in wb.worksheets].count(True) == 1
     rs = wb["校验结果"]
     rows = list(rs.iter_rows(min_row=4, values_only=True))
     assert len(rows) == len(result.findings)
-    for n, row in enumerate(rows, start=4):
+    for n in range(4, 4 + len(rows)):
         link = rs.cell(n, 8).hyperlink
-        assert link is not None and link.location is not None
+        assert link is not None
+        assert link.location is not None
         sheet, ref = link.location.rsplit("!", 1)
         assert sheet.strip("'") in wb.sheetnames
         fid = rs.cell(n, 9).value
@@ -247,7 +262,8 @@ def test_hand_corrections_and_dismissed_findings(tmp_path: Path, helpers: Any) -
     second = annotate(src, tmp_path / "b.docx", fixes=[fix], decisions=decisions)
     codes = [rf.finding.code for rf in second.findings]
     assert "GD301" not in codes  # dismissed: not sent back
-    assert "GD102" not in codes and "GD901" in codes
+    assert "GD102" not in codes
+    assert "GD901" in codes
     reading = read_docx_anchored((tmp_path / "b.docx").read_bytes())
     comments = _comments(reading.document)
     fixed = [e for t, e in comments if "GD901" in t and "按纸质原件" in t]
@@ -270,7 +286,8 @@ def test_refusals(tmp_path: Path, helpers: Any) -> None:
     with pytest.raises(AnnotateError) as not_ours:
         annotate(workbook, tmp_path / "out2.xlsx")
     assert "模板" in not_ours.value.zh
-    assert not (tmp_path / "out.xlsx").exists() and not (tmp_path / "out2.xlsx").exists()
+    assert not (tmp_path / "out.xlsx").exists()
+    assert not (tmp_path / "out2.xlsx").exists()
 
 
 @pytest.mark.libreoffice
@@ -288,7 +305,7 @@ def test_libreoffice_opens_every_output_and_keeps_the_comments(tmp_path: Path, h
     for kind, result in outputs.items():
         path = Path(result.output)
         if path.suffix == ".docx":
-            back = helpers.soffice_convert(path, lo, 'docx:MS Word 2007 XML')
+            back = helpers.soffice_convert(path, lo, "docx:MS Word 2007 XML")
             texts = [c.text for c in docx.Document(str(back)).comments]
             ids = {m.group(0) for t in texts for m in ID.finditer(t)}
             assert {rf.id for rf in result.findings} <= ids, kind
@@ -296,7 +313,9 @@ def test_libreoffice_opens_every_output_and_keeps_the_comments(tmp_path: Path, h
         else:
             back = helpers.soffice_convert(path, lo, "xlsx:Calc MS Excel 2007 XML")
             wb = openpyxl.load_workbook(back)
-            texts = [c.comment.text for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.comment]
+            texts = [
+                c.comment.text for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.comment
+            ]
             ids = {m.group(0) for t in texts for m in ID.finditer(t)}
             assert {rf.id for rf in result.findings} <= ids
             # LibreOffice recalculated the template's formulas: the broken row's check says 错误

@@ -32,13 +32,16 @@ def test_a_fix_turns_a_declined_cell_into_a_corrected_one() -> None:
     assert [(f.code, f.location) for f in before.errors] == [("GD102", CELL)]
     assert any(CELL in n.missing for n in before.not_assessable)  # its sums could not be checked
 
-    fixed, findings = apply_fixes(report, read, [HandFix(CELL, str(value), "按纸质原件核对", file="x.docx", origin="fixes.csv:2")])
+    fixed, findings = apply_fixes(
+        report, read, [HandFix(CELL, str(value), "按纸质原件核对", file="x.docx", origin="fixes.csv:2")]
+    )
     after = validate(fixed, findings=findings)
     assert fixed.cell(CELL) == value
     assert CELL not in fixed.raw
     assert [(f.code, f.location, f.severity.value) for f in after] == [("GD901", CELL, "info")]
     note = after.findings[0]
-    assert "按纸质原件核对" in note.message_zh and "不详" in note.message_zh
+    assert "按纸质原件核对" in note.message_zh
+    assert "不详" in note.message_zh
     assert note.source == "fixes.csv:2"
     assert after.valid
     assert not any(CELL in n.missing for n in after.not_assessable)  # its sums are checked now
@@ -99,7 +102,8 @@ def test_fixes_file_in_chinese_columns_gbk_and_locations_in_words(tmp_path: Path
         (None, "某区人民政府", 2022, "applications/new/total", "30", "电话核实", "fixes.csv:3"),
     ]
     assert len(problems) == 2
-    assert "fixes.csv" in problems[0][1] and "今年" in problems[0][1]
+    assert "fixes.csv" in problems[0][1]
+    assert "今年" in problems[0][1]
     assert "表九" in problems[1][1]
 
 

@@ -20,14 +20,22 @@ def test_the_id_depends_on_identity_code_and_place_only() -> None:
     assert base.startswith("GD201-")
     assert len(base) == len("GD201-") + 12
     # the message (either language) does not matter, nor spacing or punctuation in the agency's name
-    assert finding_id(_f(message="other words"), agency="郑州市 二七区（科学技术局）", year=2022, format="2021") == base
+    assert (
+        finding_id(_f(message="other words"), agency="郑州市 二七区（科学技术局）", year=2022, format="2021")
+        == base
+    )
     # everything else does
     others = {
         finding_id(_f(), agency="郑州市二七区教育局", year=2022, format="2021"),
         finding_id(_f(), agency="郑州市二七区科学技术局", year=2021, format="2021"),
         finding_id(_f(), agency="郑州市二七区科学技术局", year=2022, format="2019"),
         finding_id(_f("GD203"), agency="郑州市二七区科学技术局", year=2022, format="2021"),
-        finding_id(_f(location="applications/new/natural_person"), agency="郑州市二七区科学技术局", year=2022, format="2021"),
+        finding_id(
+            _f(location="applications/new/natural_person"),
+            agency="郑州市二七区科学技术局",
+            year=2022,
+            format="2021",
+        ),
     }
     assert base not in others
     assert len(others) == 5
@@ -58,7 +66,7 @@ def test_ids_are_stable_across_reruns_renames_and_order(corpus: dict[str, Path],
     assert _ids(corpus["0-2021"].parent) == first  # a rerun
     # the same files renamed, in other folders, in another order
     moved = tmp_path / "moved"
-    for i, (name, path) in enumerate(sorted(corpus.items(), reverse=True)):
+    for i, (_name, path) in enumerate(sorted(corpus.items(), reverse=True)):
         target = moved / f"z{i}" / f"{9 - i}-renamed{path.suffix}"
         target.parent.mkdir(parents=True)
         shutil.copy(path, target)
@@ -73,4 +81,6 @@ def test_ids_differ_between_findings_of_a_run(corpus: dict[str, Path]) -> None:
 def test_a_reworded_message_keeps_the_id() -> None:
     f = _f()
     g = attrs.evolve(f, message="reworded", message_zh="改写")
-    assert finding_id(f, agency="x", year=1, format="2021") == finding_id(g, agency="x", year=1, format="2021")
+    assert finding_id(f, agency="x", year=1, format="2021") == finding_id(
+        g, agency="x", year=1, format="2021"
+    )

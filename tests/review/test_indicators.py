@@ -9,8 +9,16 @@ from gov_disclosure import Report
 from gov_disclosure.core.indicators import INDICATORS, indicators
 from gov_disclosure.testing import sample_report
 
-DENIED = ("state_secret", "prohibited_by_law", "three_securities", "third_party", "internal_affairs",
-          "process_info", "enforcement_case", "query")
+DENIED = (
+    "state_secret",
+    "prohibited_by_law",
+    "three_securities",
+    "third_party",
+    "internal_affairs",
+    "process_info",
+    "enforcement_case",
+    "query",
+)
 UNAVAILABLE = ("not_held", "needs_creation", "unclear")
 
 

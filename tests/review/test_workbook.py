@@ -28,15 +28,26 @@ def test_the_workbook_has_its_sheets_with_chinese_headers(corpus: dict[str, Path
     write_review_workbook(review, path)
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["总览", "问题清单", "按规则统计", "跨年度"]
-    assert wb.active is not None and wb.active.title == "总览"
+    assert wb.active is not None
+    assert wb.active.title == "总览"
 
     ov = wb["总览"]
     assert [c.value for c in ov[1]][:10] == [
-        "文件", "机关", "年度", "格式版本", "已读取单元格", "未能读取单元格", "错误", "警告", "结论", "问题",
+        "文件",
+        "机关",
+        "年度",
+        "格式版本",
+        "已读取单元格",
+        "未能读取单元格",
+        "错误",
+        "警告",
+        "结论",
+        "问题",
     ]
     assert "公开率" in [c.value for c in ov[1]]
     assert ov.freeze_panes == "A2"
-    assert ov.auto_filter.ref is not None and ov.auto_filter.ref.startswith("A1:")
+    assert ov.auto_filter.ref is not None
+    assert ov.auto_filter.ref.startswith("A1:")
     overview = _rows(ov)
     assert len(overview) == 6
     verdicts = {r["文件"]: r["结论"] for r in overview}
@@ -49,13 +60,26 @@ def test_the_workbook_has_its_sheets_with_chinese_headers(corpus: dict[str, Path
     fail_row = next(i for i, r in enumerate(overview, start=2) if r["结论"] == "有错误")
     assert ov.cell(fail_row, 9).fill.fgColor.rgb.endswith("FFC7CE")
     link = ov.cell(fail_row, 10).hyperlink
-    assert link is not None and link.location is not None and link.location.startswith("'问题清单'!A")
+    assert link is not None
+    assert link.location is not None
+    assert link.location.startswith("'问题清单'!A")
     target_row = int(link.location.rsplit("A", 1)[1])
     assert wb["问题清单"].cell(target_row, 1).value == ov.cell(fail_row, 1).value
 
     fl = wb["问题清单"]
     assert [c.value for c in fl[1]] == [
-        "文件", "机关", "年度", "规则", "严重程度", "位置", "问题说明", "应为", "实为", "问题编号", "处理意见", "备注",
+        "文件",
+        "机关",
+        "年度",
+        "规则",
+        "严重程度",
+        "位置",
+        "问题说明",
+        "应为",
+        "实为",
+        "问题编号",
+        "处理意见",
+        "备注",
     ]
     findings = _rows(fl)
     codes = {(r["文件"], r["规则"]) for r in findings}
@@ -76,7 +100,8 @@ def test_the_workbook_has_its_sheets_with_chinese_headers(corpus: dict[str, Path
 
     rules = _rows(wb["按规则统计"])
     gd301 = next(r for r in rules if r["规则"] == "GD301")
-    assert gd301["问题数"] == 3 and gd301["涉及报告数"] == 3
+    assert gd301["问题数"] == 3
+    assert gd301["涉及报告数"] == 3
     pairs = _rows(wb["跨年度"])
     assert {r["本年度文件"] for r in pairs} == {str(corpus[k]) for k in ("0-2022", "1-2022", "2-2022")}
     assert {r["规则"] for r in pairs} >= {"GD701"}
@@ -91,7 +116,9 @@ def test_english_headers(corpus: dict[str, Path], tmp_path: Path) -> None:
     assert wb["Findings"].data_validations.dataValidation[0].formula1 == '"to be checked,confirmed,dismissed"'
 
 
-def test_a_reviewers_edits_read_back_as_decisions_and_persist(corpus: dict[str, Path], tmp_path: Path) -> None:
+def test_a_reviewers_edits_read_back_as_decisions_and_persist(
+    corpus: dict[str, Path], tmp_path: Path
+) -> None:
     root = corpus["0-2021"].parent
     path = tmp_path / "review.xlsx"
     write_review_workbook(_review(root), path)
@@ -120,7 +147,9 @@ def test_a_reviewers_edits_read_back_as_decisions_and_persist(corpus: dict[str, 
 
     # a rerun with the decisions: the dismissed finding does not count, the workbook keeps them
     review = _review(root, decisions)
-    assert {rf.id: rf.decision for _, rf in review.findings() if rf.decision is not Decision.PENDING} == chosen
+    assert {
+        rf.id: rf.decision for _, rf in review.findings() if rf.decision is not Decision.PENDING
+    } == chosen
     assert review.stale == ()
     again = tmp_path / "again.xlsx"
     write_review_workbook(review, again)
@@ -142,7 +171,8 @@ def test_decisions_from_csv_in_english_and_stale_ones(corpus: dict[str, Path], t
         encoding="utf-8-sig",
     )
     decisions = read_decisions(csv)
-    assert len(decisions.problems) == 1 and "maybe" in decisions.problems[0][0]
+    assert len(decisions.problems) == 1
+    assert "maybe" in decisions.problems[0][0]
     review = _review(root, decisions)
     assert [s.entry.id for s in review.stale] == ["GD201-000000000000"]
     assert [rf.id for _, rf in review.by_decision(Decision.DISMISSED)] == [gd201.id]
