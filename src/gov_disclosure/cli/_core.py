@@ -149,7 +149,11 @@ def export_command(
     if indicators:
         if kind == "parquet":
             fail(R.INDICATORS_NO_PARQUET)
-        sys.exit(export_indicators(reports, output, kind, jobs=jobs, timeout=timeout, fixes=fixes))
+        sys.exit(
+            export_indicators(
+                reports, output, kind, jobs=jobs, timeout=timeout, fixes=fixes, progress_bar=progress_bar
+            )
+        )
     if kind == "parquet" and not output:
         fail(M.PARQUET_NEEDS_FILE)
     try:

@@ -6,6 +6,7 @@ Layer: cli. Imports the review layer and the other CLI modules' shared parts.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -231,7 +232,7 @@ def annotate_command(
     missing: str,
 ) -> None:
     """Annotate one report (help: R.ANNOTATE_HELP)."""
-    from ..review.annotate import annotate
+    from ..review.annotation import annotate
 
     fixes = load_fixes(fixes_path)
     decisions = load_decisions(decisions_path)
@@ -264,13 +265,13 @@ def export_indicators(
     jobs: int | None,
     timeout: float | None,
     fixes: Sequence[HandFix],
+    progress_bar: Callable[[bool | None], contextlib.AbstractContextManager[Callable[[str, int, int], None]]],
 ) -> int:
     """``export --indicators``: one record per readable report; returns the exit code (2 if a file
     could not be read or there was none)."""
     from ..batch import iter_check
     from ..core.files import atomic_open
     from ..review.export import indicator_records, write_indicators
-    from ._batch import progress_bar
 
     collector = ReviewCollector()
     unreadable: list[str] = []

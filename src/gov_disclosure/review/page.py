@@ -34,8 +34,7 @@ from ..core.vocabulary import SECTIONS, TABLE_NUMBERS, TABLE_TITLES
 from ..html import table_rows
 from .charts import bars, dumbbells, paired_bars
 from .decisions import Decision
-from .results import Review, ReviewedFile, ReviewedFinding
-from .workbook import VERDICT_MESSAGES, location_text, severity_label
+from .results import VERDICT_MESSAGES, Review, ReviewedFile, ReviewedFinding, location_text, severity_label
 
 __all__ = ["page_html", "write_page"]
 

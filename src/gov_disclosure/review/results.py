@@ -11,7 +11,7 @@ Layer: review. Imports the core and :mod:`gov_disclosure.batch` (its result type
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Literal, TypeAlias
+from typing import Final, Literal, TypeAlias
 
 import attrs
 
@@ -19,10 +19,14 @@ from ..batch.results import Duplicate, Event, FileResult, PairResult, Skipped
 from ..core.findings import Finding, Severity, finding_ids
 from ..core.fixes import READER_CODES
 from ..core.indicators import IndicatorValue, indicators
+from ..core.messages import Lang, Message
+from ..core.messages import review as m
 from ..core.model import Report
+from ..core.vocabulary import location_label
 from .decisions import Decision, DecisionEntry, Decisions
 
 __all__ = [
+    "VERDICT_MESSAGES",
     "ReadCounts",
     "Review",
     "ReviewCollector",
@@ -31,11 +35,36 @@ __all__ = [
     "ReviewedPair",
     "Verdict",
     "build_review",
+    "location_text",
     "read_counts",
     "review_single",
+    "severity_label",
 ]
 
 Verdict: TypeAlias = Literal["pass", "fail", "unreadable"]
+
+VERDICT_MESSAGES: Final[dict[str, Message]] = {
+    "pass": m.VERDICT_PASS,
+    "fail": m.VERDICT_FAIL,
+    "unreadable": m.VERDICT_UNREADABLE,
+}
+_SEVERITY: Final[dict[Severity, Message]] = {
+    Severity.ERROR: m.SEVERITY_ERROR,
+    Severity.WARNING: m.SEVERITY_WARNING,
+    Severity.INFO: m.SEVERITY_INFO,
+}
+
+
+def severity_label(severity: Severity, lang: Lang) -> str:
+    return _SEVERITY[severity](lang)
+
+
+def location_text(f: Finding, format: str | None, lang: Lang) -> str:
+    """A finding's location in the official labels, with its position in the file when it has no
+    location (``table 2, row 5``)."""
+    fmt = format if format in ("2019", "2021") else None
+    where = location_label(f.location, fmt, lang)  # type: ignore[arg-type]
+    return where or (f.source or "")
 
 
 @attrs.frozen

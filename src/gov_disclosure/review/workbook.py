@@ -25,13 +25,12 @@ from typing import IO, Any, Final
 
 from ..core.errors import MissingExtraError
 from ..core.files import atomic_write
-from ..core.findings import Finding, Severity
+from ..core.findings import Severity
 from ..core.indicators import INDICATORS
-from ..core.messages import Lang, Message
+from ..core.messages import Lang
 from ..core.messages import review as m
-from ..core.vocabulary import location_label
 from .decisions import Decision
-from .results import Review, ReviewedFile, ReviewedFinding
+from .results import VERDICT_MESSAGES, Review, ReviewedFile, ReviewedFinding, location_text, severity_label
 
 try:
     from openpyxl import Workbook
@@ -45,18 +44,8 @@ try:
 except ImportError:  # pragma: no cover - depends on the environment
     raise MissingExtraError("the review workbook", "excel") from None
 
-__all__ = ["VERDICT_MESSAGES", "severity_label", "write_review_workbook"]
+__all__ = ["review_workbook", "write_review_workbook"]
 
-VERDICT_MESSAGES: Final[dict[str, Message]] = {
-    "pass": m.VERDICT_PASS,
-    "fail": m.VERDICT_FAIL,
-    "unreadable": m.VERDICT_UNREADABLE,
-}
-_SEVERITY: Final[dict[Severity, Message]] = {
-    Severity.ERROR: m.SEVERITY_ERROR,
-    Severity.WARNING: m.SEVERITY_WARNING,
-    Severity.INFO: m.SEVERITY_INFO,
-}
 _FILLS: Final = {
     "pass": PatternFill("solid", fgColor="C6EFCE"),
     "fail": PatternFill("solid", fgColor="FFC7CE"),
@@ -74,10 +63,6 @@ _WRAP: Final = Alignment(wrap_text=True, vertical="top")
 _TOP: Final = Alignment(vertical="top")
 #: the rows of the decision drop-down below the findings (a reviewer may add rows)
 _SPARE_ROWS: Final = 200
-
-
-def severity_label(severity: Severity, lang: Lang) -> str:
-    return _SEVERITY[severity](lang)
 
 
 def _number(v: object) -> str | int | None:
@@ -176,14 +161,6 @@ def _finding_row(ws: Worksheet, row: int, f: ReviewedFile, rf: ReviewedFinding, 
         _put(ws, row, 12, rf.note).alignment = _WRAP
     for col in (1, 2, 3, 4, 8, 9, 10, 11):
         ws.cell(row, col).alignment = _TOP
-
-
-def location_text(f: Finding, format: str | None, lang: Lang) -> str:
-    """A finding's location in the official labels, with its position in the file when it has no
-    location (``table 2, row 5``)."""
-    fmt = format if format in ("2019", "2021") else None
-    where = location_label(f.location, fmt, lang)  # type: ignore[arg-type]
-    return where or (f.source or "")
 
 
 def _overview_sheet(wb: Workbook, review: Review, lang: Lang, first: dict[str, int]) -> None:

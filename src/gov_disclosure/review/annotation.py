@@ -40,8 +40,7 @@ from ..reading.load import load_bytes
 from ..reading.sniff import sniff
 from ..rules import MissingPolicy, validate
 from .decisions import Decision, Decisions
-from .results import ReviewedFinding, read_counts, review_single
-from .workbook import location_text, severity_label
+from .results import ReviewedFinding, location_text, read_counts, review_single, severity_label
 
 __all__ = ["AnnotateResult", "annotate", "comment_text"]
 
