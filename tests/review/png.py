@@ -21,7 +21,8 @@ def read_png(path: Path) -> tuple[int, int, list[bytes]]:
         body = data[pos + 8 : pos + 8 + length]
         if tag == b"IHDR":
             width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", body)
-            assert depth == 8 and colour in (2, 6) and interlace == 0, "unsupported PNG"
+            assert (depth, interlace) == (8, 0), "unsupported PNG"
+            assert colour in (2, 6), "unsupported PNG"
             channels = 3 if colour == 2 else 4
         elif tag == b"IDAT":
             idat += body

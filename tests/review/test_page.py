@@ -66,7 +66,9 @@ def test_the_page_is_self_contained_and_marks_every_offending_cell(corpus: dict[
     # every finding of a report is listed beside its tables, numbered as the marks in the cells
     details = doc.get_element_by_id(anchors[str(corpus["1-2022"])])
     items = details.findall(".//aside//li")
-    assert len(items) == len(review.files[[f.path for f in review.files].index(str(corpus["1-2022"]))].all_findings)
+    assert len(items) == len(
+        review.files[[f.path for f in review.files].index(str(corpus["1-2022"]))].all_findings
+    )
     for a in details.iter("a"):
         if a.get("class") == "m":
             assert doc.get_element_by_id(a.get("href")[1:]) is not None

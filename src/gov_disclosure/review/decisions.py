@@ -73,10 +73,15 @@ _WORDS: Final[dict[str, Decision]] = {
     "confirm": Decision.CONFIRMED,
 }
 
+def _key(text: str) -> str:
+    """A header as compared: without spaces or underscores, case folded."""
+    return "".join(text.replace("_", " ").split()).casefold()
+
+
 #: the column headers a decisions table is recognised by (either language; CSV also plain ASCII)
-_ID_HEADERS: Final = frozenset({m.COL_ID.zh, m.COL_ID.en.casefold(), "id", "finding_id", "编号"})
-_DECISION_HEADERS: Final = frozenset({m.COL_DECISION.zh, m.COL_DECISION.en.casefold(), "decision"})
-_NOTE_HEADERS: Final = frozenset({m.COL_NOTE.zh, m.COL_NOTE.en.casefold(), "note", "notes"})
+_ID_HEADERS: Final = frozenset(_key(t) for t in (m.COL_ID.zh, m.COL_ID.en, "id", "finding_id", "编号"))
+_DECISION_HEADERS: Final = frozenset(_key(t) for t in (m.COL_DECISION.zh, m.COL_DECISION.en, "decision"))
+_NOTE_HEADERS: Final = frozenset(_key(t) for t in (m.COL_NOTE.zh, m.COL_NOTE.en, "note", "notes"))
 #: how many rows from the top a workbook's header row may be
 _HEADER_ROWS: Final = 10
 #: a decisions file holds one row per finding; more than this is not one
@@ -157,7 +162,7 @@ def _workbook_rows(data: bytes, name: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def _header(row: Sequence[str]) -> tuple[int, int, int | None] | None:
-    cols = ["".join(c.split()).casefold() for c in row]
+    cols = [_key(c) for c in row]
 
     def find(names: frozenset[str]) -> int | None:
         return next((i for i, c in enumerate(cols) if c in names), None)
