@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from html import escape
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import IO, Final
 
 from ..core.codes import CODES
@@ -153,10 +154,12 @@ def _overview(review: Review, lang: Lang, anchors: Mapping[str, str]) -> list[st
         "".join(f'<th data-type="{t}">{escape(h)}</th>' for h, t in heads),
         "</tr></thead><tbody>",
     ]
+    missing = escape(m.INDICATOR_MISSING(lang))
     for f in review.files:
         problems = "1" if f.verdict != "pass" or any(not rf.dismissed for rf in f.all_findings) else "0"
         cells = [
-            f'<td class="file" title="{escape(f.path)}"><a href="#{anchors[f.path]}">{escape(f.path)}</a></td>',
+            f'<td class="file" title="{escape(f.path)}" data-v="{escape(f.path)}">'
+            f'<a href="#{anchors[f.path]}">{escape(Path(f.path).name)}</a></td>',
             f"<td>{escape(f.agency or '')}</td>",
             f'<td class="n">{f.year or ""}</td>',
             f"<td>{escape(f.format or '')}</td>",
@@ -167,8 +170,10 @@ def _overview(review: Review, lang: Lang, anchors: Mapping[str, str]) -> list[st
             f'<td class="verdict">{escape(VERDICT_MESSAGES[f.verdict](lang))}</td>',
         ]
         for v in f.indicators:
-            exact = "" if v.value is None else f"{float(v.value):.9f}"
-            cells.append(f'<td class="n" data-v="{exact}">{_percent(v.percent())}</td>')
+            if v.value is None:
+                cells.append(f'<td class="n muted" data-v="" title="{missing}">—</td>')
+            else:
+                cells.append(f'<td class="n" data-v="{float(v.value):.9f}">{_percent(v.percent())}</td>')
         cells += ['<td class="n"></td>'] * (len(INDICATORS) - len(f.indicators))
         out.append(f'<tr class="v-{f.verdict}" data-p="{problems}">{"".join(cells)}</tr>')
     out.append("</tbody></table>")
