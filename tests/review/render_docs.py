@@ -11,7 +11,6 @@ ways); one broken report is shown unfolded under the overview and the charts.
 from __future__ import annotations
 
 import importlib.util
-import subprocess
 import sys
 import tempfile
 from pathlib import Path

@@ -24,7 +24,6 @@ from ..core.messages import review as R
 from ..core.model import Report
 from ..core.vocabulary import location_label
 from ..review.decisions import Decision, Decisions, read_decisions
-from ..review.errors import ReviewError
 from ..review.fixes import read_fixes, unused_fixes
 from ..review.results import Review, ReviewCollector
 from ._common import (
@@ -61,10 +60,6 @@ def review_options(f: F) -> F:
     return f
 
 
-def _text(exc: BaseException) -> str:
-    return exc.text(lang()) if isinstance(exc, ReviewError) else error_text(exc)
-
-
 def _pick(pair: tuple[str, str]) -> str:
     return pair[1] if lang() == "zh" else pair[0]
 
@@ -76,7 +71,7 @@ def load_fixes(path: str | None) -> list[HandFix]:
     try:
         fixes, problems = read_fixes(path)
     except (GovDisclosureError, OSError) as exc:
-        fail(_text(exc))
+        fail(error_text(exc))
     for problem in problems:
         note(R.FIXES_PROBLEM, problem=_pick(problem))
     return fixes
@@ -89,7 +84,7 @@ def load_decisions(path: str | None) -> Decisions | None:
     try:
         decisions = read_decisions(path)
     except (GovDisclosureError, MissingExtraError, OSError) as exc:
-        fail(_text(exc))
+        fail(error_text(exc))
     for problem in decisions.problems:
         note(R.DECISIONS_PROBLEM, problem=_pick(problem))
     return decisions
@@ -248,7 +243,7 @@ def annotate_command(
             missing=missing,  # type: ignore[arg-type]
         )
     except (GovDisclosureError, MissingExtraError) as exc:
-        fail(_text(exc))
+        fail(error_text(exc))
     except OSError as exc:
         cannot_write(output, exc)
     result = ValidationReport(tuple(rf.finding for rf in done.findings))
@@ -288,7 +283,7 @@ def export_indicators(
             ):
                 collector.add(event)
                 if isinstance(event, FileResult) and event.error is not None:
-                    unreadable.append(event.error)
+                    unreadable.append((event.error_zh if lang() == "zh" else None) or event.error)
         except RuntimeError as exc:
             fail(error_text(exc))
     review = collector.result()

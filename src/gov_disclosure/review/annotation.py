@@ -145,7 +145,10 @@ def annotate(
         try:
             xreading = read_xlsx_anchored(data)
         except UnsupportedFileError as exc:
-            raise AnnotateError(*m.ANNOTATE_NOT_TEMPLATE.both(reason=str(exc))) from None
+            raise AnnotateError(
+                m.ANNOTATE_NOT_TEMPLATE("en", reason=exc.message("en")),
+                m.ANNOTATE_NOT_TEMPLATE("zh", reason=exc.message("zh")),
+            ) from None
         report, findings = _checked(xreading.report, xreading.findings, src, fixes, previous, missing)
         reviewed = _reviewed(str(src), report, findings, decisions)
         payload, placed, elsewhere = _mark_xlsx(

@@ -73,6 +73,7 @@ _WORDS: Final[dict[str, Decision]] = {
     "confirm": Decision.CONFIRMED,
 }
 
+
 def _key(text: str) -> str:
     """A header as compared: without spaces or underscores, case folded."""
     return "".join(text.replace("_", " ").split()).casefold()

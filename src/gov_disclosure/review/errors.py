@@ -1,5 +1,5 @@
 """Errors of the review cycle, each with its message in both languages (``str()`` is the English one;
-:meth:`ReviewError.text` gives either).
+``message(lang)`` gives either, as every error of the package does).
 
 Layer: review. Imports only the core.
 """
@@ -7,9 +7,13 @@ Layer: review. Imports only the core.
 from __future__ import annotations
 
 from ..core.errors import GovDisclosureError, ReadError
-from ..core.messages import Lang
+from ..core.messages import Lang, Message
 
 __all__ = ["AnnotateError", "ReviewError", "ReviewFileError"]
+
+
+def _literal(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 class ReviewError(GovDisclosureError, ValueError):
@@ -19,16 +23,20 @@ class ReviewError(GovDisclosureError, ValueError):
         self.en, self.zh = en, zh
         super().__init__(en)
 
-    def text(self, lang: Lang) -> str:
+    def message(self, lang: Lang = "en") -> str:
         return self.zh if lang == "zh" else self.en
 
 
-class ReviewFileError(ReviewError, ReadError):
-    """A decisions or fixes file that cannot be used."""
+class ReviewFileError(ReadError):
+    """A decisions or fixes file that cannot be used (the messages name the file)."""
 
     def __init__(self, en: str, zh: str, *, path: str | None = None) -> None:
-        ReviewError.__init__(self, en, zh)
-        self.path = path
+        self.en, self.zh = en, zh
+        super().__init__(Message(_literal(en), _literal(zh)))
+        self.file = path
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.en, self.zh), {"file": self.file})
 
 
 class AnnotateError(ReviewError):

@@ -290,7 +290,7 @@ def _report_section(f: ReviewedFile, anchor: str, lang: Lang, opened: bool) -> l
         f'<span class="muted"> {escape(f.path)}{escape(counts)}</span></summary>'
     ]
     if f.error is not None:
-        out.append(f'<div class="body"><p class="error">{escape(f.error)}</p></div></details>')
+        out.append(f'<div class="body"><p class="error">{escape(f.error_text(lang))}</p></div></details>')
         return out
     findings = f.all_findings
     report: Report | None = f.report

@@ -147,6 +147,7 @@ class ReviewedFile:
     format: str | None = None
     findings: tuple[ReviewedFinding, ...] = ()
     error: str | None = None
+    error_zh: str | None = None
     counts: ReadCounts | None = None
     indicators: tuple[IndicatorValue, ...] = ()
     #: the report, when the review keeps reports (for the page)
@@ -157,6 +158,10 @@ class ReviewedFile:
     @property
     def readable(self) -> bool:
         return self.error is None
+
+    def error_text(self, lang: Lang) -> str:
+        """Why the file could not be read, in ``lang`` ("" when it was read)."""
+        return ((self.error_zh if lang == "zh" else None) or self.error) or ""
 
     @property
     def all_findings(self) -> tuple[ReviewedFinding, ...]:
@@ -183,6 +188,11 @@ class ReviewedPair:
     year: int | None
     findings: tuple[ReviewedFinding, ...] = ()
     error: str | None = None
+    error_zh: str | None = None
+
+    def error_text(self, lang: Lang) -> str:
+        """Why the pair could not be checked, in ``lang`` ("" when it was)."""
+        return ((self.error_zh if lang == "zh" else None) or self.error) or ""
 
 
 @attrs.frozen
@@ -257,7 +267,9 @@ class ReviewCollector:
     def _file(self, r: FileResult) -> ReviewedFile:
         self._formats[r.path] = r.format
         if r.error is not None:
-            return ReviewedFile(r.path, r.suffix, r.agency, r.year, r.format, error=r.error)
+            return ReviewedFile(
+                r.path, r.suffix, r.agency, r.year, r.format, error=r.error, error_zh=r.error_zh
+            )
         findings = _reviewed(r.findings, r.agency, r.year, r.format, self.decisions)
         counts = read_counts(r.report, r.findings) if r.report is not None else None
         values = indicators(r.report) if r.report is not None else ()
@@ -275,7 +287,7 @@ class ReviewCollector:
 
     def _pair(self, p: PairResult) -> ReviewedPair:
         findings = _reviewed(p.findings, p.agency, p.year, self._formats.get(p.this), self.decisions)
-        return ReviewedPair(p.last, p.this, p.agency, p.year, findings, p.error)
+        return ReviewedPair(p.last, p.this, p.agency, p.year, findings, p.error, p.error_zh)
 
     def result(self) -> Review:
         cross: dict[str, list[ReviewedFinding]] = {}

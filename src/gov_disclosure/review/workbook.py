@@ -121,7 +121,7 @@ def _findings_sheet(wb: Workbook, review: Review, lang: Lang) -> dict[str, int]:
             first.setdefault(f.path, row)
             for col, value in enumerate((f.path, f.agency, f.year, "—", m.VERDICT_UNREADABLE(lang)), start=1):
                 _put(ws, row, col, value)
-            _put(ws, row, 7, f.error).alignment = _WRAP
+            _put(ws, row, 7, f.error_text(lang)).alignment = _WRAP
             row += 1
             continue
         for rf in f.all_findings:
@@ -207,7 +207,7 @@ def _overview_sheet(wb: Workbook, review: Review, lang: Lang, first: dict[str, i
                 cell = _put(ws, row, i, float(value.value))
                 cell.number_format = "0.0%"
         if f.error is not None:
-            _put(ws, row, 11 + len(INDICATORS), f.error)
+            _put(ws, row, 11 + len(INDICATORS), f.error_text(lang))
     _filter(ws, len(cols), len(review.files) + 1)
 
 
@@ -268,7 +268,7 @@ def _pairs_sheet(wb: Workbook, review: Review, lang: Lang) -> None:
         if p.error is not None or not p.findings:
             for col, value in enumerate(head, start=1):
                 _put(ws, row, col, value)
-            text = m.PAIR_NOT_CHECKED(lang, error=p.error) if p.error else m.PAIR_NO_FINDINGS(lang)
+            text = m.PAIR_NOT_CHECKED(lang, error=p.error_text(lang)) if p.error else m.PAIR_NO_FINDINGS(lang)
             _put(ws, row, 7, text)
             row += 1
             continue
