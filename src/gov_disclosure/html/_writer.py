@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from functools import lru_cache
 from html import escape
 from typing import TypeAlias
 
 from ..core.model import Report
+from ..core.values import format_cell
 from ..core.vocabulary import (
     APPEALS_COLUMNS,
     APPEALS_GROUPS,
@@ -26,6 +28,7 @@ __all__ = ["CellRenderer", "table_rows", "write_html"]
 CellRenderer: TypeAlias = Callable[[str, str], str]
 
 
+@lru_cache(maxsize=8192)
 def _td(text: str, *, rowspan: int = 1, colspan: int = 1, th: bool = False) -> str:
     tag = "th" if th else "td"
     attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
@@ -38,7 +41,17 @@ def _plain(address: str, text: str) -> str:
     return _td(text)
 
 
-def _proactive(report: Report, cell: CellRenderer = _plain) -> list[str]:
+def _texts(report: Report) -> Mapping[str, str]:
+    """What each cell prints (:meth:`Report.cell_text`), computed once for the whole report."""
+    raw = report.raw
+    out: dict[str, str] = {}
+    for c, v in report.cells():
+        text = raw.get(c.address)
+        out[c.address] = text if text is not None else format_cell(v, c.unit)
+    return out
+
+
+def _proactive(report: Report, cell: CellRenderer, texts: Mapping[str, str]) -> list[str]:
     blocks = report.spec.proactive
     width = 1 + max(len(b.columns) for b in blocks)
     rows: list[str] = []
@@ -54,7 +67,7 @@ def _proactive(report: Report, cell: CellRenderer = _plain) -> list[str]:
             for i, c in enumerate(b.columns):
                 last = i == len(b.columns) - 1
                 address = f"proactive/{b.key}.{r.key}/{c.key}"
-                td = cell(address, report.cell_text(address))
+                td = cell(address, texts[address])
                 if last and width - len(b.columns) > 1:
                     td = td.replace("<td", f'<td colspan="{width - len(b.columns)}"', 1)
                 cells.append(td)
@@ -62,7 +75,7 @@ def _proactive(report: Report, cell: CellRenderer = _plain) -> list[str]:
     return rows
 
 
-def _applications(report: Report, cell: CellRenderer = _plain) -> list[str]:
+def _applications(report: Report, cell: CellRenderer, texts: Mapping[str, str]) -> list[str]:
     labels = {c.key: c.label for c in APPLICATIONS_COLUMNS}
     rows = [
         _td(APPLICATIONS_HEADER["note"], rowspan=3, colspan=3, th=True)
@@ -87,12 +100,12 @@ def _applications(report: Report, cell: CellRenderer = _plain) -> list[str]:
         cells.append(_td(lr.label, colspan=3 - len(lr.parents)))
         for c in APPLICATIONS_COLUMNS:
             address = f"applications/{lr.key}/{c.key}"
-            cells.append(cell(address, report.cell_text(address)))
+            cells.append(cell(address, texts[address]))
         rows.append("".join(cells))
     return rows
 
 
-def _appeals(report: Report, cell: CellRenderer = _plain) -> list[str]:
+def _appeals(report: Report, cell: CellRenderer, texts: Mapping[str, str]) -> list[str]:
     review, *suits = APPEALS_GROUPS
     return [
         _td(review.label, colspan=5, th=True) + _td(APPEALS_SUIT_LABEL, colspan=10, th=True),
@@ -100,7 +113,7 @@ def _appeals(report: Report, cell: CellRenderer = _plain) -> list[str]:
         + "".join(_td(g.label, colspan=5, th=True) for g in suits),
         "".join(_td(c.label, th=True) for _ in suits for c in APPEALS_COLUMNS),
         "".join(
-            cell(f"appeals/{g.key}/{c.key}", report.cell_text(f"appeals/{g.key}/{c.key}"))
+            cell(f"appeals/{g.key}/{c.key}", texts[f"appeals/{g.key}/{c.key}"])
             for g in APPEALS_GROUPS
             for c in APPEALS_COLUMNS
         ),
@@ -114,7 +127,7 @@ def table_rows(report: Report, table: str, cell: CellRenderer = _plain) -> list[
     """The rows (the inside of each ``<tr>``) of one table (``proactive``, ``applications`` or
     ``appeals``) in the official layout, merged cells as rowspan/colspan. ``cell`` renders each data
     cell from its address and printed text (default: a plain ``<td>``), so a page can mark cells."""
-    return _TABLES[table](report, cell)
+    return _TABLES[table](report, cell, _texts(report))
 
 
 def write_html(report: Report) -> str:

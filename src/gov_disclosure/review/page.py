@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
+from functools import lru_cache
 from html import escape
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -310,7 +311,7 @@ def _report_section(f: ReviewedFile, anchor: str, lang: Lang, opened: bool) -> l
         def cell(address: str, text: str) -> str:
             here = [(n, rf) for n, rf in marks.get(address, ()) if not rf.dismissed]
             if not here and address not in declined:
-                return f"<td>{escape(text)}</td>"
+                return _plain_td(text)
             worst = min((rf.finding.severity for _, rf in here), key=_rank, default=None)
             klass = "x" if address in declined else _SEVERITY_CLASS[worst] if worst else ""
             tip = " | ".join(
@@ -343,6 +344,11 @@ def _report_section(f: ReviewedFile, anchor: str, lang: Lang, opened: bool) -> l
         out.append("</ol>")
     out.append("</aside></div></details>")
     return out
+
+
+@lru_cache(maxsize=4096)
+def _plain_td(text: str) -> str:
+    return f"<td>{escape(text)}</td>"
 
 
 def _rank(s: Severity) -> int:
