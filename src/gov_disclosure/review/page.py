@@ -256,12 +256,6 @@ def _charts(review: Review, lang: Lang) -> list[str]:
     ]
 
 
-def _year_word(lang: Lang, offset: int) -> str:
-    if lang == "zh":
-        return "上一年度" if offset else "本年度"
-    return "last year" if offset else "this year"
-
-
 def _finding_item(rf: ReviewedFinding, n: int, fid: str, format: str | None, lang: Lang) -> str:
     f = rf.finding
     classes = _SEVERITY_CLASS[f.severity] + (" dismissed" if rf.dismissed else "")

@@ -201,6 +201,8 @@ CHART_YEARS: Final = Message(
     "Applications received, last year → this year (paired agencies)",
     "跨年度对比：本年新收申请数（上年→本年）",
 )
+CHART_LAST_YEAR: Final = Message("last year", "上一年度")
+CHART_THIS_YEAR: Final = Message("this year", "本年度")
 CHART_TOP: Final = Message("the {shown} largest of {total}", "仅显示最大的{shown}个（共{total}个）")
 CHART_EMPTY: Final = Message("no data", "无数据")
 
