@@ -248,7 +248,7 @@ def _charts(review: Review, lang: Lang) -> list[str]:
         dumbbells(
             years[:CHART_ROWS],
             m.CHART_YEARS(lang),
-            (str(_year_word(lang, -1)), _year_word(lang, 0)),
+            (m.CHART_LAST_YEAR(lang), m.CHART_THIS_YEAR(lang)),
             empty=empty,
         ),
         "</figure>",
