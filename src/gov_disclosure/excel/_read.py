@@ -13,7 +13,6 @@ from typing import Any, Final, NamedTuple
 import attrs
 import openpyxl
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
-from openpyxl.formula.tokenizer import TokenizerError
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.utils.datetime import from_excel
@@ -575,7 +574,7 @@ def _destination(dn: Any) -> tuple[str, int, int] | None:
         for sheet, coord in dn.destinations:
             letters, row = coordinate_from_string(coord.replace("$", "").split(":")[0])
             return sheet, row, column_index_from_string(letters)
-    except (ValueError, TypeError, KeyError, AttributeError, TokenizerError):
+    except Exception:  # openpyxl's tokenizer and coordinate parser raise many kinds on a damaged name
         return None  # a damaged name: the cell is then placed by its label, or reported missing
     return None
 
