@@ -116,7 +116,7 @@ def read_xlsx_anchored(source: str | os.PathLike[str] | bytes) -> XlsxReading:
     finally:
         reader.close()
         wb.close()
-    return XlsxReading(report, findings, reader.where, reader.places)
+    return XlsxReading(report, findings, reader.positions, reader.places)
 
 
 def _check_parts(zf: zipfile.ZipFile) -> None:
@@ -215,7 +215,7 @@ class _Reader:
         self.data = data
         self.findings: list[Finding] = []
         #: where each table cell and each info/section field was read: (sheet, row, column)
-        self.where: dict[str, tuple[str, int, int]] = {}
+        self.positions: dict[str, tuple[str, int, int]] = {}
         self.places: dict[str, tuple[str, int, int]] = {}
         self._sheets: dict[str, _Sheet] = {}
         self._cached_wb: Workbook | None = None
@@ -340,7 +340,7 @@ class _Reader:
             if text is not None:
                 raw[c.address] = text
         # formula totals: computed as Excel does, from what the parts hold
-        self.where = {a: (s.title, row, col) for a, (s, row, col) in where.items()}
+        self.positions = {a: (s.title, row, col) for a, (s, row, col) in where.items()}
         numbers: dict[str, int | float | None] = {}
         for c in lay.formula_cells():
             if c.address not in formulas:
