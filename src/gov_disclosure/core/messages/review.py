@@ -147,7 +147,7 @@ ANNOTATION_ELSEWHERE: Final = Message(
 ANNOTATION_RENDERED: Final = Message(
     "This document was rendered by gov-disclosure from {file} (what was read from it); comments mark "
     "the findings, grey cells could not be read from the file.",
-    "本文档由gov-disclosure根据{file}的读取结果生成；批注标出发现的问题，灰色单元格未能从原文件中读取。",
+    "本文档由 gov-disclosure 根据{file}的读取结果生成；批注标出发现的问题，灰色单元格未能从原文件中读取。",
 )
 SHEET_RESULTS: Final = Message("Check results", "校验结果")
 RESULTS_HEAD: Final = Message(
@@ -160,11 +160,11 @@ ANNOTATE_SAME_FILE: Final = Message(
     "输出文件{output}就是输入文件；输入文件不会被修改，请另选文件名",
 )
 ANNOTATE_SUFFIX: Final = Message(
-    "a {kind} report is annotated as {want}, not {suffix}", "{kind}报告的批注版应为{want}文件，而不是{suffix}"
+    "a {kind} report is annotated as {want}, not {suffix}", "{kind}报告的批注版应为 {want} 文件，而不是 {suffix}"
 )
 ANNOTATE_NOT_TEMPLATE: Final = Message(
     "only gov-disclosure's .xlsx template can be annotated as a workbook: {reason}",
-    "只有gov-disclosure的.xlsx填报模板可以批注为工作簿：{reason}",
+    "只有 gov-disclosure 的 .xlsx 填报模板可以批注为工作簿：{reason}",
 )
 ANNOTATE_DONE: Final = Message(
     "{output}: {n} findings marked ({placed} at their cells, {elsewhere} listed in the document)",
@@ -176,7 +176,7 @@ ANNOTATE_DONE: Final = Message(
 PAGE_TITLE: Final = Message("Review of {n} reports", "{n}份年度报告审核结果")
 PAGE_GENERATED: Final = Message(
     "Made by gov-disclosure {version}. Click a column header to sort; click a report to see its tables.",
-    "由gov-disclosure {version}生成。点击表头排序；点击报告查看其表格。",
+    "由 gov-disclosure {version} 生成。点击表头排序；点击报告查看其表格。",
 )
 PAGE_OVERVIEW: Final = Message("Overview", "总览")
 PAGE_CHARTS: Final = Message("Charts", "图表")
@@ -271,7 +271,7 @@ INDICATORS_NO_PARQUET: Final = Message(
     "indicators are exported as .csv or .jsonl", "指标只能导出为 .csv 或 .jsonl"
 )
 WROTE_REVIEW: Final = Message("review workbook written: {path}", "已写入审核工作簿：{path}")
-WROTE_PAGE: Final = Message("review page written: {path} ({size} KB)", "已写入审核网页：{path}（{size} KB）")
+WROTE_PAGE: Final = Message("review page written: {path} ({size} KB)", "已写入审核网页：{path}（约{size}千字节）")
 WROTE_INDICATORS: Final = Message("{n} reports' indicators written: {path}", "已写入{n}份报告的指标：{path}")
 FIXES_PROBLEM: Final = Message("hand corrections: {problem}", "人工更正：{problem}")
 DECISIONS_PROBLEM: Final = Message("decisions: {problem}", "处理意见：{problem}")
