@@ -7,7 +7,6 @@ Layer: batch. Imports the core only.
 from __future__ import annotations
 
 import json
-import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -17,7 +16,7 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
-from ..core.findings import Finding, Severity
+from ..core.findings import Finding, Severity, agency_key
 from ..core.model import Report, Sections
 from ..core.quality import ReadQuality
 from ..core.values import Amount, Cell
@@ -116,6 +115,8 @@ class FileResult:
     #: how well it was read: cells placed / declined / blank (None when it could not be read)
     quality: ReadQuality | None = None
     carry: CrossYearData | None = attrs.field(default=None, repr=False, eq=False)
+    #: the report read (with hand corrections applied), when the run was asked to keep it
+    report: Report | None = attrs.field(default=None, repr=False, eq=False)
 
     @property
     def readable(self) -> bool:
@@ -250,13 +251,3 @@ class Summary:
             "cells": {k: self.cells.get(k, 0) for k in ("placed", "declined", "blank")},
             "partly_read": self.partly_read,
         }
-
-
-def agency_key(name: str | None) -> str | None:
-    """The agency name as compared for pairing: NFKC, case folded, without whitespace, punctuation
-    or symbols (“郑州市 二七区（科学技术局）” → “郑州市二七区科学技术局”). None if nothing is left."""
-    if name is None:
-        return None
-    text = unicodedata.normalize("NFKC", name).casefold()
-    key = "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PSZC")
-    return key or None

@@ -9,6 +9,15 @@ the CLI.
 
 from ..reading.htmltable import table_grid
 from ._reader import MAX_CELLS, decode_html, read_html
-from ._writer import table_html, write_html
+from ._writer import CellRenderer, table_html, table_rows, write_html
 
-__all__ = ["MAX_CELLS", "decode_html", "read_html", "table_grid", "table_html", "write_html"]
+__all__ = [
+    "MAX_CELLS",
+    "CellRenderer",
+    "decode_html",
+    "read_html",
+    "table_grid",
+    "table_html",
+    "table_rows",
+    "write_html",
+]

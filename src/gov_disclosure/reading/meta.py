@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 from typing import Final
 
@@ -35,9 +35,11 @@ from .engine import Grid, label_prefix, match_label, read_grids
 
 __all__ = [
     "MAX_PARAGRAPHS",
+    "Assembled",
     "SectionSpan",
     "agency_kind_of",
     "assemble",
+    "assemble_anchored",
     "find_signature",
     "is_furniture",
     "match_heading",
@@ -450,6 +452,21 @@ def agency_kind_of(agency: str | None) -> AgencyKind | None:
     return None
 
 
+@attrs.frozen
+class Assembled:
+    """What :func:`assemble_anchored` found, with where it found it.
+
+    ``sources``: the grid source of every table cell placed (``table 2, row 5, cell 3``);
+    ``places``: the index in ``paragraphs`` of the title (``title``, also ``year`` and ``format``),
+    the signature's agency line (``agency``; the title when there is no signature), its date
+    (``published_on``) and each section's heading (``sections/<key>``), where found."""
+
+    report: Report
+    findings: list[Finding]
+    sources: Mapping[str, str]
+    places: Mapping[str, int]
+
+
 def assemble(
     paragraphs: Sequence[str],
     grids: Sequence[Grid],
@@ -472,16 +489,32 @@ def assemble(
     :class:`~gov_disclosure.core.errors.ReadError` when neither the tables nor the title say which
     format or year it is (not a report).
     """
+    done = assemble_anchored(paragraphs, grids, format=format, findings=findings, unordered=unordered)
+    return done.report, done.findings
+
+
+def assemble_anchored(
+    paragraphs: Sequence[str],
+    grids: Sequence[Grid],
+    *,
+    format: FormatKey | None = None,
+    findings: Sequence[Finding] = (),
+    unordered: Collection[int] = (),
+) -> Assembled:
+    """:func:`assemble`, also saying where in the paragraphs and grids each part was found (indexes
+    of the ``paragraphs`` given, also where a long line was cut at its headings)."""
     if len(paragraphs) > MAX_PARAGRAPHS:
         raise FileTooLargeError(E.TOO_MANY_PARAGRAPHS, n=len(paragraphs), limit=MAX_PARAGRAPHS)
-    paragraphs = split_run_on(paragraphs)
+    paragraphs, origin = _split_run_on(paragraphs)
     out: list[Finding] = list(findings)
     sig_agency, published_on, sig_index = signature(paragraphs)
     spans, span_findings = section_spans(paragraphs, sig_index)
     out.extend(span_findings)
     first = spans[0].start if spans else (sig_index if sig_index is not None else len(paragraphs))
-    head = [t for t in (without_furniture(p) for p in paragraphs[:first]) if t.strip()]
+    head_at = [i for i in range(first) if without_furniture(paragraphs[i]).strip()]
+    head = [without_furniture(paragraphs[i]) for i in head_at]
     title_agency, year, title_lines = None, None, 0
+    title_at: int | None = None
     seen_title: str | None = None
     # the title: one to three lines (it may wrap), among the first lines (page furniture such as
     # 索引号 or 发布日期 may come first)
@@ -492,6 +525,7 @@ def assemble(
             if year is not None:
                 head = head[start:]
                 title_lines = n
+                title_at = head_at[start]
                 break
     if year is None:
         seen_title = None
@@ -536,7 +570,18 @@ def assemble(
         sections=sections,
         raw=reading.raw,
     )
-    return report, out
+    places: dict[str, int] = {}
+    if title_at is not None:
+        places.update(title=title_at, year=title_at, format=title_at, agency=title_at)
+    if sig_index is not None:
+        if sig_agency:
+            places["agency"] = sig_index
+        dated = next((i for i in range(sig_index, len(paragraphs)) if parse_date(paragraphs[i])), None)
+        if dated is not None:
+            places["published_on"] = dated
+    for span in spans:
+        places.setdefault(f"sections/{span.key}", span.start)
+    return Assembled(report, out, reading.sources, {k: origin[i] for k, i in places.items()})
 
 
 _PERIOD: Final = re.compile(
@@ -565,10 +610,17 @@ def split_run_on(paragraphs: Sequence[str]) -> list[str]:
 
     A line is split only where a heading of the six sections stands (the words up to its first
     情况 / 事项 / 问题 … make a heading) and only when it holds two such headings or more."""
+    return _split_run_on(paragraphs)[0]
+
+
+def _split_run_on(paragraphs: Sequence[str]) -> tuple[list[str], list[int]]:
+    """:func:`split_run_on`, and for each paragraph out the index of the one it came from."""
     out: list[str] = []
-    for p in paragraphs:
+    origin: list[int] = []
+    for n, p in enumerate(paragraphs):
         if len(p) < 200:
             out.append(p)
+            origin.append(n)
             continue
         cuts: list[tuple[int, int]] = []
         keys: set[str] = set()
@@ -593,6 +645,7 @@ def split_run_on(paragraphs: Sequence[str]) -> list[str]:
                 keys.add(key)
         if len(keys) < 2:
             out.append(p)
+            origin.append(n)
             continue
         at = 0
         for a, b in cuts:
@@ -602,4 +655,5 @@ def split_run_on(paragraphs: Sequence[str]) -> list[str]:
             at = b
         if p[at:].strip():
             out.append(p[at:].strip())
-    return out
+        origin.extend([n] * (len(out) - len(origin)))
+    return out, origin
