@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from ..core.errors import GovDisclosureError
+from ..core.errors import ArgumentError, GovDisclosureError
+from ..core.fixes import HandFix, apply_fixes, fixes_for, resolve_file_names
 from ..core.messages import Message
+from ..core.messages import batch as B
 from ..core.messages import errors as E
-from ..io import read_report
+from ..io import read_report_info
 from ..reading.pool import ordered_map
 from ..rules import Config, MissingPolicy, validate
 from ..rules.config import DEFAULT
-from ._workers import chunk_size_for, chunks, crash, failure, make_pool
+from ._workers import chunk_size_for, chunks, crash, failure, make_pool, renamed
 from .discover import discover
 from .output import finding_records
 from .pairing import check_pair, pair_up
@@ -63,18 +65,28 @@ def check_file(
     *,
     missing: MissingPolicy = "not-assessable",
     carry: bool = True,
+    fixes: Sequence[HandFix] = (),
+    keep_report: bool = False,
     config: Config = DEFAULT,
 ) -> FileResult:
     """Read and validate one file (single-year rules, as ``config`` says). Never raises for a bad file:
     an unreadable one (corrupt, unsupported, missing extra, or a reader's own bug) gives a result with
-    ``error``. A file that was read carries its SHA-256 fingerprint.
+    ``error``. A file that was read carries its SHA-256 fingerprint (``sha256``).
 
     With ``carry`` the result keeps what the cross-year rules need, for :func:`check_pairs`.
+    ``fixes``: hand corrections; those for this file (by path, or by agency and year) are applied
+    before it is validated (:func:`gov_disclosure.core.fixes.apply_fixes`: each gives a GD901 or
+    GD902 finding). ``keep_report``: the result keeps the report read (``FileResult.report``), for a
+    review page that shows its tables.
     """
     p = str(path)
     suffix = Path(p).suffix.lower()
     try:
-        report, read_findings = read_report(p)
+        info = read_report_info(p)
+        report, read_findings = info.report, list(info.findings)
+        mine = fixes_for(fixes, p, report.agency, report.year)
+        if mine:
+            report, read_findings = apply_fixes(report, read_findings, mine)
         result = validate(report, missing=missing, findings=read_findings, config=config)
         with open(p, "rb") as f:  # read: a regular file of a size the reader accepted
             digest = hashlib.file_digest(f, "sha256").hexdigest()
@@ -90,13 +102,18 @@ def check_file(
         year=report.year,
         findings=result.findings,
         not_assessable=len(result.not_assessable),
+        reader=info.reader,
+        quality=info.quality,
         carry=CrossYearData.of(report) if carry else None,
+        report=report if keep_report else None,
         sha256=digest,
     )
 
 
-def _check_chunk(paths: list[str], *, missing: MissingPolicy, config: Config) -> list[FileResult]:
-    return [check_file(p, missing=missing, config=config) for p in paths]
+def _check_chunk(
+    paths: list[str], *, missing: MissingPolicy, fixes: Sequence[HandFix], keep_report: bool, config: Config
+) -> list[FileResult]:
+    return [check_file(p, missing=missing, fixes=fixes, keep_report=keep_report, config=config) for p in paths]
 
 
 def _pair_chunk(
@@ -128,41 +145,50 @@ def iter_check(
     jobs: int | None = None,
     missing: MissingPolicy = "not-assessable",
     pairs: bool = True,
-    threshold: float | None = None,
+    similarity_threshold: float | None = None,
     min_chars: int | None = None,
     timeout: float | None = None,
     on_progress: ProgressCallback | None = None,
+    threshold: float | None = None,
+    fixes: Sequence[HandFix] = (),
+    keep_reports: bool = False,
     config: Config = DEFAULT,
-) -> Iterator[Event]:
+) -> Generator[Event, None, None]:
     """Check every file under ``paths`` and every pair of consecutive years; yield events.
 
     Order: the :class:`Skipped` files, then one :class:`FileResult` per file in path order (as soon
     as it and those before it are done), then the :class:`Duplicate` groups, then one
     :class:`PairResult` per pair. ``jobs``: worker processes (default: all cores; 1 runs in this
-    process). ``config``: which codes run, their severities, thresholds
-    (:class:`~gov_disclosure.rules.Config`); ``threshold``/``min_chars``, when given, replace its GD704
-    ``similarity``/``similarity_min_chars``. ``timeout``: seconds a worker may spend on one file (or
-    pair); one that takes longer is stopped and reported unreadable. It needs worker processes, so
-    with ``jobs=1`` one worker is started.
+    process). ``config``: which codes run, their severities and thresholds
+    (:class:`~gov_disclosure.rules.Config`); ``similarity_threshold``/``min_chars``, when given, replace
+    its GD704 ``similarity``/``similarity_min_chars`` (``--similarity-threshold``, ``--min-chars``);
+    ``threshold`` is the deprecated name of ``similarity_threshold``.
+    ``timeout``: seconds a worker may spend on one file (or pair); one that takes longer is stopped
+    and reported unreadable. It needs worker processes, so with ``jobs=1`` one worker is started.
+    ``fixes``: hand corrections, applied to the reports they are for (a correction that names a
+    file by its bare name is for the one file of that name; with several, it is used for none).
+    ``keep_reports``: each :class:`FileResult` keeps its report (see :func:`check_file`).
     """
+    threshold = renamed("threshold", "similarity_threshold", threshold, similarity_threshold)
     if threshold is not None and not 0.0 < threshold <= 1.0:
-        raise ValueError(f"threshold must be in (0, 1], not {threshold!r}")
+        raise ArgumentError(B.BAD_THRESHOLD, value=threshold)
     config = config.updated(similarity=threshold, similarity_min_chars=min_chars)
     found = discover(paths)
     yield from found.skipped
     files = found.files
+    fixes = resolve_file_names(fixes, files)
     pool = make_pool(jobs, len(files), timeout)
     try:
         keep: list[FileResult] = []
         done = 0
         if on_progress:
             on_progress("files", 0, len(files))
-        check = partial(_check_chunk, missing=missing, config=config)
+        check = partial(_check_chunk, missing=missing, fixes=fixes, keep_report=keep_reports, config=config)
         size = chunk_size_for(len(files), pool, timeout)
         for chunk in ordered_map(pool, check, chunks(files, size), _crashed_file, timeout=timeout):
             for r in chunk:
                 if pairs and r.carry is not None and r.pair_key is not None:
-                    keep.append(attrs.evolve(r, findings=()))
+                    keep.append(attrs.evolve(r, findings=(), report=None))
                 yield r.without_carry()
             done += len(chunk)
             if on_progress:
@@ -198,10 +224,13 @@ def check_paths(
     jobs: int | None = None,
     missing: MissingPolicy = "not-assessable",
     pairs: bool = True,
-    threshold: float | None = None,
+    similarity_threshold: float | None = None,
     min_chars: int | None = None,
     timeout: float | None = None,
     on_progress: ProgressCallback | None = None,
+    threshold: float | None = None,
+    fixes: Sequence[HandFix] = (),
+    keep_reports: bool = False,
     config: Config = DEFAULT,
 ) -> BatchResult:
     """:func:`iter_check`, collected: every result, pair, skipped file and duplicate, and the counts."""
@@ -215,10 +244,12 @@ def check_paths(
         jobs=jobs,
         missing=missing,
         pairs=pairs,
-        threshold=threshold,
+        similarity_threshold=renamed("threshold", "similarity_threshold", threshold, similarity_threshold),
         min_chars=min_chars,
         timeout=timeout,
         on_progress=on_progress,
+        fixes=fixes,
+        keep_reports=keep_reports,
         config=config,
     ):
         summary.add(event)

@@ -12,12 +12,13 @@ from typing import Final
 
 import attrs
 
+from ..core.messages.batch import NO_SUFFIX, NOT_A_REPORT_TYPE
 from .results import Skipped
 
 __all__ = ["SUFFIXES", "Discovery", "discover", "path_order"]
 
 #: the suffixes a folder walk picks up (a file named on the command line is read whatever its suffix)
-SUFFIXES: Final = frozenset({".json", ".xlsx", ".docx", ".txt", ".html", ".htm", ".pdf"})
+SUFFIXES: Final = frozenset({".json", ".xlsx", ".docx", ".txt", ".md", ".html", ".htm", ".pdf"})
 
 
 @attrs.frozen
@@ -46,7 +47,7 @@ def discover(paths: Iterable[str | os.PathLike[str]], *, suffixes: frozenset[str
             if f.suffix.lower() in suffixes:
                 files.append(str(f))
             else:
-                skipped.append(Skipped(str(f), f"not a report file type ({f.suffix or 'no suffix'})"))
+                skipped.append(Skipped(str(f), NOT_A_REPORT_TYPE.en.format(suffix=f.suffix or NO_SUFFIX.en)))
     return Discovery(tuple(files), tuple(skipped))
 
 

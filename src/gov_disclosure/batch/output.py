@@ -8,11 +8,13 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Final
 
+from ..core.errors import ArgumentError
 from ..core.findings import Severity
+from ..core.messages import batch as B
 from ..core.messages import errors as E
 from .results import UNREADABLE, Duplicate, Event, FileResult, PairResult
 
@@ -34,6 +36,14 @@ FINDING_FIELDS: Final = (
     "source",
     "raw",
     "previous",
+    # how the file was read (the same on every row of a file; empty on rows of a pair): the reader,
+    # and of the format's cells how many it placed, declined and found blank (core.quality), so a
+    # finding about the report is never mistaken for one about what could not be read
+    "reader",
+    "cells_placed",
+    "cells_declined",
+    "cells_blank",
+    # the SHA-256 of the file's bytes: two different files for one agency and year are GD505
     "sha256",
 )
 
@@ -47,6 +57,7 @@ def finding_records(
 
     ``flat`` (for CSV): cells as one string (``address=value …``); else as a list of objects.
     """
+    reading: dict[str, Any] = dict.fromkeys(("reader", "cells_placed", "cells_declined", "cells_blank"))
     if isinstance(event, Duplicate):
         digests = dict(zip(event.paths, event.sha256 or (None,) * len(event.paths), strict=True))
         for path, f in event.versions():
@@ -59,12 +70,21 @@ def finding_records(
                 "year": event.year,
                 **d,
                 "previous": None,
+                **reading,
                 "sha256": digests[path],
             }
         return
     if isinstance(event, FileResult):
         base: dict[str, Any] = {"file": event.path, "agency": event.agency, "year": event.year}
         previous = None
+        if event.quality is not None:
+            q = event.quality
+            reading = {
+                "reader": event.reader,
+                "cells_placed": q.placed,
+                "cells_declined": q.declined,
+                "cells_blank": q.blank,
+            }
     else:
         base = {"file": event.this, "agency": event.agency, "year": event.year}
         previous = event.last
@@ -84,6 +104,7 @@ def finding_records(
             "source": None,
             "raw": None,
             "previous": previous,
+            **reading,
             "sha256": event.sha256,
         }
         return
@@ -91,7 +112,7 @@ def finding_records(
         d = f.to_dict()
         if flat:
             d["cells"] = " ".join(str(c) for c in f.cells)
-        yield {**base, **d, "previous": previous, "sha256": event.sha256}
+        yield {**base, **d, "previous": previous, **reading, "sha256": event.sha256}
 
 
 class _FindingsWriter:
@@ -122,14 +143,16 @@ def findings_kind(path: str | os.PathLike[str]) -> str:
         return "csv"
     if suffix in (".jsonl", ".ndjson", ".json"):
         return "jsonl"
-    raise ValueError(f"a findings file must end in .csv or .jsonl, not {suffix or 'nothing'!r}")
+    raise ArgumentError(B.BAD_FINDINGS_SUFFIX, suffix=suffix or "")
 
 
-def write_findings(events: Iterable[Event], out: IO[str], *, kind: str = "csv") -> Iterator[Event]:
+def write_findings(
+    events: Iterable[Event], out: IO[str], *, kind: str = "csv"
+) -> Generator[Event, None, None]:
     """Write the findings of ``events`` to ``out`` (``kind`` ``csv`` or ``jsonl``) while passing
     every event on, so a run is streamed once: ``for e in write_findings(iter_check(...), f): ...``."""
     if kind not in ("csv", "jsonl"):
-        raise ValueError(f"kind must be 'csv' or 'jsonl', not {kind!r}")
+        raise ArgumentError(B.BAD_FINDINGS_KIND, value=kind)
     writer = _FindingsWriter(out, kind)
     for event in events:
         writer.write(event)

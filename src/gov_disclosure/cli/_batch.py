@@ -28,6 +28,7 @@ from ..batch import (
 )
 from ..core.findings import Severity
 from ..core.messages import cli as M
+from ..core.messages import reading as R
 from ..rules import RULES, Config
 from ._common import (
     JOBS,
@@ -50,6 +51,7 @@ from ._common import (
     print_findings,
 )
 from ._i18n import argument, command, lang, option, say
+from ._review import ReviewRun, review_options
 
 __all__ = ["COMMANDS", "progress_bar"]
 
@@ -91,6 +93,10 @@ def _summary_table(summary: Summary) -> Table:
     rows = [
         (M.ROW_FILES, summary.files, ""),
         (M.ROW_READ, summary.read, ""),
+        (R.ROW_PARTLY_READ, summary.partly_read, "yellow" if summary.partly_read else ""),
+        (R.ROW_CELLS_PLACED, summary.cells["placed"], ""),
+        (R.ROW_CELLS_DECLINED, summary.cells["declined"], "yellow" if summary.cells["declined"] else ""),
+        (R.ROW_CELLS_BLANK, summary.cells["blank"], ""),
         (M.ROW_UNREADABLE, summary.unreadable, "red" if summary.unreadable else ""),
         (M.ROW_WITH_ERRORS, summary.with_errors, "red" if summary.with_errors else ""),
         (M.ROW_PAIRS, summary.pairs, ""),
@@ -170,6 +176,7 @@ MAX_LISTED = 20
     show_default=True,
     help=M.SUMMARY_HELP,
 )
+@review_options
 @config_options
 def check_command(
     paths: tuple[str, ...],
@@ -183,9 +190,14 @@ def check_command(
     min_chars: int | None,
     progress: bool | None,
     summary_format: str,
+    review_path: str | None,
+    html_path: str | None,
+    decisions_path: str | None,
+    fixes_path: str | None,
     config: Config,
 ) -> None:
     """Check many files and folders (help: M.CHECK_HELP)."""
+    run = ReviewRun(review_path, html_path, decisions_path, fixes_path, inputs=paths, command="check")
     threshold = _threshold(similarity_threshold, old_similarity)
     kind = "jsonl"
     if findings_path and findings_path != "-":
@@ -216,21 +228,25 @@ def check_command(
             except OSError as exc:
                 cannot_write(findings_path, exc)
         on_progress = stack.enter_context(progress_bar(progress))
-        events = iter_check(
+        checked = iter_check(
             paths,
             jobs=jobs,
             timeout=timeout,
             missing=missing,  # type: ignore[arg-type]
             pairs=pairs,
-            threshold=threshold,
+            similarity_threshold=threshold,
             min_chars=min_chars,
             on_progress=on_progress,
+            fixes=run.fixes,
+            keep_reports=run.keep_reports,
             config=config,
         )
-        if out is not None:
-            events = write_findings(events, out, kind=kind)
+        stack.callback(checked.close)  # a failed write (a closed pipe) stops the workers now
+        events = write_findings(checked, out, kind=kind) if out is not None else checked
+        stack.callback(events.close)
         try:
             for event in events:
+                event = run.add(event)
                 summary.add(event)
                 if isinstance(event, (FileResult, PairResult)):
                     if event.error is not None:
@@ -245,6 +261,8 @@ def check_command(
         except RuntimeError as exc:
             fail(error_text(exc))
     _print_summary(summary, summary_format, problems, duplicates, failed, err=to_stdout, config=config.path)
+    if summary.files:
+        run.finish(err=to_stdout)
     if summary.files == 0:
         fail(M.NOTHING_TO_CHECK, paths=", ".join(paths))
     sys.exit(summary.exit_code)

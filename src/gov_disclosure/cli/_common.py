@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import importlib
 import json
@@ -20,10 +21,11 @@ from ..core.files import atomic_write, same_file
 from ..core.findings import Finding, Severity, ValidationReport
 from ..core.messages import Message, common
 from ..core.messages import cli as M
-from ..core.messages import rules as R
+from ..core.messages import reading as R
+from ..core.messages import rules as RM
 from ..core.model import Report
 from ..core.vocabulary import location_label
-from ..io import read_report
+from ..io import ReadInfo, read_report, read_report_info
 from ..rules import Config, ConfigError, load_config
 from ._i18n import Option, lang, lang_option, option, say
 
@@ -69,16 +71,16 @@ _CONFIG_OPTIONS = (
         "config_file",
         type=click.Path(dir_okay=False),
         metavar=M.METAVAR_FILE,
-        help=R.CONFIG_FILE_HELP,
+        help=RM.CONFIG_FILE_HELP,
     ),
-    option("--select", multiple=True, metavar=M.METAVAR_CODE, help=R.SELECT_HELP),
-    option("--ignore", multiple=True, metavar=M.METAVAR_CODE, help=R.IGNORE_HELP),
-    option("--severity", "severities", multiple=True, metavar="CODE=LEVEL", help=R.SEVERITY_OPTION_HELP),
+    option("--select", multiple=True, metavar=M.METAVAR_CODE, help=RM.SELECT_HELP),
+    option("--ignore", multiple=True, metavar=M.METAVAR_CODE, help=RM.IGNORE_HELP),
+    option("--severity", "severities", multiple=True, metavar="CODE=LEVEL", help=RM.SEVERITY_OPTION_HELP),
     option(
-        "--anomaly-factor", type=click.FloatRange(1, min_open=True), default=None, help=R.ANOMALY_FACTOR_HELP
+        "--anomaly-factor", type=click.FloatRange(1, min_open=True), default=None, help=RM.ANOMALY_FACTOR_HELP
     ),
-    option("--anomaly-min-base", type=click.IntRange(min=0), default=None, help=R.ANOMALY_BASE_HELP),
-    option("--problems-min-chars", type=click.IntRange(min=0), default=None, help=R.PROBLEMS_MIN_CHARS_HELP),
+    option("--anomaly-min-base", type=click.IntRange(min=0), default=None, help=RM.ANOMALY_BASE_HELP),
+    option("--problems-min-chars", type=click.IntRange(min=0), default=None, help=RM.PROBLEMS_MIN_CHARS_HELP),
 )
 _CONFIG_KEYS = (
     "config_file",
@@ -123,7 +125,7 @@ def make_config(
     for value in _codes(severities):
         code, sep, level = value.partition("=")
         if not sep or level.strip().lower() not in ("error", "warning", "info"):
-            fail(R.SEVERITY_OPTION_BAD, value=value)
+            fail(RM.SEVERITY_OPTION_BAD, value=value)
         pairs.append((code.strip(), level.strip().lower()))
     try:
         base = load_config(config_file)
@@ -136,7 +138,7 @@ def make_config(
 def print_config(config: str | None, *, err: bool = False) -> None:
     """Say which config file the findings were made with (nothing without one)."""
     if config:
-        click.echo(say(R.CONFIG_USED, path=config), err=err)
+        click.echo(say(RM.CONFIG_USED, path=config), err=err)
 
 
 def deprecated_alias(old: str, new: str, value: Any) -> Any:
@@ -201,6 +203,9 @@ def os_reason(exc: OSError) -> str:
 
 
 def cannot_write(path: str | os.PathLike[str], exc: OSError) -> NoReturn:
+    """``error: cannot write …`` and exit 2; a closed pipe on stdout is not an error (see ``_i18n``)."""
+    if isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE:
+        raise exc
     fail(M.CANNOT_WRITE, path=os.fspath(path), reason=os_reason(exc))
 
 
@@ -218,6 +223,39 @@ def load(path: str) -> tuple[Report, list[Finding]]:
         return read_report(Path(path))
     except (GovDisclosureError, MissingExtraError) as exc:
         fail(error_text(exc))
+
+
+def load_info(path: str) -> ReadInfo:
+    """:func:`load`, with the reader used and how well it read (cells placed / declined / blank)."""
+    try:
+        return read_report_info(Path(path))
+    except (GovDisclosureError, MissingExtraError) as exc:
+        fail(error_text(exc))
+
+
+_KINDS: dict[str, Message] = {
+    "json": R.KIND_JSON,
+    "xlsx": R.KIND_XLSX,
+    "docx": R.KIND_DOCX,
+    "html": R.KIND_HTML,
+    "pdf": R.KIND_PDF,
+    "markdown": R.KIND_MARKDOWN,
+    "text": R.KIND_TEXT,
+}
+
+
+def print_reading(info: ReadInfo) -> None:
+    """One line on stderr: what the file was read as, by which reader, and how well."""
+    q = info.quality
+    note(
+        R.READ_WITH,
+        kind=say(_KINDS[info.kind]),
+        reader=info.reader,
+        cells=q.cells,
+        placed=q.placed,
+        declined=q.declined,
+        blank=q.blank,
+    )
 
 
 def check_output(
@@ -284,7 +322,8 @@ def where(f: Finding, format: str | None = None) -> str:
     text = ""
     if f.location:
         label = location_label(f.location, format if format in ("2019", "2021") else None, lang())  # type: ignore[arg-type]
-        text = label if label == f.location else f"{label} ({f.location})"
+        # a cell or row is named in words and by its address; a field (落款日期) by its name alone
+        text = label if label == f.location or "/" not in f.location else f"{label} ({f.location})"
     if f.source:
         text += f" [{source_label(f.source)}]"
     return text.strip()
@@ -361,11 +400,13 @@ __all__ = [
     "fail",
     "format_module",
     "load",
+    "load_info",
     "make_config",
     "missing_option",
     "note",
     "print_config",
     "print_findings",
+    "print_reading",
     "source_label",
     "title",
     "where",

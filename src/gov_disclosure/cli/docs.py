@@ -40,7 +40,7 @@ def rules_markdown() -> str:
         "|---|---|---|---|---|---|",
     ]
     for r in RULES.values():
-        by = {"reader": "readers", "batch": "check (batch)"}.get(r.scope, "validator")
+        by = {"reader": "readers", "batch": "check (batch)", "review": "hand corrections"}.get(r.scope, "validator")
         lines.append(
             f"| [{r.code}](#{r.code.lower()}) | {SEVERITIES[r.severity.value]('en')} | "
             f"{SCOPES[r.scope]('en')} | {r.title} | {r.title_zh} | {by} |"

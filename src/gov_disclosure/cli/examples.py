@@ -19,6 +19,7 @@ from ..batch import check_paths
 from ..core.findings import Finding, Severity
 from ..core.messages import Lang
 from ..core.messages import cli as M
+from ..core.messages import review as R
 from ..core.messages import rules as m
 from ..core.model import Report
 from ..core.serialize import to_json
@@ -39,6 +40,7 @@ SCOPES = {
     "report": M.SCOPE_REPORT,
     "cross-year": M.SCOPE_CROSS_YEAR,
     "batch": M.SCOPE_BATCH,
+    "review": R.SCOPE_REVIEW,
 }
 SEVERITIES = {"error": M.SEVERITY_ERROR, "warning": M.SEVERITY_WARNING, "info": M.SEVERITY_INFO}
 

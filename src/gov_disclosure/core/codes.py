@@ -18,9 +18,9 @@ from .findings import CellRef, Finding, Number, Severity
 
 __all__ = ["CODES", "Code", "Scope"]
 
-#: where a code is found: by readers only, on a cell, a table, the report, a pair of years, or among
-#: the files of a batch run
-Scope: TypeAlias = Literal["reader", "cell", "table", "report", "cross-year", "batch"]
+#: where a code is found: by readers only, on a cell, a table, the report, a pair of years, among the
+#: files of a batch run, or in a review (a person's hand correction of a cell)
+Scope: TypeAlias = Literal["reader", "cell", "table", "report", "cross-year", "batch", "review"]
 
 
 @attrs.frozen
@@ -63,6 +63,12 @@ class Code:
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
+#: Code numbers are allocated here, one owner each (several branches are adding codes at once):
+#:   GD107 how the file was read (PDF paths) · GD108 table out of order (text came out column by column)
+#:   · GD109 values run together, not split · GD110 number typed as text · GD111 total computed over
+#:   blank or text cells · GD112 text encoding problem · GD113–GD119 free for readers (ask the lead)
+#:   GD505 another version of the report · GD603–GD616 outline/text/prose checks · GD705 anomalies ·
+#:   GD801–GD803 text lint · GD901–GD902 hand corrections (review)
 CODES: Final[dict[str, Code]] = {
     c.code: c
     for c in (
@@ -72,6 +78,8 @@ CODES: Final[dict[str, Code]] = {
         Code("GD104", W, "cell", "unit problem", "单位问题"),
         Code("GD105", E, "reader", "row does not fit the columns", "行的数值个数与表格列数不符"),
         Code("GD106", W, "reader", "text that could not be placed", "无法归位的内容"),
+        Code("GD107", Severity.INFO, "reader", "how the file was read", "读取方式"),
+        Code("GD108", W, "reader", "table out of order", "表格内容次序错乱"),
         Code("GD201", E, "table", "总计 ≠ sum of the applicants", "总计不等于各申请人之和"),
         Code("GD202", E, "table", "（七）总计 ≠ sum of the results", "（七）总计不等于各办理结果之和"),
         Code("GD203", E, "table", "勾稽关系 broken", "勾稽关系不成立"),
@@ -125,5 +133,7 @@ CODES: Final[dict[str, Code]] = {
         Code("GD801", INFO, "report", "doubled character or word", "字词重复"),
         Code("GD802", INFO, "report", "ASCII punctuation in Chinese text", "中文语句中使用半角标点"),
         Code("GD803", INFO, "report", "unmatched bracket or quote", "括号或引号未配对"),
+        Code("GD901", INFO, "review", "cell corrected by hand", "单元格经人工更正"),
+        Code("GD902", E, "review", "hand correction not applied", "人工更正未能应用"),
     )
 }

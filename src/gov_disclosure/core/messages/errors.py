@@ -176,6 +176,51 @@ PDF_NO_TEXT: Final = Message(
     "the PDF has no text layer (a scanned image?): run OCR on it first",
     "PDF 没有文字层（可能是扫描图像）：请先进行文字识别（OCR）",
 )
+NO_PDF_READER: Final = Message(
+    'reading a PDF needs the pdf extra (pip install "gov-disclosure[pdf]", which reads it with PDFium) '
+    "or the pdftotext program of poppler (Debian/Ubuntu: apt-get install poppler-utils; macOS: brew "
+    "install poppler; conda: conda install poppler); neither is installed",
+    '读取 PDF 需要安装 pdf 扩展（pip install "gov-disclosure[pdf]"，用 PDFium 读取）或 poppler 的 '
+    "pdftotext 程序（Debian/Ubuntu：apt-get install poppler-utils；macOS：brew install poppler；"
+    "conda：conda install poppler），两者都没有安装",
+)
+DAMAGED_PDF_PDFIUM: Final = Message(
+    "a damaged PDF: PDFium could not read it", "PDF 文件已损坏：PDFium 无法读取"
+)
+PDF_PAGE_DAMAGED: Final = Message(
+    "a damaged PDF: page {page} cannot be read", "PDF 文件已损坏：第{page}页无法读取"
+)
+PDF_PASSWORD: Final = Message("the PDF is protected by a password", "PDF 文件有密码保护")
+PDF_TOO_MUCH_TEXT: Final = Message(
+    "more than {limit} characters of text in the PDF", "PDF 中的文字超过{limit}个字符的上限"
+)
+PDF_FILTERS: Final = Message(
+    "the PDF uses stream filters the geometry reader does not open (LZW, RunLength, ASCII85/Hex)",
+    "PDF 使用了按页面几何读取时不打开的数据流编码（LZW、RunLength、ASCII85/Hex）",
+)
+PDF_TOO_MANY_STREAMS: Final = Message("more than {limit} streams in the PDF", "PDF 中的数据流超过{limit}个")
+PDF_STREAM_INFLATES: Final = Message(
+    "a stream of the PDF inflates to more than {limit} bytes (decompression bomb?)",
+    "PDF 中有数据流解压后超过{limit}字节（疑似压缩炸弹）",
+)
+PDF_STREAMS_INFLATE: Final = Message(
+    "the streams of the PDF inflate to more than {limit} bytes",
+    "PDF 的数据流解压后共超过{limit}字节",
+)
+# a page whose drawing is not read from its geometry (read from its text instead)
+PDF_PAGE_OBJECTS: Final = Message(
+    "page {page}: more than {limit} drawing objects", "第{page}页：图形对象超过{limit}个"
+)
+PDF_PAGE_SEGMENTS: Final = Message(
+    "page {page}: more than {limit} path segments", "第{page}页：线段超过{limit}条"
+)
+PDF_PAGE_CHARS: Final = Message("page {page}: more than {limit} characters", "第{page}页：字符超过{limit}个")
+PDF_PAGE_RULINGS: Final = Message(
+    "page {page}: {n} ruling lines, more than {limit}", "第{page}页：表格线有{n}条，超过{limit}条"
+)
+PDF_PAGE_POSITIONS: Final = Message(
+    "page {page}: the tables have more than {limit} positions", "第{page}页：表格超过{limit}个单元格位置"
+)
 
 # --- optional parts ------------------------------------------------------------------------------
 MISSING_EXTRA: Final = Message(
@@ -184,6 +229,9 @@ MISSING_EXTRA: Final = Message(
 )
 FEATURE_HTML: Final = Message("reading HTML (gov_disclosure.html)", "读取网页（gov_disclosure.html）")
 FEATURE_DOCX: Final = Message("reading and writing .docx", "读写 .docx 文件")
+FEATURE_PDF: Final = Message(
+    "reading PDF tables cell by cell (gov_disclosure.pdf)", "按表格线逐格读取 PDF 表格（gov_disclosure.pdf）"
+)
 FEATURE_EXCEL: Final = Message("Excel support (gov_disclosure.excel)", "Excel 功能（gov_disclosure.excel）")
 FEATURE_PARQUET: Final = Message(
     "Parquet output (pyarrow or polars)", "输出 Parquet（需要 pyarrow 或 polars）"
@@ -217,3 +265,19 @@ UNITS_TWICE: Final = Message(
 )
 SAME_FILE_TWICE: Final = Message("{paths}: the same file", "{paths}：同一个文件")
 SAME_CONTENT_TWICE: Final = Message("{paths}: the same content", "{paths}：内容完全相同")
+
+# --- PDF output ----------------------------------------------------------------------------------
+NO_SOFFICE: Final = Message(
+    "writing a PDF needs LibreOffice (the soffice program), which is not installed: install it "
+    "(Debian/Ubuntu: apt-get install libreoffice-writer-nogui; Windows, macOS: libreoffice.org), "
+    "or write a .docx",
+    "生成 PDF 需要 LibreOffice（soffice 程序），但系统中没有安装：请安装（Debian/Ubuntu："
+    "apt-get install libreoffice-writer-nogui；Windows、macOS：libreoffice.org），或改为生成 .docx",
+)
+SOFFICE_FAILED: Final = Message(
+    "LibreOffice could not convert the document to PDF", "LibreOffice 未能把文档转换为 PDF"
+)
+SOFFICE_TIMEOUT: Final = Message(
+    "LibreOffice did not finish converting the document to PDF within {seconds} s",
+    "LibreOffice 在{seconds}秒内未能完成 PDF 转换",
+)
