@@ -117,7 +117,7 @@ def test_thresholds_change_their_rule_only() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "word"),
     [
-        ({"select": ("GD9",)}, "GD9"),
+        ({"select": ("GD0",)}, "GD0"),
         ({"ignore": ("XX1",)}, "XX1"),
         ({"severity": (("GD201", "fatal"),)}, "fatal"),
         ({"similarity": 1.5}, "similarity"),
@@ -278,7 +278,7 @@ def test_a_bad_config_ends_the_command_with_code_2(report_file: Path, tmp_path: 
     bad = write(tmp_path / "bad.toml", "selct = ['GD2']\n")
     for args in (
         ["--config", str(bad)],
-        ["--select", "GD9"],
+        ["--select", "GD0"],
         ["--severity", "GD201"],
         ["--severity", "GD201=loud"],
     ):

@@ -32,7 +32,16 @@ def test_the_documentation_has_both_languages(code: str) -> None:
     assert doc.definition.en != doc.fix.en
 
 
-@pytest.mark.parametrize("code", sorted(RULES))
+#: the codes whose failing example needs what the package cannot make by itself (a PDF file): described
+#: in words, not run
+DESCRIBED = {"GD107"}
+
+
+def test_only_the_pdf_note_is_described_rather_than_run() -> None:
+    assert {c for c in RULES if rule_doc(c).bad.kind == "described"} == DESCRIBED
+
+
+@pytest.mark.parametrize("code", sorted(set(RULES) - DESCRIBED))
 def test_the_failing_example_gives_exactly_its_code_where_it_says(code: str) -> None:
     doc = rule_doc(code)
     run = run_example(code, "bad")
@@ -49,11 +58,11 @@ def test_the_passing_example_passes_its_code(code: str) -> None:
     assert [f for f in run.findings if f.code == code] == []
 
 
-@pytest.mark.parametrize("code", sorted(RULES))
+@pytest.mark.parametrize("code", sorted(set(RULES) - DESCRIBED))
 def test_the_examples_change_something(code: str) -> None:
     """A failing example that is the sample itself would prove nothing."""
     doc = rule_doc(code)
-    assert not doc.bad.this.empty or not doc.bad.previous.empty or doc.bad.text
+    assert not doc.bad.this.empty or not doc.bad.previous.empty or doc.bad.text or doc.bad.fixes
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -38,9 +38,11 @@ EXPECTED: dict[str, set[tuple[str, str | None]]] = {
     },
     # 2024, 2021 format (a PDF converted to Markdown): its own outline — 一 总体情况, 二 工作机制保障,
     # 三 主动公开, 四 申请, 五 政府信息管理, 六 平台建设, then the tables' sections numbered 一 二 三 again
-    # and 五 其他 (no 五 问题: the problems section is only （一）主要问题) —, a doubled 资金资金 and an
-    # ASCII comma in 六部分, 并附
+    # and 五 其他 (no heading 五 问题: the problems section is only （一）主要问题) —, 所有申请均已按要求办理
+    # 完成 with one application 转下一年度, a doubled 资金资金 and an ASCII comma in 六部分, 并附
     "real/shanghai-stcsm-2024.md": {
+        ("GD603", "sections/problems"),  # the text is there, under （一）主要问题; the heading is not
+        ("GD613", "sections/applications"),  # 表三 四、结转下年度继续办理 · 自然人 1
         ("GD605", "sections/proactive"),
         ("GD605", "sections/applications"),
         ("GD605", "sections/appeals"),

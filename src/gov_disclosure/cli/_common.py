@@ -75,7 +75,7 @@ _CONFIG_OPTIONS = (
     ),
     option("--select", multiple=True, metavar=M.METAVAR_CODE, help=RM.SELECT_HELP),
     option("--ignore", multiple=True, metavar=M.METAVAR_CODE, help=RM.IGNORE_HELP),
-    option("--severity", "severities", multiple=True, metavar="CODE=LEVEL", help=RM.SEVERITY_OPTION_HELP),
+    option("--severity", "severities", multiple=True, metavar=RM.METAVAR_SEVERITY, help=RM.SEVERITY_OPTION_HELP),
     option(
         "--anomaly-factor", type=click.FloatRange(1, min_open=True), default=None, help=RM.ANOMALY_FACTOR_HELP
     ),

@@ -40,8 +40,8 @@ from ._common import (
     write_file,
 )
 from ._i18n import argument, command, lang, option, say
-from .examples import SCOPES, SEVERITIES, rule_text
 from ._review import ReviewRun, apply_file_fixes, export_indicators, load_fixes, review_options, single_result
+from .examples import SCOPES, SEVERITIES, rule_text
 
 
 @command("validate", help=M.VALIDATE_HELP)

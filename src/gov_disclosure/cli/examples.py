@@ -30,7 +30,16 @@ from ..rules.ruledocs import Example, Patch, rule_doc
 from ..testing import sample_pair, sample_report
 from ..text import read_text, write_text
 
-__all__ = ["SCOPES", "SEVERITIES", "ExampleRun", "describe", "finding_lines", "rule_text", "run_example", "severity_word"]
+__all__ = [
+    "SCOPES",
+    "SEVERITIES",
+    "ExampleRun",
+    "describe",
+    "finding_lines",
+    "rule_text",
+    "run_example",
+    "severity_word",
+]
 
 #: the scopes of the rules (``Rule.scope``), in words
 SCOPES = {
@@ -84,8 +93,22 @@ def run_example(code: str, which: Which) -> ExampleRun:
     if example.kind in ("report", "pair"):
         report, previous = example.build(this, last)
         return ExampleRun(report, previous, this, last, validate(report, previous).findings)
+    if example.kind == "described":
+        return ExampleRun(None, None, this, None, ())
+    if example.kind == "fixes":
+        from ..core.fixes import HandFix, apply_fixes
+
+        report = example.this.apply(this)
+        fixes = [
+            HandFix(a, t.format(value=this.cell_text(a) if this.spec.has_cell(a) else ""), n)
+            for a, t, n in example.fixes
+        ]
+        fixed, read = apply_fixes(report, [], fixes)
+        return ExampleRun(fixed, None, this, None, validate(fixed, findings=read).findings)
     if example.kind == "text":
         text = write_text(this)
+        if example.flow:  # one block per cell, as plain pdftotext writes a PDF
+            text = "\n\n".join(line.strip() for line in text.split("\n") if line.strip()) + "\n"
         for pattern, replacement in example.text:
             text, n = re.subn(pattern, replacement, text, count=1)
             if n != 1:
@@ -152,6 +175,14 @@ def describe(code: str, which: Which, lang: Lang) -> list[str]:
         head = m.DOC_TEXT(lang, format=example.format)
     elif example.kind == "files":
         head = m.DOC_FILES(lang)
+    elif example.kind == "fixes":
+        head = m.DOC_FIXES(lang, format=example.format)
+    elif example.kind == "described":
+        return [
+            example.summary(
+                lang, year=base.year, last=(base.year or 0) - 1, next=(base.year or 0) + 1, agency=""
+            )
+        ]
     else:
         head = m.DOC_SAMPLE(lang, format=example.format)
     year = base.year or 0
@@ -161,11 +192,23 @@ def describe(code: str, which: Which, lang: Lang) -> list[str]:
         if example.kind == "pair" and run.base_previous is not None
         else []
     )
-    this_lines = (
-        _patch_lines(example.this, base, run.report, lang)
-        if example.kind in ("report", "pair", "files")
-        else [m.DOC_EDIT(lang, old=a, new=b) for a, b in example.text]
-    )
+    if example.kind in ("report", "pair", "files"):
+        this_lines = _patch_lines(example.this, base, run.report, lang)
+    elif example.kind == "fixes":
+        this_lines = [
+            *_patch_lines(example.this, base, None, lang),
+            *(
+                m.DOC_FIX_LINE(
+                    lang,
+                    where=location_label(a, base.format, lang),
+                    text=t.format(value=base.cell_text(a) if base.spec.has_cell(a) else ""),
+                    note=n,
+                )
+                for a, t, n in example.fixes
+            ),
+        ]
+    else:
+        this_lines = [m.DOC_EDIT(lang, old=a, new=b) for a, b in example.text]
     if not (previous_lines or this_lines):
         lines.append(f"{head}, {m.DOC_AS_IS(lang)}" if lang == "en" else f"{head}，{m.DOC_AS_IS(lang)}")
         return lines
@@ -184,6 +227,8 @@ def describe(code: str, which: Which, lang: Lang) -> list[str]:
 def finding_lines(code: str, which: Which, lang: Lang) -> list[str]:
     """What validate says about the example under the code: its findings, or that it passes."""
     run = run_example(code, which)
+    if getattr(rule_doc(code), which).kind == "described":
+        return []
     own = [f for f in run.findings if f.code == code]
     if not own:
         return [m.DOC_PASSES(lang, code=code)]

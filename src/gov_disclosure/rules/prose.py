@@ -242,7 +242,7 @@ _ALL_DONE: Final = re.compile(
     r"(?:按时|按期|依法|及时|按要求|按照要求|按规定|在法定期限内|在法定期限|在规定时限内|在规定期限内)?"
     r"(?:予以|进行了?)?(?:办结|办理完毕|办理完成|办理完结|处理完毕|答复完毕|答复)(?!率)"
 )
-_CARRIED_FORWARD: Final = "applications/carried_forward"
+_CARRIED_FORWARD_ROW: Final = "applications/carried_forward"
 #: a clause that tells a case happened: an event verb shortly before 行政复议 or 行政诉讼 (not the
 #: title of a section: 行政复议和行政诉讼情况) …
 _CASE: Final = re.compile(
@@ -310,7 +310,7 @@ def _clauses(ctx: Context) -> Iterator[tuple[str, str, str]]:
 
 def check_all_answered(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """GD613: 结转下年度继续办理 above zero while the text says every application was dealt with."""
-    carried, cells = _row_positive(ctx, _CARRIED_FORWARD)
+    carried, cells = _row_positive(ctx, _CARRIED_FORWARD_ROW)
     if carried is None or not ctx.text.has(_ALL_DONE):
         return
     for key, sentence, clause in _clauses(ctx):

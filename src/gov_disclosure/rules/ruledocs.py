@@ -12,7 +12,7 @@ locations it names (and only the companions it names under ``also``), a good one
 
 An example (``bad.toml``/``good.toml``)::
 
-    kind = "report"            # report (default) | pair | text | files — see :class:`Example`
+    kind = "report"            # report (default) | pair | text | files | fixes | described
     format = "2021"            # the sample report it starts from
     also = []                  # codes the change cannot help giving too
     expect = ["applications/balance/total"]   # bad only: where the findings are ("" = no location)
@@ -30,6 +30,8 @@ An example (``bad.toml``/``good.toml``)::
     outline = [["一、总体情况", "overview"], ["七、下一步工作打算", ""]]
     [previous]                 # pair: the change to last year's report (same keys)
     text = [["regex", "replacement"]]       # text: edits of the sample written as text
+    flow = true                # text: written as plain pdftotext writes it (one block per cell)
+    fixes = [["address", "text", "note"]]   # fixes: hand corrections ({value}: the sample's value)
 
 A cell value is a number (set), ``"+N"``/``"-N"``/``"*N"`` (changed from the sample's), ``"missing"``,
 or ``{ value = "67", unit = "yuan" }`` for an amount; a cell key may hold ``*`` (every matching cell).
@@ -63,8 +65,8 @@ from ..core.vocabulary import SECTIONS, FormatKey
 
 __all__ = ["Example", "ExampleKind", "Patch", "RuleDoc", "documented", "rule_doc"]
 
-ExampleKind: TypeAlias = Literal["report", "pair", "text", "files"]
-_KINDS: Final = ("report", "pair", "text", "files")
+ExampleKind: TypeAlias = Literal["report", "pair", "text", "files", "fixes", "described"]
+_KINDS: Final = ("report", "pair", "text", "files", "fixes", "described")
 _SECTION_KEYS: Final = tuple(s.key for s in SECTIONS)
 
 
@@ -194,8 +196,12 @@ class Example:
     ``kind``: ``report`` — the sample report of ``format`` with ``this`` applied; ``pair`` — last
     year's and this year's sample reports of one agency, ``previous`` and ``this`` applied; ``text`` —
     the sample report written as text (``gov_disclosure.text``), edited by ``text`` (regular
-    expressions), read back: for the codes only readers find; ``files`` — two files of one agency and
-    year, the sample and the sample with ``this`` applied, checked together (``gov-disclosure check``).
+    expressions; ``flow``: first written one block per cell, as plain ``pdftotext`` writes a PDF), read
+    back: for the codes only readers find; ``files`` — two files of one agency and year, the sample and
+    the sample with ``this`` applied, checked together (``gov-disclosure check``); ``fixes`` — the
+    sample with ``this`` applied and the hand corrections ``fixes`` (``--fixes``) applied to it;
+    ``described`` — an example that needs what the package cannot make by itself (a PDF file): the
+    summary says it in words and it is not run.
     """
 
     kind: ExampleKind
@@ -206,6 +212,8 @@ class Example:
     text: tuple[tuple[str, str], ...] = ()
     expect: tuple[str, ...] = ()
     also: tuple[str, ...] = ()
+    flow: bool = False
+    fixes: tuple[tuple[str, str, str], ...] = ()
 
     @classmethod
     def of(cls, data: Mapping[str, Any], where: str) -> Example:
@@ -215,7 +223,7 @@ class Example:
         fmt = str(data.get("format", "2021"))
         if fmt not in ("2019", "2021"):
             raise RuleDocError(f"{where}: format must be 2019 or 2021")
-        known = {"kind", "format", "en", "zh", "this", "previous", "text", "expect", "also"}
+        known = {"kind", "format", "en", "zh", "this", "previous", "text", "expect", "also", "flow", "fixes"}
         if set(data) - known:
             raise RuleDocError(f"{where}: unknown keys {sorted(set(data) - known)}")
         return cls(
@@ -227,6 +235,10 @@ class Example:
             text=tuple((str(a), str(b)) for a, b in data.get("text", ())),
             expect=tuple(str(x) for x in data.get("expect", ())),
             also=tuple(str(x) for x in data.get("also", ())),
+            flow=bool(data.get("flow", False)),
+            fixes=tuple(
+                (str(f[0]), str(f[1]), str(f[2]) if len(f) > 2 else "") for f in data.get("fixes", ())
+            ),
         )
 
     def build(self, this: Report, last: Report | None = None) -> tuple[Report, Report | None]:
@@ -272,7 +284,7 @@ def rule_doc(code: str) -> RuleDoc:
     where = f"rules/docs/{code}/details.toml"
     bad = Example.of(_load(code, "bad.toml"), f"rules/docs/{code}/bad.toml")
     good = Example.of(_load(code, "good.toml"), f"rules/docs/{code}/good.toml")
-    if not bad.expect:
+    if not bad.expect and bad.kind != "described":
         raise RuleDocError(f"rules/docs/{code}/bad.toml: expect names no location")
     return RuleDoc(
         code,

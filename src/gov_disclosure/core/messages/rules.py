@@ -260,6 +260,13 @@ DOC_FILES: Final = Message(
     "two files for one agency and year, checked together (gov-disclosure check FOLDER)",
     "同一机关同一年度的两个文件，一并检查（gov-disclosure check 文件夹）",
 )
+DOC_FIXES: Final = Message(
+    "the sample {format} report with hand corrections (gov-disclosure validate --fixes)",
+    "{format}年版示例报告，加上人工更正（gov-disclosure validate --fixes）",
+)
+DOC_FIX_LINE: Final = Message(
+    "corrected by hand: {where} = “{text}” (“{note}”)", "人工更正：{where} =“{text}”（“{note}”）"
+)
 DOC_AS_IS: Final = Message("as it is", "原样")
 DOC_WITH: Final = Message("with:", "改动如下：")
 DOC_LAST_YEAR: Final = Message("last year's report:", "上一年度报告：")
@@ -285,21 +292,21 @@ RULES_TITLE: Final = Message("Rule catalogue", "规则目录")
 CONFIG_FILE_HELP: Final = Message(
     "Read the rules' settings from this file [default: the first .gov-disclosure.toml, gov-disclosure.toml "
     "or pyproject.toml with [tool.gov-disclosure] found from the working directory up].",
-    "从该文件读取规则设置［默认：从当前目录逐级向上查找的第一个 .gov-disclosure.toml、gov-disclosure.toml "
-    "或含 [tool.gov-disclosure] 的 pyproject.toml］。",
+    "从该文件读取规则设置［默认：从当前目录逐级向上查找的第一个“.gov-disclosure.toml”、“gov-disclosure.toml”"
+    "或含“[tool.gov-disclosure]”的“pyproject.toml”］。",
 )
 SELECT_HELP: Final = Message(
     "Run only these codes or prefixes, comma-separated (GD2,GD704; ALL) [default: the config file's, else "
     "every code].",
-    "只检查这些规则代码或代码前缀，以逗号分隔（如 GD2,GD704；ALL 为全部）［默认：配置文件的设置，否则为全部］。",
+    "只检查这些规则代码或代码前缀，以逗号分隔（如“GD2,GD704”；“ALL”为全部）［默认：配置文件的设置，否则为全部］。",
 )
 IGNORE_HELP: Final = Message(
     "Leave out these codes or prefixes, comma-separated (GD8,GD101); added to the config file's.",
-    "不检查这些规则代码或代码前缀，以逗号分隔（如 GD8,GD101）；与配置文件的设置合并。",
+    "不检查这些规则代码或代码前缀，以逗号分隔（如“GD8,GD101”）；与配置文件的设置合并。",
 )
 SEVERITY_OPTION_HELP: Final = Message(
     "Give a code (or prefix) another severity: CODE=error, CODE=warning or CODE=info; repeatable.",
-    "更改规则代码（或前缀）的严重程度：代码=error、代码=warning 或 代码=info；可多次使用。",
+    "更改规则代码（或前缀）的严重程度，写作“代码=级别”，级别为“error”“warning”或“info”；可多次使用。",
 )
 ANOMALY_FACTOR_HELP: Final = Message(
     "GD705: report a count more than this many times last year's, or below 1/this [default: 5].",
@@ -315,5 +322,6 @@ PROBLEMS_MIN_CHARS_HELP: Final = Message(
 )
 SEVERITY_OPTION_BAD: Final = Message(
     "--severity {value}: write CODE=error, CODE=warning or CODE=info",
-    "--severity {value}：应写作 代码=error、代码=warning 或 代码=info",
+    "--severity {value}：应写作“代码=级别”，级别为“error”“warning”或“info”",
 )
+METAVAR_SEVERITY: Final = Message("CODE=LEVEL", "代码=级别")
