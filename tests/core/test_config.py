@@ -298,7 +298,7 @@ def test_compare_and_check_take_the_options(tmp_path: Path) -> None:
     b = write(tmp_path / "in" / "this.json", to_json(jumped))
     code, found, _ = cli_codes(["compare", str(a), str(b)])
     assert (code, found) == (0, set())
-    code, found, data = cli_codes(["compare", str(a), str(b), "--anomaly-factor", "2"])
+    code, found, data = cli_codes(["compare", str(a), str(b), "--anomaly-factor", "2.5"])
     assert code == 0  # information only
     assert found == {"GD705"}
     (f,) = data["findings"]
@@ -308,12 +308,12 @@ def test_compare_and_check_take_the_options(tmp_path: Path) -> None:
     out = tmp_path / "findings.jsonl"
     result = CliRunner().invoke(
         main,
-        ["check", str(tmp_path / "in"), "--anomaly-factor", "2", "--findings", str(out), "--summary", "json", "-j", "1"],
+        ["check", str(tmp_path / "in"), "--anomaly-factor", "2.5", "--findings", str(out), "--summary", "json", "-j", "1"],
     )
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(r["code"], r["previous"]) for r in rows] == [("GD705", str(a))]
     result = CliRunner().invoke(
-        main, ["check", str(tmp_path / "in"), "--anomaly-factor", "2", "--ignore", "GD7", "--findings", str(out), "-j", "1"]
+        main, ["check", str(tmp_path / "in"), "--anomaly-factor", "2.5", "--ignore", "GD7", "--findings", str(out), "-j", "1"]
     )
     assert out.read_text(encoding="utf-8") == ""
