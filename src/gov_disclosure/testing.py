@@ -142,7 +142,11 @@ def _prose(
         f"根据《中华人民共和国政府信息公开条例》规定，现公布{agency}{year}年政府信息公开工作年度报告。"
         f"本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
     ]
-    overview += [label + _pick(rng, choices, last.overview) for label, choices in _OVERVIEW]
+    overview.append("本年度，本机关扎实推进主动公开和依申请公开工作，加强政府信息管理和平台建设，强化监督保障。")
+    # two of the aspects in a few words each (a next year's report picks others, as one that is not a
+    # copy does); kept short, so the tables start where a short report's do
+    for label, choices in rng.sample(_OVERVIEW, 2):
+        overview.append(label + _pick(rng, choices, last.overview))
 
     proactive = f"{year}年，本机关" + _pick(rng, _PROACTIVE, last.proactive)
     # no figure of the tables in the text: a test that changes a cell then has only the tables' rules

@@ -106,7 +106,9 @@ def test_thresholds_change_their_rule_only() -> None:
     assert codes(jumped, previous=last) == set()
     assert codes(jumped, Config(anomaly_factor=2), previous=last) == {"GD705"}
     assert codes(jumped, Config(anomaly_factor=2, anomaly_min_base=10**6), previous=last) == set()
-    # GD704: the similarity
+    # GD704: the similarity (an overview long enough to be compared, copied with its year changed)
+    long = "本机关围绕优化营商环境梳理公开事项清单，细化公开标准，推动决策、执行、管理、服务、结果公开。" * 4
+    last = attrs.evolve(last, sections=attrs.evolve(last.sections, overview=last.sections.overview + long))
     copied = attrs.evolve(
         this, sections=attrs.evolve(this.sections, overview=last.sections.overview.replace(str(last.year), str(this.year)))
     )

@@ -107,10 +107,12 @@ def test_pdf_holds_every_label_and_number(fmt: str, tmp_path: Path) -> None:
     )
     not_found = [row for row in rows if not _row_on_one_line(row, lines)]
     assert not_found == []
-    # the sections' prose is there too
+    # the sections' prose is there too: its words (a page's footer comes between its lines where it
+    # runs over a page; a comma hanging at the end of a line may not come out of the PDF)
+    prose = re.sub(r"[\W_]+", "", re.sub(r"—\d+—", "", flat))
     for sec in SECTIONS:
         text = getattr(report.sections, sec.key)
-        assert re.sub(r"\s+", "", text) in flat
+        assert re.sub(r"[\W_]+", "", text) in prose
     # page numbers in the footer: “— 1 —”
     assert re.search(r"—\s*1\s*—", layout)
 
