@@ -119,14 +119,24 @@ _NONE_APPLICATIONS = re.compile(rf"(?:未|没有|无)(?:收到|受理|接收|接
 _NONE_APPEALS = re.compile(r"(?:未|没有|无)(?:发生|收到|出现|涉及|产生)?[^。；;]{0,20}?(行政复议|行政诉讼)")
 
 
+#: what a sentence that states a figure of the tables holds (every pattern below needs one of these)
+_SAYS_A_FIGURE: Final = re.compile("申请|复议|诉讼|结转|转下|转入下|办结")
+#: what NFKC changes that the patterns need changed: full-width digits, a full-width comma between
+#: digits (3，119), the ideographic space (the patterns take full-width punctuation as it is)
+_NEEDS_NFKC: Final = re.compile(r"[\uff10-\uff19\u3000]|\d，\d")
+
+
 def statements(report: Report) -> list[Statement]:
     """Every statement of a table figure found in the report's text (lines of a paragraph joined)."""
     found: list[Statement] = []
     for sec in SECTIONS:
-        for paragraph in paragraphs(getattr(report.sections, sec.key)):
+        text = getattr(report.sections, sec.key)
+        if not text or not _SAYS_A_FIGURE.search(text):
+            continue
+        for paragraph in paragraphs(text):
             for mt in _SENTENCE.finditer(paragraph):
                 sentence = mt.group(0).strip()
-                if sentence:
+                if sentence and _SAYS_A_FIGURE.search(sentence):
                     found.extend(_in_sentence(sentence, sec.key))
     return found
 
@@ -165,8 +175,8 @@ def paragraphs(text: str) -> list[str]:
 
 
 def _in_sentence(quoted: str, section: str) -> Iterator[Statement]:
-    """The statements of one sentence (matched in its NFKC form, quoted as found)."""
-    sentence = unicodedata.normalize("NFKC", quoted)
+    """The statements of one sentence (matched in its NFKC form where that matters, quoted as found)."""
+    sentence = unicodedata.normalize("NFKC", quoted) if _NEEDS_NFKC.search(quoted) else quoted
     said: set[str] = set()
     for what, addresses, alternatives, pattern in _PATTERNS:
         if what in said:
@@ -270,19 +280,19 @@ _NO_FEE_NOTICE: Final = re.compile(
 _UNPAID_FEE: Final = "applications/other.unpaid_fee"
 
 
-def _row_positive(ctx: Context, row: str) -> tuple[int | None, tuple[CellRef, ...]]:
+def _row_positive(ctx: Context, row: str) -> int | None:
     """How many the row counts in all (its 总计, or failing that the sum of its known cells) when
-    that is certainly above zero, else None; and the row's cells."""
+    that is certainly above zero, else None."""
     values = ctx.values
     addresses = _row_cells(row)
     total = values[addresses[-1]]
-    if isinstance(total, int):
-        count = total if total > 0 else None
-    else:
-        count = sum(v for a in addresses[:-1] if isinstance(v := values[a], int) and v > 0) or None
-    if count is None:
-        return None, ()
-    return count, tuple(CellRef(a, values[a]) for a in addresses)
+    if type(total) is int:
+        return total if total > 0 else None
+    return sum(v for a in addresses[:-1] if isinstance(v := values[a], int) and v > 0) or None
+
+
+def _row_refs(ctx: Context, row: str) -> tuple[CellRef, ...]:
+    return tuple(CellRef(a, ctx.values[a]) for a in _row_cells(row))
 
 
 _COLUMNS: Final = (
@@ -310,7 +320,7 @@ def _clauses(ctx: Context) -> Iterator[tuple[str, str, str]]:
 
 def check_all_answered(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """GD613: 结转下年度继续办理 above zero while the text says every application was dealt with."""
-    carried, cells = _row_positive(ctx, _CARRIED_FORWARD_ROW)
+    carried = _row_positive(ctx, _CARRIED_FORWARD_ROW)
     if carried is None or not ctx.text.has(_ALL_DONE):
         return
     for key, sentence, clause in _clauses(ctx):
@@ -320,7 +330,7 @@ def check_all_answered(rule: Rule, ctx: Context) -> Iterator[Finding]:
             m.ALL_ANSWERED,
             {"carried": carried, "sentence": sentence},
             location=f"sections/{key}",
-            cells=cells,
+            cells=_row_refs(ctx, _CARRIED_FORWARD_ROW),
             found=carried,
             raw=sentence,
         )
@@ -368,7 +378,7 @@ def check_fee_agrees(rule: Rule, ctx: Context) -> Iterator[Finding]:
     r = ctx.report
     if r.format != "2021":
         return
-    unpaid, cells = _row_positive(ctx, _UNPAID_FEE)
+    unpaid = _row_positive(ctx, _UNPAID_FEE)
     if unpaid is None:
         return
     keys = [s.key for s in SECTIONS if "收费" in (t := getattr(r.sections, s.key)) or "缴费" in t]
@@ -380,7 +390,7 @@ def check_fee_agrees(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 m.FEE_CONTRADICTS,
                 {"count": unpaid, "sentence": sentence},
                 location=f"sections/{key}",
-                cells=cells,
+                cells=_row_refs(ctx, _UNPAID_FEE),
                 found=unpaid,
                 raw=sentence,
             )
