@@ -170,10 +170,14 @@ def tokens(line: str) -> tuple[Token, ...]:
         if pos < a:
             out.extend(_labels(line, t, where, pos, a))
         if a < b:
-            if out and out[-1].kind == "run" and space[a]:
-                out.append(Token(" ", "gap", where[a - 1] + 1))
-            start, end = where[a], where[b - 1] + 1
-            out.append(Token(line[start:end], "run", start))
+            # whitespace inside a run, or between two runs, is a gap (a separator or blank cells)
+            cuts = [a, *(x for x in range(a + 1, b) if space[x]), b]
+            for x, y in pairwise(cuts):
+                if out and out[-1].kind == "run" and space[x]:
+                    gap_start = where[x - 1] + 1
+                    out.append(Token(line[gap_start : where[x]], "gap", gap_start))
+                start, end = where[x], where[y - 1] + 1
+                out.append(Token(line[start:end], "run", start))
         pos = b
     return tuple(out)
 

@@ -114,8 +114,9 @@ MAX_NODES: Final = 300_000
 MAX_BROKEN: Final = 0
 #: own-keeping splits of a group's rows that make at most this many combinations are tried one by one
 _SMALL_PRODUCT: Final = 256
-#: a stretch of whitespace between two runs of a row stands for a separator or one blank cell
-_MAX_GAP_BLANKS: Final = 1
+#: a stretch of whitespace between two runs of a row stands for a separator, or for as many blank
+#: cells as it has whitespace characters (``&nbsp;`` per blank cell), at most this many
+_MAX_GAP_BLANKS: Final = 3
 
 PieceKind: TypeAlias = Literal["run", "value", "gap"]
 
@@ -323,14 +324,17 @@ class _Prepared:
 
     norm: tuple[str, ...]
     kinds: tuple[PieceKind, ...]
+    blanks: tuple[int, ...]  #: for a gap: how many blank cells it may stand for
 
 
 def _prepare(pieces: Sequence[Piece]) -> _Prepared:
     norm = []
+    blanks = []
     for p in pieces:
         text = "" if p.kind == "gap" else _norm(p.text)
         norm.append(re.sub(r"\s+", "", text))
-    return _Prepared(tuple(norm), tuple(p.kind for p in pieces))
+        blanks.append(min(max(len(p.text), 1), _MAX_GAP_BLANKS) if p.kind == "gap" else 0)
+    return _Prepared(tuple(norm), tuple(p.kind for p in pieces), tuple(blanks))
 
 
 def _one_value(text: str, kind: CellKind) -> bool:
@@ -364,11 +368,10 @@ class _Counter:
             return
         kind, s = prep.kinds[p], prep.norm[p]
         if kind == "gap":
+            # in a gap, ``i`` counts the blank cells it has stood for so far
             yield p + 1, 0, k, None, self.count(p + 1, 0, k)
-            for b in range(1, _MAX_GAP_BLANKS + 1):
-                if k + b <= n:
-                    # a blank cell where the gap is (one blank per gap at most)
-                    yield p + 1, 0, k + b, "", self.count(p + 1, 0, k + b)
+            if i < prep.blanks[p] and k < n:
+                yield p, i + 1, k + 1, "", self.count(p, i + 1, k + 1)
             return
         if k >= n:
             return
@@ -1017,7 +1020,37 @@ def _settle_alone(var: _Var) -> Outcome:
     return _decide(var, plausible, fitting, has_sums=True)
 
 
-def _settle_group(vars: list[_Var], links: list[_Link]) -> list[Outcome]:
+def _without(vars: list[_Var], links: list[_Link], gone: set[int]) -> tuple[list[int], list[_Link]]:
+    """The rows left when ``gone`` are left out, and the sums between them (renumbered)."""
+    keep = [v for v in range(len(vars)) if v not in gone]
+    index = {v: n for n, v in enumerate(keep)}
+    return keep, [
+        _Link(link.const, [(index[v], ts) for v, ts in link.terms])
+        for link in links
+        if all(v in index for v, _ in link.terms)
+    ]
+
+
+def _sub(vars: list[_Var], links: list[_Link], gone: set[int]) -> tuple[list[_Var], list[_Link]]:
+    keep, sub_links = _without(vars, links, gone)
+    return [vars[v] for v in keep], sub_links
+
+
+def _consistent(vars: list[_Var], links: list[_Link]) -> bool:
+    """Whether some reading of the rows breaks none of their sums."""
+    if not links:
+        return all(var.keeping() for var in vars if var.own)
+    try:
+        return bool(_Search(vars, links).run(0, first_only=True))
+    except _Aborted:
+        return False
+
+
+def _settle_group(vars: list[_Var], links: list[_Link], peel: bool = True) -> list[Outcome]:
+    """Weigh a group of rows linked by sums. When no reading keeps every sum, the rows without
+    which the others have such a reading are left out (declined: one of them, or a cell it is
+    summed with, is misprinted) and the others weighed without them; that only drops sums, so the
+    rule still holds for what is placed."""
     search = _Search(vars, links)
     try:
         best = 0 if search.run(0, first_only=True) else None
@@ -1029,6 +1062,27 @@ def _settle_group(vars: list[_Var], links: list[_Link]) -> list[Outcome]:
             else _declined(var.row, m.RUN_SEARCH_TOO_LONG, ways=var.ways, limit=MAX_NODES)
             for var in vars
         ]
+    if best is None and peel and len(vars) > 1:
+        gone = {v for v in range(len(vars)) if _consistent(*_sub(vars, links, {v}))}
+        if gone and len(gone) < len(vars):
+            out = {v: _declined(vars[v].row, m.RUN_ROW_BREAKS_SUMS, ways=vars[v].ways) for v in gone}
+            keep, sub_links = _without(vars, links, gone)
+            for group in _groups(len(keep), sub_links):
+                index = {v: n for n, v in enumerate(group)}
+                group_links = [
+                    _Link(link.const, [(index[v], ts) for v, ts in link.terms])
+                    for link in sub_links
+                    if link.terms[0][0] in index
+                ]
+                group_vars = [vars[keep[v]] for v in group]
+                settled = (
+                    _settle_group(group_vars, group_links, peel=False)
+                    if group_links
+                    else [_settle_alone(var) for var in group_vars]
+                )
+                for v, outcome in zip(group, settled, strict=True):
+                    out[keep[v]] = outcome
+            return [out[v] for v in range(len(vars))]
     if best is None:
         # no reading keeps every sum: the sums are not searched further (MAX_BROKEN)
         return [

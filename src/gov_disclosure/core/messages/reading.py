@@ -56,3 +56,9 @@ RUN_SUMS_BROKEN: Final = Message(
     "“{label}”行：“{run}”拆成{values}个数值有{ways}种拆法，而无论怎样拆，表格都至少有{broken}处合计不符，"
     "无法据合计判断，未读取",
 )
+RUN_ROW_BREAKS_SUMS: Final = Message(
+    "row {label!r}: {ways} ways to split {run!r} into {values} values, and the table's sums hold under "
+    "some reading only without this row (it, or a cell it is summed with, may be misprinted); not read",
+    "“{label}”行：“{run}”拆成{values}个数值有{ways}种拆法，只有不计此行时表格的合计关系才能成立"
+    "（此行或与其相加的单元格可能有误），未读取",
+)
