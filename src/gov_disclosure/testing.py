@@ -217,7 +217,7 @@ def crawler_text(report: Report, *, one_line: bool = False) -> str:
     page = write_html(report)
     if one_line:
         page = re.sub(r"<table.*?</table>", lambda m: m.group(0).replace("\n", ""), page, flags=re.S)
-    text: str = lxml_html.document_fromstring(page).text_content()
+    text: str = lxml_html.document_fromstring(page).text_content()  # type: ignore[attr-defined]
     return text
 
 

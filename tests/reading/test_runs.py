@@ -10,7 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gov_disclosure.core.vocabulary import APPEALS_COLUMNS, APPEALS_GROUPS, APPLICATIONS_COLUMNS, CellKind, spec
+from gov_disclosure.core.vocabulary import (
+    APPEALS_COLUMNS,
+    APPEALS_GROUPS,
+    APPLICATIONS_COLUMNS,
+    CellKind,
+    spec,
+)
 from gov_disclosure.reading.engine import GridCell, GridReading, read_grids
 from gov_disclosure.reading.runs import MAX_RUN_CHARS, Piece, count_splits, equations, splits
 from gov_disclosure.testing import sample_report
@@ -105,7 +111,10 @@ def test_a_wrong_total_that_one_other_split_satisfies_is_not_placed() -> None:
     run = "".join(map(str, truth))
     fitting = [sp for sp in splits_of(run, 15) if all(sum(sp[g : g + 4]) == sp[g + 4] for g in (0, 5, 10))]
     assert fitting == [(0, 0, 10, 1, 11, *[0] * 10)]
-    head = [[GridCell(g.label, "h") for g in APPEALS_GROUPS], [GridCell(c.label, "h") for c in APPEALS_COLUMNS]]
+    head = [
+        [GridCell(g.label, "h") for g in APPEALS_GROUPS],
+        [GridCell(c.label, "h") for c in APPEALS_COLUMNS],
+    ]
     reading = read_grids([[*head, [GridCell(run, "line 9", glued=True)]]], format="2021")
     review = [f"appeals/review/{c.key}" for c in APPEALS_COLUMNS]
     assert not any(a in reading.cells for a in review)  # not the wrong reading, not any
@@ -115,7 +124,10 @@ def test_a_wrong_total_that_one_other_split_satisfies_is_not_placed() -> None:
     (f,) = reading.findings
     assert f.code == "GD107"
     assert f.location == "appeals"
-    assert [c.address for c in f.cells] == [*review, *(f"appeals/suit_direct/{c.key}" for c in APPEALS_COLUMNS)]
+    assert [c.address for c in f.cells] == [
+        *review,
+        *(f"appeals/suit_direct/{c.key}" for c in APPEALS_COLUMNS),
+    ]
     assert "single wrong sum" in f.message
 
 
@@ -138,12 +150,17 @@ def test_a_blank_cell_lost_is_never_read_as_digits() -> None:
     ("run", "placed"),
     [("000", True), ("010", False), ("123", False), ("9052", False), ("0 12", False)],
 )
-def test_proactive_rows_have_no_sum_and_are_placed_only_when_nothing_else_fits(run: str, placed: bool) -> None:
+def test_proactive_rows_have_no_sum_and_are_placed_only_when_nothing_else_fits(
+    run: str, placed: bool
+) -> None:
     pieces = [GridCell(t, "line 3", glued=True) for t in run.replace(" ", "\0 \0").split("\0")]
     reading = read_grids([[[GridCell("规章", "line 3"), *pieces]]], format="2021")
     cells = {a: v for a, v in reading.cells.items() if a.startswith("proactive/art20_1.rules/")}
     if placed:
-        assert cells == {f"proactive/art20_1.rules/{k}": int(x) for k, x in zip(("issued", "repealed", "in_force"), run, strict=True)}
+        assert cells == {
+            f"proactive/art20_1.rules/{k}": int(x)
+            for k, x in zip(("issued", "repealed", "in_force"), run, strict=True)
+        }
         assert not reading.findings
     else:
         assert cells == {}
@@ -170,15 +187,26 @@ def test_the_findings_say_how_many_splits_fit() -> None:
 
 def test_a_cell_that_cannot_be_one_value_is_split_in_any_table() -> None:
     # an HTML or Markdown row whose values sit in one cell: 0000000 is no value, so it runs together
-    reading = read_grids([[[GridCell("1.属于国家秘密", "table 1, row 7, cell 1"), GridCell("0000000", "table 1, row 7, cell 2")]]])
-    assert {a: v for a, v in reading.cells.items()} == {
+    reading = read_grids(
+        [
+            [
+                [
+                    GridCell("1.属于国家秘密", "table 1, row 7, cell 1"),
+                    GridCell("0000000", "table 1, row 7, cell 2"),
+                ]
+            ]
+        ]
+    )
+    assert dict(reading.cells) == {
         f"applications/denied.state_secret/{c.key}": 0 for c in APPLICATIONS_COLUMNS
     }
 
 
 def test_cells_of_their_own_are_never_split() -> None:
     # six values for seven columns, each a value of its own: GD105 as before, nothing guessed
-    reading = read_grids([[[GridCell("1.属于国家秘密", "r"), *(GridCell(x, "r") for x in "12 0 0 0 0 12".split())]]])
+    reading = read_grids(
+        [[[GridCell("1.属于国家秘密", "r"), *(GridCell(x, "r") for x in ("12", "0", "0", "0", "0", "12"))]]]
+    )
     assert reading.cells == {}
     assert [f.code for f in reading.findings] == ["GD105"]
 

@@ -264,7 +264,12 @@ def is_run_together(line: str) -> bool:
         tok.kind == "run"
         and (
             (k > 0 and toks[k - 1].kind == "label" and toks[k - 1].known and _touch(toks[k - 1], tok))
-            or (k + 1 < len(toks) and toks[k + 1].kind == "label" and toks[k + 1].known and _touch(tok, toks[k + 1]))
+            or (
+                k + 1 < len(toks)
+                and toks[k + 1].kind == "label"
+                and toks[k + 1].known
+                and _touch(tok, toks[k + 1])
+            )
         )
         for k, tok in enumerate(toks)
     )

@@ -706,7 +706,9 @@ class _Search:
             broken = [li for li in range(len(links)) if not miss[li] and sums[li]]
             if len(broken) <= budget:
                 found.append(
-                    _Reading(tuple(self.keeping[v][k] for v, k in enumerate(combo)), len(broken), frozenset(broken))
+                    _Reading(
+                        tuple(self.keeping[v][k] for v, k in enumerate(combo)), len(broken), frozenset(broken)
+                    )
                 )
                 if first_only:
                     return found
@@ -786,7 +788,10 @@ class _Search:
                         partial[li] += x
                 newly = [li for li, _ in mine if left[li] == 0 and not nmiss[li] and partial[li] != 0]
                 spent = len(broken) + len(newly)
-                if spent + others <= link_budget and spent + others + sum(1 for li, _ in mine if doomed(li)) <= link_budget:
+                if (
+                    spent + others <= link_budget
+                    and spent + others + sum(1 for li, _ in mine if doomed(li)) <= link_budget
+                ):
                     chosen[v] = sp
                     broken.extend(newly)
                     stop = visit(depth + 1)
@@ -920,7 +925,9 @@ def settle(rows: Sequence[RunRow], known: Mapping[str, Cell], format: FormatKey)
             if link.terms[0][0] in index
         ]
         sub_vars = [vars2[v] for v in group]
-        settled = _settle_group(sub_vars, sub_links) if sub_links else [_settle_alone(var) for var in sub_vars]
+        settled = (
+            _settle_group(sub_vars, sub_links) if sub_links else [_settle_alone(var) for var in sub_vars]
+        )
         for n, outcome in enumerate(settled):
             outcomes[rows2[group[n]]] = outcome
     return [outcomes[i] for i in range(len(rows))]
@@ -1091,7 +1098,7 @@ def _settle_group(vars: list[_Var], links: list[_Link], peel: bool = True) -> li
             else _declined(var.row, m.RUN_SUMS_BROKEN, ways=var.ways, broken=MAX_BROKEN + 1)
             for var in vars
         ]
-    out = []
+    decided = []
     for v, var in enumerate(vars):
         fitting = []
         for r in readings:
@@ -1107,8 +1114,8 @@ def _settle_group(vars: list[_Var], links: list[_Link], peel: bool = True) -> li
                     total = link.const + sum(x for x in xs if x is not None)
                     sums.append((frozenset(p for p, _ in mine[0]), total == 0))
             fitting.append((r.splits[v], sums))
-        out.append(_decide(var, [r.splits[v] for r in readings], fitting, has_sums=True))
-    return out
+        decided.append(_decide(var, [r.splits[v] for r in readings], fitting, has_sums=True))
+    return decided
 
 
 def _decide(
