@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import IO, Any, Final
 
 from ..core.findings import Severity
-from .results import UNREADABLE, Event, FileResult, PairResult
+from ..core.messages import batch as m
+from .results import AMBIGUOUS, UNREADABLE, Ambiguous, Event, FileResult, PairResult
 
 __all__ = ["FINDING_FIELDS", "finding_records", "findings_kind", "write_findings"]
 
@@ -36,12 +37,36 @@ FINDING_FIELDS: Final = (
 )
 
 
-def finding_records(event: FileResult | PairResult, *, flat: bool = True) -> Iterator[dict[str, Any]]:
+def finding_records(
+    event: FileResult | PairResult | Ambiguous, *, flat: bool = True
+) -> Iterator[dict[str, Any]]:
     """The rows of a findings file for one event: one per finding, or one ``unreadable`` row (a file
-    that could not be read, or a pair whose check could not finish).
+    that could not be read, or a pair whose check could not finish), or one ``ambiguous-agency`` row
+    (a report not paired because its agency name matches two agencies of the corpus).
 
     ``flat`` (for CSV): cells as one string (``address=value …``); else as a list of objects.
     """
+    if isinstance(event, Ambiguous):
+        en, zh = m.AMBIGUOUS_AGENCY.both(
+            agency=event.agency, year=event.year, matches=" / ".join(event.matches)
+        )
+        yield {
+            "file": event.path,
+            "agency": event.agency,
+            "year": event.year,
+            "code": AMBIGUOUS,
+            "severity": Severity.WARNING.value,
+            "location": "agency",
+            "cells": "" if flat else [],
+            "expected": None,
+            "found": None,
+            "message": en,
+            "message_zh": zh,
+            "source": None,
+            "raw": " / ".join(event.matches),
+            "previous": None,
+        }
+        return
     if isinstance(event, FileResult):
         base: dict[str, Any] = {"file": event.path, "agency": event.agency, "year": event.year}
         previous = None
@@ -80,7 +105,7 @@ class _FindingsWriter:
             self.csv.writeheader()
 
     def write(self, event: Event) -> int:
-        if not isinstance(event, (FileResult, PairResult)):
+        if not isinstance(event, (FileResult, PairResult, Ambiguous)):
             return 0
         n = 0
         for rec in finding_records(event, flat=self.csv is not None):

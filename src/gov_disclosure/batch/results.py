@@ -23,7 +23,9 @@ from ..core.values import Amount, Cell
 from ..core.vocabulary import SECTIONS, FormatKey, spec
 
 __all__ = [
+    "AMBIGUOUS",
     "UNREADABLE",
+    "Ambiguous",
     "CrossYearData",
     "Duplicate",
     "Event",
@@ -37,6 +39,8 @@ __all__ = [
 
 #: the code of the findings-file row that stands for a file that could not be read
 UNREADABLE: Final = "unreadable"
+#: the code of the findings-file row of a report not paired because its agency name matches two
+AMBIGUOUS: Final = "ambiguous-agency"
 
 #: ``on_progress(stage, done, total)``; stage is ``"files"`` or ``"pairs"``
 ProgressCallback: TypeAlias = Callable[[str, int, int], None]
@@ -142,6 +146,9 @@ class PairResult:
     not_assessable: int = 0
     #: set (and ``findings`` empty) when the pair could not be checked: its worker died or overran
     error: str | None = None
+    #: last year's agency name when it is spelt otherwise (with or without its parent region):
+    #: the pair was made across spellings
+    last_agency: str | None = None
 
     @property
     def valid(self) -> bool:
@@ -165,7 +172,19 @@ class Duplicate:
     paths: tuple[str, ...]
 
 
-Event: TypeAlias = FileResult | PairResult | Skipped | Duplicate
+@attrs.frozen
+class Ambiguous:
+    """A report not paired with a neighbouring year because its agency name matches more than one
+    agency of the corpus with and without a parent region (洪泽区人民政府 beside 淮安市洪泽区人民政府
+    and 宿迁市洪泽区人民政府), or one agency spelt two ways in one year."""
+
+    agency: str | None
+    year: int
+    path: str
+    matches: tuple[str, ...]  #: the names it matches, as found
+
+
+Event: TypeAlias = FileResult | PairResult | Skipped | Duplicate | Ambiguous
 
 
 @attrs.define
@@ -177,7 +196,9 @@ class Summary:
     unreadable: int = 0
     pairs: int = 0
     pairs_unchecked: int = 0  #: pairs whose check could not finish (a worker died or overran)
+    pairs_across_spellings: int = 0  #: pairs of a name with and without its parent region
     duplicates: int = 0
+    ambiguous: int = 0  #: reports not paired because their agency name matches two agencies
     skipped: Counter[str] = attrs.Factory(Counter)  #: by suffix
     codes: Counter[str] = attrs.Factory(Counter)  #: findings per code, cross-year ones included
     severities: Counter[str] = attrs.Factory(Counter)
@@ -193,12 +214,15 @@ class Summary:
             self._count(event.path, event.findings)
         elif isinstance(event, PairResult):
             self.pairs += 1
+            self.pairs_across_spellings += event.last_agency is not None
             if event.error is not None:
                 self.pairs_unchecked += 1
                 return
             self._count(event.this, event.findings)
         elif isinstance(event, Skipped):
             self.skipped[Path(event.path).suffix.lower() or "(none)"] += 1
+        elif isinstance(event, Ambiguous):
+            self.ambiguous += 1
         else:
             self.duplicates += 1
 
@@ -228,7 +252,9 @@ class Summary:
             "with_errors": self.with_errors,
             "pairs": self.pairs,
             "pairs_unchecked": self.pairs_unchecked,
+            "pairs_across_spellings": self.pairs_across_spellings,
             "duplicates": self.duplicates,
+            "ambiguous_agencies": self.ambiguous,
             "skipped": dict(sorted(self.skipped.items())),
             "findings": dict(sorted(self.codes.items())),
             "severities": {s.value: self.severities.get(s.value, 0) for s in Severity},

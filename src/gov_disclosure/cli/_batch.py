@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ..batch import (
+    Ambiguous,
     Duplicate,
     FileResult,
     PairResult,
@@ -22,9 +23,12 @@ from ..batch import (
     cross_year_findings,
     findings_kind,
     iter_check,
+    same_agency,
     write_findings,
 )
 from ..core.findings import Severity
+from ..core.messages import Lang
+from ..core.messages import batch as mb
 from ..rules import RULES
 from ..rules.similarity import DEFAULT_THRESHOLD, MIN_CHARS
 from ._common import JOBS, LANG, TIMEOUT, dump_json, exit_for, fail, load, missing_option, print_findings
@@ -79,6 +83,22 @@ def _summary_table(
             else []
         ),
         ("duplicate agency+year 重复报告", summary.duplicates, "yellow" if summary.duplicates else ""),
+        *(
+            [
+                (
+                    f"{mb.ACROSS_SPELLINGS_ROW('en')} {mb.ACROSS_SPELLINGS_ROW('zh')}",
+                    summary.pairs_across_spellings,
+                    "",
+                )
+            ]
+            if summary.pairs_across_spellings
+            else []
+        ),
+        *(
+            [(f"{mb.AMBIGUOUS_ROW('en')} {mb.AMBIGUOUS_ROW('zh')}", summary.ambiguous, "yellow")]
+            if summary.ambiguous
+            else []
+        ),
     ]
     if summary.skipped:
         skipped = ", ".join(f"{k} {v}" for k, v in sorted(summary.skipped.items()))
@@ -174,6 +194,7 @@ def check_command(
     summary = Summary()
     unreadable: list[FileResult | PairResult] = []
     duplicates: list[Duplicate] = []
+    ambiguous: list[Ambiguous] = []
     with contextlib.ExitStack() as stack:
         out: IO[str] | None = None
         if to_stdout:
@@ -203,9 +224,11 @@ def check_command(
                     unreadable.append(event)
                 elif isinstance(event, Duplicate):
                     duplicates.append(event)
+                elif isinstance(event, Ambiguous):
+                    ambiguous.append(event)
         except RuntimeError as exc:
             fail(str(exc))
-    _print_summary(summary, summary_format, lang, unreadable, duplicates, err=to_stdout)
+    _print_summary(summary, summary_format, lang, unreadable, duplicates, ambiguous, err=to_stdout)
     if summary.files == 0:
         fail(f"nothing to check: no report files in {', '.join(paths)} (没有找到报告文件)")
     sys.exit(summary.exit_code)
@@ -217,6 +240,7 @@ def _print_summary(
     lang: str,
     unreadable: list[FileResult | PairResult],
     duplicates: list[Duplicate],
+    ambiguous: list[Ambiguous],
     *,
     err: bool,
 ) -> None:
@@ -229,6 +253,10 @@ def _print_summary(
             ],
             "duplicate_reports": [
                 {"agency": d.agency, "year": d.year, "files": list(d.paths)} for d in duplicates
+            ],
+            "ambiguous_reports": [
+                {"agency": a.agency, "year": a.year, "file": a.path, "matches": list(a.matches)}
+                for a in ambiguous
             ],
         }
         if err:
@@ -247,6 +275,15 @@ def _print_summary(
             f"{escape(', '.join(d.paths))} (paired: {escape(d.paths[0])})",
             soft_wrap=True,
         )
+    for a in ambiguous:
+        line = mb.AMBIGUOUS_LINE(
+            "zh" if lang == "zh" else "en",
+            agency=a.agency,
+            year=a.year,
+            path=a.path,
+            matches=" / ".join(a.matches),
+        )
+        console.print(f"[yellow]{escape(line)}[/yellow]", soft_wrap=True)
     console.print(_summary_table(summary, lang, unreadable, duplicates))
 
 
@@ -272,8 +309,10 @@ def compare_command(
         a, b, last, this = b, a, this, last
     if a.year is not None and b.year is not None and b.year != a.year + 1:
         fail(f"{last} is {a.year} and {this} is {b.year}: not consecutive years (上下年度不衔接)")
+    language: Lang = "zh" if lang == "zh" else "en"
     if agency_key(a.agency) != agency_key(b.agency):
-        click.echo(f"warning: the agencies differ (机关不同): {a.agency!r} vs {b.agency!r}", err=True)
+        message = mb.AGENCIES_SPELT_OTHERWISE if same_agency(a.agency, b.agency) else mb.AGENCIES_DIFFER
+        click.echo(message(language, last=a.agency, this=b.agency), err=True)
     result = cross_year_findings(a, b, missing=missing, threshold=similarity, min_chars=min_chars)  # type: ignore[arg-type]
     if output == "json":
         dump_json({"last": last, "this": this, "agency": b.agency, "year": b.year, **result.to_dict()})
