@@ -34,8 +34,7 @@ def read_report(
         return _read(kind, data)
     except ReadError as exc:
         if exc.path is None:
-            exc.path = str(p)
-            exc.args = (f"{p}: {exc.args[0]}",) if exc.args else exc.args
+            exc.path = str(p)  # the message names the file from now on
         raise
 
 

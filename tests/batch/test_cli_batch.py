@@ -92,7 +92,7 @@ def test_compare(runner: CliRunner, corpus: Any) -> None:
     result = runner.invoke(main, ["compare", a20, a21])
     assert result.exit_code == 1
     assert "GD701" in result.output
-    swapped = runner.invoke(main, ["compare", a21, a20, "--output", "json"])
+    swapped = runner.invoke(main, ["compare", a21, a20, "--output-format", "json"])
     assert swapped.exit_code == 1
     assert "note:" in swapped.stderr
     data = json.loads(swapped.stdout)
@@ -166,7 +166,7 @@ def test_export_parquet(runner: CliRunner, corpus: Any, tmp_path: Path) -> None:
 
 
 def test_export_parquet_needs_a_file(runner: CliRunner, corpus: Any) -> None:
-    result = runner.invoke(main, ["export", "--cells", str(corpus.root), "--to", "parquet"])
+    result = runner.invoke(main, ["export", "--cells", str(corpus.root), "--output-format", "parquet"])
     assert result.exit_code == 2
     assert "-o" in result.output
 

@@ -129,7 +129,7 @@ def test_an_item_over_the_time_limit_is_stopped(crashy: Any, jobs: int) -> None:
         assert _flat(pool, crashy.work, [["warm"]]) == ["WARM"]
         out = [
             r
-            for chunk in ordered_map(pool, crashy.work, chunks, lambda x, why: f"{x}: {why}", timeout=2)
+            for chunk in ordered_map(pool, crashy.work, chunks, lambda x, why: f"{x}: {why.en}", timeout=2)
             for r in chunk
         ]
     assert time.monotonic() - start < 40  # the slow item sleeps 60 s

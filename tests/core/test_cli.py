@@ -40,7 +40,7 @@ def test_validate_exit_codes_and_json_output(runner: CliRunner, tmp_path: Path) 
     total = r.cell("appeals/review/total")
     assert isinstance(total, int)
     bad = write(tmp_path, "bad.json", to_json(r.with_cells({"appeals/review/total": total + 1})))
-    result = runner.invoke(main, ["validate", bad, "--output", "json"])
+    result = runner.invoke(main, ["validate", bad, "--output-format", "json"])
     assert result.exit_code == 1
     data = json.loads(result.output)
     assert data["valid"] is False
@@ -54,8 +54,9 @@ def test_validate_exit_codes_and_json_output(runner: CliRunner, tmp_path: Path) 
 
     human = runner.invoke(main, ["validate", bad, "--lang", "zh"])
     assert human.exit_code == 1
-    assert "[appeals" in human.output
-    assert "行政复议" in human.output
+    assert "[表四 · 政府信息公开行政复议、行政诉讼情况]" in human.output
+    assert "表四 · 行政复议 · 总计 (appeals/review/total)" in human.output
+    assert "未通过" in human.output
 
     unreadable = write(tmp_path, "broken.json", '{"format": ')
     result = runner.invoke(main, ["validate", unreadable])
@@ -78,7 +79,7 @@ def test_validate_with_previous(runner: CliRunner, tmp_path: Path) -> None:
     this = this.with_cells({"proactive/art20_1.rules/in_force": v + 3})
     a = write(tmp_path, "a.json", to_json(last))
     b = write(tmp_path, "b.json", to_json(this))
-    result = runner.invoke(main, ["validate", b, "--previous", a, "--output", "json"])
+    result = runner.invoke(main, ["validate", b, "--previous", a, "--output-format", "json"])
     assert result.exit_code == 0  # GD702 is a warning
     codes = [f["code"] for f in json.loads(result.output)["findings"]]
     assert codes == ["GD702"]
@@ -92,7 +93,7 @@ def test_export_cells_and_schema(runner: CliRunner, tmp_path: Path) -> None:
     assert lines[0] == "table,row,column,value,unit,raw"
     assert len(lines) == 1 + 198
     out = tmp_path / "cells.jsonl"
-    result = runner.invoke(main, ["export", "--cells", path, path, "--to", "jsonl", "-o", str(out)])
+    result = runner.invoke(main, ["export", "--cells", path, path, "--output-format", "jsonl", "-o", str(out)])
     assert result.exit_code == 0
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 2 * 198
@@ -121,7 +122,7 @@ def test_as_a_subprocess(tmp_path: Path) -> None:
     path = tmp_path / "s.json"
     path.write_text(sample.stdout, encoding="utf-8")
     ok = subprocess.run(
-        [sys.executable, "-m", "gov_disclosure", "validate", str(path), "--output", "json"],
+        [sys.executable, "-m", "gov_disclosure", "validate", str(path), "--output-format", "json"],
         capture_output=True,
         text=True,
         env=env,

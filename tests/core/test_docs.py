@@ -19,7 +19,10 @@ def test_rule_catalogue_is_generated_from_the_rules() -> None:
 
 
 def test_cli_reference_is_current() -> None:
-    assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == cli_markdown(), (
+    assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == cli_markdown("en"), (
+        "run: python -m gov_disclosure.cli.docs docs"
+    )
+    assert (ROOT / "docs" / "cli.zh.md").read_text(encoding="utf-8") == cli_markdown("zh"), (
         "run: python -m gov_disclosure.cli.docs docs"
     )
 

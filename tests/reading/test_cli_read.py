@@ -55,7 +55,7 @@ def test_validate_html_json_output(runner: CliRunner, tmp_path: Path) -> None:
     r = sample_report("2019").with_cells({"appeals/review/total": 999})
     page = tmp_path / "report.html"
     page.write_text(write_html(r), encoding="utf-8")
-    result = runner.invoke(main, ["validate", str(page), "--output", "json"])
+    result = runner.invoke(main, ["validate", str(page), "--output-format", "json"])
     assert result.exit_code == 1
     data = json.loads(result.output)
     assert any(f["code"] == "GD301" for f in data["findings"])

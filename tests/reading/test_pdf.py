@@ -56,7 +56,8 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def test_a_printed_report_reads_back_cell_for_cell(pdfs: dict[str, Path], name: str) -> None:
     r = REPORTS[name]
     back, findings = read_report(pdfs[name])  # recognised by content
-    assert findings == []
+    assert [f for f in findings if f.code != "GD107"] == []
+    assert [f.code for f in findings] == ["GD107"]  # which way the pages were read
     assert back.format == r.format
     assert back.cell_map() == r.cell_map()
     assert (back.agency, back.year, back.published_on) == (r.agency, r.year, r.published_on)
@@ -82,15 +83,57 @@ def test_a_scan_without_text_says_to_run_ocr(tmp_path: Path) -> None:
         read_report(scan)
 
 
-def test_without_pdftotext_the_error_says_what_to_install(
+def test_without_pdftotext_pdfium_reads_the_pdf(
     pdfs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path))  # no pdftotext on it
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pdftotext on it: a Windows user's machine
+    r = REPORTS["s2019"]
+    back, findings = read_report(pdfs["s2019"])
+    assert back.cell_map() == r.cell_map()
+    assert (back.agency, back.year, back.published_on) == (r.agency, r.year, r.published_on)
+    assert [f.code for f in findings] == ["GD107"]
+    assert "PDFium" in findings[0].message
     with pytest.raises(MissingToolError, match="poppler-utils"):
-        read_report(pdfs["s2019"])
+        pdf_text(pdfs["s2019"])  # the text layout itself is poppler's
     result = CliRunner().invoke(main, ["validate", str(pdfs["s2019"])])
-    assert result.exit_code == 2
-    assert "pdftotext" in result.output
+    assert result.exit_code == 0, result.output
+
+
+_WITHOUT_PDFIUM = """
+import sys
+sys.modules["pypdfium2"] = None  # as if the pdf extra were not installed
+from gov_disclosure import MissingToolError
+from gov_disclosure.pdf import read_pdf
+try:
+    report, findings = read_pdf(sys.argv[1])
+except MissingToolError as exc:
+    print("MissingToolError:", exc)
+else:
+    print("read", report.format, [f.code for f in findings], findings[0].message)
+"""
+
+
+def test_without_the_pdf_extra_pdftotext_reads_and_with_neither_the_error_says_what_to_install(
+    pdfs: dict[str, Path], tmp_path: Path
+) -> None:
+    import os
+    import sys
+
+    def run(path: str) -> str:
+        env = {**os.environ, "PATH": path}
+        done = subprocess.run(
+            [sys.executable, "-c", _WITHOUT_PDFIUM, str(pdfs["s2019"])],
+            capture_output=True, text=True, timeout=120, env=env, check=True,
+        )  # fmt: skip
+        return done.stdout
+
+    with_poppler = run(os.environ["PATH"])
+    assert with_poppler.startswith("read 2019 ['GD107', 'GD107']"), with_poppler  # the way, the pages
+    assert 'pip install "gov-disclosure[pdf]"' in with_poppler  # the note says what it would take
+    neither = run(str(tmp_path))
+    assert neither.startswith("MissingToolError"), neither
+    assert "gov-disclosure[pdf]" in neither
+    assert "poppler-utils" in neither
 
 
 def test_pdftotext_has_a_time_limit(pdfs: dict[str, Path]) -> None:
@@ -112,7 +155,7 @@ def test_cli_read_and_batch_check_take_pdfs(pdfs: dict[str, Path], tmp_path: Pat
     by_name = {Path(r.path).name: r for r in run.results}
     assert set(by_name) == {"s2019.pdf", "r2021.pdf", "scan.pdf"}
     assert by_name["s2019.pdf"].readable
-    assert by_name["s2019.pdf"].findings == ()
+    assert [f.code for f in by_name["s2019.pdf"].findings] == ["GD107"]
     assert by_name["r2021.pdf"].format == "2021"
     assert "OCR" in (by_name["scan.pdf"].error or "")
     assert run.summary.exit_code == 2

@@ -1,6 +1,6 @@
 """Values run together (reading/runs.py): a run is split only where the digits and the table's sums
 leave one reading that a report breaking one sum could not have made wrong; everything else is
-declined with GD107."""
+declined with GD109."""
 
 from __future__ import annotations
 
@@ -92,7 +92,7 @@ def test_a_run_together_row_settled_by_the_sums_is_placed() -> None:
         values = row_values(key)
         reading = read(applications_grid({key: "".join(map(str, values))}))
         assert [reading.cells[f"applications/{key}/{c.key}"] for c in APPLICATIONS_COLUMNS] == values
-        assert not [f for f in reading.findings if f.code == "GD107"]
+        assert not [f for f in reading.findings if f.code == "GD109"]
 
 
 def test_several_rows_run_together_are_weighed_together() -> None:
@@ -122,7 +122,7 @@ def test_a_wrong_total_that_one_other_split_satisfies_is_not_placed() -> None:
     # 复议后起诉 is five zeros under every reading that breaks at most one sum: placed
     assert reading.cells == {f"appeals/suit_after_review/{c.key}": 0 for c in APPEALS_COLUMNS}
     (f,) = reading.findings
-    assert f.code == "GD107"
+    assert f.code == "GD109"
     assert f.location == "appeals"
     assert [c.address for c in f.cells] == [
         *review,
@@ -140,7 +140,7 @@ def test_a_blank_cell_lost_is_never_read_as_digits() -> None:
     # (3|0|0|0|7|1|0): the row total does not confirm it, and it can be six values: not read
     reading = read(applications_grid({"granted": "3000710"}))
     assert not any(a.startswith("applications/granted/") for a in reading.cells)
-    (f,) = [f for f in reading.findings if f.code == "GD107"]
+    (f,) = [f for f in reading.findings if f.code == "GD109"]
     assert "blank" in f.message
     assert f.location == "applications/granted"
     assert f.raw == "3000710"
@@ -165,14 +165,14 @@ def test_proactive_rows_have_no_sum_and_are_placed_only_when_nothing_else_fits(
     else:
         assert cells == {}
         (f,) = reading.findings
-        assert f.code == "GD107"
+        assert f.code == "GD109"
         assert f.location == "proactive/art20_1.rules"
 
 
 def test_a_run_over_the_limit_is_declined_outright() -> None:
     run = "1" * (MAX_RUN_CHARS + 1)
     reading = read(applications_grid({"new": run}))
-    (f,) = [f for f in reading.findings if f.code == "GD107"]
+    (f,) = [f for f in reading.findings if f.code == "GD109"]
     assert f"{MAX_RUN_CHARS}" in f.message
     assert not any(a.startswith("applications/new/") for a in reading.cells)
 

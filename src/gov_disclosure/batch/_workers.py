@@ -9,12 +9,35 @@ import os
 from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
+from ..core.errors import GovDisclosureError
+from ..core.messages import Message
+from ..core.messages import errors as E
 from ..reading.pool import Pool
 
-__all__ = ["MIN_FILES_FOR_WORKERS", "chunk_size_for", "chunks", "make_pool", "with_path"]
+__all__ = ["MIN_FILES_FOR_WORKERS", "chunk_size_for", "chunks", "failure", "make_pool", "with_path"]
+
 
 def with_path(path: str, message: str) -> str:
     return message if message.startswith(path) else f"{path}: {message}"
+
+
+def failure(path: str, exc: BaseException) -> Message:
+    """Why ``path`` could not be read, in both languages, naming the file: a
+    :class:`~gov_disclosure.core.errors.GovDisclosureError` says it itself; anything else is a
+    reader's own bug (an internal error, its details in English only)."""
+    if isinstance(exc, GovDisclosureError):
+        en, zh = exc.message("en"), exc.message("zh")
+    else:
+        en = f"{E.INTERNAL_ERROR.en}: {type(exc).__name__}: {exc}"
+        zh = E.INTERNAL_ERROR.zh
+    return Message(with_path(path, en), with_path(path, zh))
+
+
+def crash(path: str, reason: Message, template: Message = E.CRASHED_READING, **params: object) -> Message:
+    """A file (or pair) whose worker died or overran, in both languages."""
+    en = template.en.format(reason=reason.en, **params)
+    zh = template.zh.format(reason=reason.zh, **params)
+    return Message(with_path(path, en), with_path(path, zh))
 
 
 def chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:

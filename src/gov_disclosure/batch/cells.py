@@ -17,11 +17,12 @@ from typing import IO, Any, Final
 
 import attrs
 
-from ..core.errors import GovDisclosureError
 from ..core.export import CELL_FIELDS, cell_records
+from ..core.messages import Message
+from ..core.messages import errors as E
 from ..io import read_report
 from ..reading.pool import ordered_map
-from ._workers import chunk_size_for, chunks, make_pool, with_path
+from ._workers import chunk_size_for, chunks, crash, failure, make_pool
 from .discover import discover
 from .results import ProgressCallback
 
@@ -38,16 +39,14 @@ class _FileCells:
     year: int | None = None
     format: str | None = None
     rows: tuple[tuple[str, ...], ...] = ()
-    error: str | None = None
+    error: Message | None = None  #: why the file could not be read, in both languages
 
 
 def _cells_of(path: str) -> _FileCells:
     try:
         report, _ = read_report(path)
-    except GovDisclosureError as exc:
-        return _FileCells(path, error=with_path(path, str(exc)))
-    except Exception as exc:  # a reader's bug must not stop the export
-        return _FileCells(path, error=with_path(path, f"internal error: {type(exc).__name__}: {exc}"))
+    except Exception as exc:  # a bad file, or a reader's bug: it must not stop the export
+        return _FileCells(path, error=failure(path, exc))
     rows = tuple((r.table, r.row, r.column, r.value, r.unit, r.raw) for r in cell_records(report))
     return _FileCells(path, report.agency, report.year, report.format, rows)
 
@@ -56,8 +55,8 @@ def _cells_chunk(paths: list[str]) -> list[_FileCells]:
     return [_cells_of(p) for p in paths]
 
 
-def _crashed_cells(path: str, reason: str) -> _FileCells:
-    return _FileCells(path, error=f"{path}: {reason} while reading this file")
+def _crashed_cells(path: str, reason: Message) -> _FileCells:
+    return _FileCells(path, error=crash(path, reason))
 
 
 def iter_cell_records(
@@ -72,9 +71,22 @@ def iter_cell_records(
     """Every cell of every report under ``paths`` as one record (:data:`CELL_EXPORT_FIELDS`; only
     FORMAT.md §7's fields when ``with_file`` is false), files in path order, cells in spec order.
 
-    A file that cannot be read is passed to ``on_error(path, message)``; without ``on_error`` a
-    :class:`UserWarning` names it. It never stops the export. ``timeout`` as for :func:`iter_check`.
+    A file that cannot be read is passed to ``on_error(path, message)`` (English); without
+    ``on_error`` a :class:`UserWarning` names it. It never stops the export. ``timeout`` as for
+    :func:`iter_check`.
     """
+    report = (lambda p, m: on_error(p, m.en)) if on_error is not None else None
+    return _iter_cells(paths, jobs, with_file, timeout, on_progress, report)
+
+
+def _iter_cells(
+    paths: Iterable[str | os.PathLike[str]],
+    jobs: int | None,
+    with_file: bool,
+    timeout: float | None,
+    on_progress: ProgressCallback | None,
+    on_error: Callable[[str, Message], None] | None,
+) -> Iterator[dict[str, Any]]:
     files = discover(paths).files
     pool = make_pool(jobs, len(files), timeout)
     try:
@@ -86,7 +98,7 @@ def iter_cell_records(
                     if on_error is not None:
                         on_error(fc.path, fc.error)
                     else:
-                        warnings.warn(f"not exported, unreadable: {fc.error}", UserWarning, stacklevel=2)
+                        warnings.warn(E.NOT_EXPORTED.en.format(error=fc.error.en), UserWarning, stacklevel=2)
                     continue
                 head = (fc.path, fc.agency, fc.year, fc.format)
                 for row in fc.rows:
@@ -114,7 +126,8 @@ def cells_kind(path: str | os.PathLike[str] | None, default: str = "csv") -> str
 class ExportCount:
     files: int
     rows: int
-    unreadable: tuple[tuple[str, str], ...]  #: (path, message)
+    unreadable: tuple[tuple[str, str], ...]  #: (path, message in English)
+    unreadable_zh: tuple[tuple[str, str], ...] = ()  #: (path, message in Chinese)
 
 
 def write_cells(
@@ -132,7 +145,7 @@ def write_cells(
     Unreadable files are left out and returned in the count."""
     if kind not in ("csv", "jsonl", "parquet"):
         raise ValueError(f"kind must be csv, jsonl or parquet, not {kind!r}")
-    unreadable: list[tuple[str, str]] = []
+    unreadable: list[tuple[str, Message]] = []
     fields = CELL_EXPORT_FIELDS if with_file else CELL_FIELDS
     files = 0
 
@@ -142,13 +155,8 @@ def write_cells(
         if on_progress:
             on_progress(stage, done, total)
 
-    rows = iter_cell_records(
-        paths,
-        jobs=jobs,
-        with_file=with_file,
-        timeout=timeout,
-        on_progress=counting_progress,
-        on_error=lambda p, m: unreadable.append((p, m)),
+    rows = _iter_cells(
+        paths, jobs, with_file, timeout, counting_progress, lambda p, m: unreadable.append((p, m))
     )
     if kind == "parquet":
         if not isinstance(out, (str, os.PathLike)):
@@ -164,7 +172,9 @@ def write_cells(
                 else out
             )
             n = _write_text_rows(rows, stream, kind, fields)
-    return ExportCount(files, n, tuple(unreadable))
+    return ExportCount(
+        files, n, tuple((p, m.en) for p, m in unreadable), tuple((p, m.zh) for p, m in unreadable)
+    )
 
 
 def _write_text_rows(rows: Iterable[dict[str, Any]], out: IO[str], kind: str, fields: Sequence[str]) -> int:

@@ -15,11 +15,13 @@ from typing import Any
 import attrs
 
 from ..core.errors import GovDisclosureError
+from ..core.messages import Message
+from ..core.messages import errors as E
 from ..io import read_report
 from ..reading.pool import ordered_map
 from ..rules import MissingPolicy, validate
 from ..rules.similarity import DEFAULT_THRESHOLD, MIN_CHARS
-from ._workers import chunk_size_for, chunks, make_pool, with_path
+from ._workers import chunk_size_for, chunks, crash, failure, make_pool
 from .discover import discover
 from .output import finding_records
 from .pairing import check_pair, pair_up
@@ -74,15 +76,10 @@ def check_file(
     try:
         report, read_findings = read_report(p)
         result = validate(report, missing=missing, findings=read_findings)
-    except GovDisclosureError as exc:
-        return FileResult(p, suffix, error=with_path(p, str(exc)), error_type=type(exc).__name__)
-    except Exception as exc:  # a reader's bug must not stop a run of thousands of files
-        return FileResult(
-            p,
-            suffix,
-            error=with_path(p, f"internal error: {type(exc).__name__}: {exc}"),
-            error_type="InternalError",
-        )
+    except Exception as exc:  # a bad file, or a reader's bug: it must not stop a run of thousands
+        why = failure(p, exc)
+        kind = type(exc).__name__ if isinstance(exc, GovDisclosureError) else "InternalError"
+        return FileResult(p, suffix, error=why.en, error_type=kind, error_zh=why.zh)
     return FileResult(
         p,
         suffix,
@@ -105,24 +102,21 @@ def _pair_chunk(
     return [check_pair(a, b, missing=missing, threshold=threshold, min_chars=min_chars) for a, b in pairs]
 
 
-def _crashed_file(path: str, reason: str) -> FileResult:
+def _crashed_file(path: str, reason: Message) -> FileResult:
+    why = crash(path, reason)
     return FileResult(
         path,
         Path(path).suffix.lower(),
-        error=f"{path}: {reason} while reading this file",
-        error_type="Timeout" if "time limit" in reason else "WorkerCrash",
+        error=why.en,
+        error_type="WorkerCrash" if reason is E.WORKER_DIED else "Timeout",
+        error_zh=why.zh,
     )
 
 
-def _crashed_pair(pair: tuple[FileResult, FileResult], reason: str) -> PairResult:
+def _crashed_pair(pair: tuple[FileResult, FileResult], reason: Message) -> PairResult:
     last, this = pair
-    return PairResult(
-        last.path,
-        this.path,
-        this.agency,
-        this.year,
-        error=f"{this.path}: {reason} while comparing it with {last.path}",
-    )
+    why = crash(this.path, reason, E.CRASHED_COMPARING, last=last.path)
+    return PairResult(last.path, this.path, this.agency, this.year, error=why.en, error_zh=why.zh)
 
 
 def iter_check(

@@ -14,6 +14,7 @@ from typing import IO, Any, Final
 
 from ..core.findings import Severity
 from ..core.messages import batch as m
+from ..core.messages import errors as E
 from .results import AMBIGUOUS, UNREADABLE, Ambiguous, Event, FileResult, PairResult
 
 __all__ = ["FINDING_FIELDS", "finding_records", "findings_kind", "write_findings"]
@@ -83,7 +84,9 @@ def finding_records(
             "expected": None,
             "found": None,
             "message": event.error,
-            "message_zh": f"{'无法比对' if previous else '无法读取'}：{event.error}",
+            "message_zh": (E.UNCOMPARED_ROW if previous else E.UNREADABLE_ROW).zh.format(
+                error=event.error_zh or event.error
+            ),
             "source": None,
             "raw": None,
             "previous": previous,

@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 
+
 def cross_year_findings(
     last: Report,
     this: Report,

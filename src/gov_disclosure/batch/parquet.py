@@ -8,6 +8,7 @@ from itertools import islice
 from typing import Any
 
 from ..core.errors import MissingExtraError
+from ..core.messages import errors as E
 
 #: rows per Parquet row group (pyarrow): bounds the memory of an export of any size
 BATCH_ROWS = 65_536
@@ -48,7 +49,7 @@ def _write_polars(rows: Iterable[dict[str, Any]], path: str | os.PathLike[str], 
     try:
         import polars as pl  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
-        raise MissingExtraError("Parquet output (pyarrow or polars)", "parquet") from None
+        raise MissingExtraError(E.FEATURE_PARQUET, "parquet") from None
     data = [{f: _cell(f, r[f]) for f in fields} for r in rows]
     schema = {f: (pl.Int64 if f == "year" else pl.Utf8) for f in fields}
     pl.DataFrame(data, schema=schema).write_parquet(os.fspath(path))

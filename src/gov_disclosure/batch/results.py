@@ -111,8 +111,9 @@ class FileResult:
     year: int | None = None
     findings: tuple[Finding, ...] = ()
     not_assessable: int = 0
-    error: str | None = None
+    error: str | None = None  #: why it could not be read (English), naming the file
     error_type: str | None = None
+    error_zh: str | None = None  #: ``error`` in Chinese
     carry: CrossYearData | None = attrs.field(default=None, repr=False, eq=False)
 
     @property
@@ -146,6 +147,7 @@ class PairResult:
     not_assessable: int = 0
     #: set (and ``findings`` empty) when the pair could not be checked: its worker died or overran
     error: str | None = None
+    error_zh: str | None = None  #: ``error`` in Chinese
     #: last year's agency name when it is spelt otherwise (with or without its parent region):
     #: the pair was made across spellings
     last_agency: str | None = None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import IO
 
 import click
@@ -27,15 +29,33 @@ from ..batch import (
     write_findings,
 )
 from ..core.findings import Severity
-from ..core.messages import Lang
-from ..core.messages import batch as mb
+from ..core.messages import batch as MB
+from ..core.messages import cli as M
 from ..rules import RULES
 from ..rules.similarity import DEFAULT_THRESHOLD, MIN_CHARS
-from ._common import JOBS, LANG, TIMEOUT, dump_json, exit_for, fail, load, missing_option, print_findings
+from ._common import (
+    JOBS,
+    OLD_OUTPUT,
+    OUTPUT_FORMAT,
+    TIMEOUT,
+    cannot_write,
+    check_output,
+    deprecated_alias,
+    dump_json,
+    error_text,
+    exit_for,
+    fail,
+    load,
+    missing_option,
+    note,
+    pick_output_format,
+    print_findings,
+)
+from ._i18n import argument, command, lang, option, say
 
 __all__ = ["COMMANDS", "progress_bar"]
 
-_STAGES = {"files": "reports 报告", "pairs": "pairs 跨年度比对"}
+_STAGES = {"files": M.STAGE_FILES, "pairs": M.STAGE_PAIRS}
 
 
 @contextlib.contextmanager
@@ -58,113 +78,108 @@ def progress_bar(enabled: bool | None) -> Iterator[Callable[[str, int, int], Non
 
         def update(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
-                tasks[stage] = int(bar.add_task(_STAGES.get(stage, stage), total=total))
+                label = say(_STAGES[stage]) if stage in _STAGES else stage
+                tasks[stage] = int(bar.add_task(label, total=total))
             bar.update(tasks[stage], completed=done, total=total)  # type: ignore[arg-type]
 
         yield update
 
 
-def _summary_table(
-    summary: Summary, lang: str, unreadable: list[FileResult | PairResult], duplicates: list[Duplicate]
-) -> Table:
-    table = Table(title="gov-disclosure check", show_header=True, header_style="bold")
+def _summary_table(summary: Summary) -> Table:
+    table = Table(title=say(M.SUMMARY_TITLE), show_header=True, header_style="bold")
     table.add_column("")
-    table.add_column("count 数量", justify="right")
-    table.add_column("rule 规则")
+    table.add_column(say(M.COL_COUNT), justify="right")
+    table.add_column(say(M.COL_RULE))
     rows = [
-        ("files checked 检查文件", summary.files, ""),
-        ("reports read 已读取报告", summary.read, ""),
-        ("unreadable 无法读取", summary.unreadable, "red" if summary.unreadable else ""),
-        ("reports with errors 有错误的报告", summary.with_errors, "red" if summary.with_errors else ""),
-        ("year pairs checked 跨年度比对", summary.pairs, ""),
+        (M.ROW_FILES, summary.files, ""),
+        (M.ROW_READ, summary.read, ""),
+        (M.ROW_UNREADABLE, summary.unreadable, "red" if summary.unreadable else ""),
+        (M.ROW_WITH_ERRORS, summary.with_errors, "red" if summary.with_errors else ""),
+        (M.ROW_PAIRS, summary.pairs, ""),
+        *([(M.ROW_PAIRS_UNCHECKED, summary.pairs_unchecked, "red")] if summary.pairs_unchecked else []),
+        (M.ROW_DUPLICATES, summary.duplicates, "yellow" if summary.duplicates else ""),
         *(
-            [("pairs not checked 未能比对", summary.pairs_unchecked, "red")]
-            if summary.pairs_unchecked
-            else []
-        ),
-        ("duplicate agency+year 重复报告", summary.duplicates, "yellow" if summary.duplicates else ""),
-        *(
-            [
-                (
-                    f"{mb.ACROSS_SPELLINGS_ROW('en')} {mb.ACROSS_SPELLINGS_ROW('zh')}",
-                    summary.pairs_across_spellings,
-                    "",
-                )
-            ]
+            [(MB.ACROSS_SPELLINGS_ROW, summary.pairs_across_spellings, "")]
             if summary.pairs_across_spellings
             else []
         ),
-        *(
-            [(f"{mb.AMBIGUOUS_ROW('en')} {mb.AMBIGUOUS_ROW('zh')}", summary.ambiguous, "yellow")]
-            if summary.ambiguous
-            else []
-        ),
+        *([(MB.AMBIGUOUS_ROW, summary.ambiguous, "yellow")] if summary.ambiguous else []),
     ]
-    if summary.skipped:
-        skipped = ", ".join(f"{k} {v}" for k, v in sorted(summary.skipped.items()))
-        rows.append((f"files skipped 跳过文件 ({skipped})", sum(summary.skipped.values()), ""))
     for label, n, style in rows:
-        table.add_row(label, str(n), "", style=style or None)
+        table.add_row(say(label), str(n), "", style=style or None)
+    if summary.skipped:
+        which = ", ".join(f"{k} {v}" for k, v in sorted(summary.skipped.items()))
+        table.add_row(say(M.ROW_SKIPPED, which=which), str(sum(summary.skipped.values())), "")
     if summary.codes:
         table.add_section()
         for code in sorted(summary.codes):
             rule = RULES.get(code)
-            title = (rule.title_zh if lang == "zh" else rule.title) if rule else ""
+            title = (rule.title_zh if lang() == "zh" else rule.title) if rule else ""
             style = "red" if rule and rule.severity is Severity.ERROR else "yellow"
             table.add_row(code, str(summary.codes[code]), title, style=style)
     return table
 
 
 #: GD704's knobs, shared by check and compare
-SIMILARITY = click.option(
-    "--similarity",
+SIMILARITY = option(
+    "--similarity-threshold",
     type=click.FloatRange(0, 1, min_open=True),
     default=DEFAULT_THRESHOLD,
     show_default=True,
-    help="GD704: flag a section when this share of its text repeats last year's.",
+    help=M.SIMILARITY_HELP,
 )
-MIN_CHARS_OPTION = click.option(
+OLD_SIMILARITY = option(
+    "--similarity",
+    "old_similarity",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=None,
+    hidden=True,
+    help=M.SIMILARITY_HELP,
+)
+MIN_CHARS_OPTION = option(
     "--min-chars",
     type=click.IntRange(min=1),
     default=MIN_CHARS,
     show_default=True,
-    help="GD704: sections shorter than this (characters, normalised) are not compared.",
+    help=M.MIN_CHARS_HELP,
 )
 
 
-@click.command("check")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+def _threshold(new: float, old: float | None) -> float:
+    if old is not None:
+        return float(deprecated_alias("--similarity", "--similarity-threshold", old))
+    return new
+
+
+#: at most this many failed files are listed under the summary table (all of them in JSON)
+MAX_LISTED = 20
+
+
+@command("check", help=M.CHECK_HELP)
+@argument("paths", metavar=M.METAVAR_PATHS, nargs=-1, required=True, type=click.Path())
 @JOBS
 @TIMEOUT
-@click.option(
+@option(
     "--findings",
     "findings_path",
     type=click.Path(dir_okay=False, allow_dash=True),
-    help="Write every finding here: .csv or .jsonl (by suffix); '-' for JSON Lines on stdout.",
+    metavar=M.METAVAR_FILE,
+    help=M.FINDINGS_HELP,
 )
 @missing_option()
-@click.option(
-    "--pairs/--no-pairs",
-    default=True,
-    show_default=True,
-    help="Pair reports of one agency in consecutive years and run GD701–GD704 on each pair.",
-)
+@option("--pairs/--no-pairs", default=True, help=M.PAIRS_HELP)
 @SIMILARITY
+@OLD_SIMILARITY
 @MIN_CHARS_OPTION
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Progress bar on stderr [default: when stderr is a terminal].",
-)
-@click.option(
+@option("--progress/--no-progress", default=None, help=M.PROGRESS_HELP)
+@option(
     "--summary",
     "summary_format",
     type=click.Choice(["table", "json"]),
     default="table",
     show_default=True,
-    help="The summary at the end, as a table or as JSON.",
+    help=M.SUMMARY_HELP,
 )
-@LANG
 def check_command(
     paths: tuple[str, ...],
     jobs: int | None,
@@ -172,29 +187,34 @@ def check_command(
     findings_path: str | None,
     missing: str,
     pairs: bool,
-    similarity: float,
+    similarity_threshold: float,
+    old_similarity: float | None,
     min_chars: int,
     progress: bool | None,
     summary_format: str,
-    lang: str,
 ) -> None:
-    """Check every report in PATHS (files and folders, recursively; .json, .xlsx, .docx, .txt, .html, .pdf),
-    in parallel, and the reports of one agency in consecutive years against each other.
-
-    Exit code: 2 if any file could not be read (this wins) or there was no file to check, else 1
-    if any report has an error, else 0. One bad file never stops the run.
-    """
+    """Check many files and folders (help: M.CHECK_HELP)."""
+    threshold = _threshold(similarity_threshold, old_similarity)
     kind = "jsonl"
     if findings_path and findings_path != "-":
         try:
             kind = findings_kind(findings_path)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--findings") from None
+        except ValueError:
+            suffix = Path(findings_path).suffix or say(M.NO_SUFFIX)
+            fail(M.FINDINGS_SUFFIX, suffix=suffix)
+        check_output(
+            findings_path,
+            (".csv", ".jsonl", ".ndjson", ".json"),
+            command="check",
+            option="--findings",
+            inputs=paths,
+        )
     to_stdout = findings_path == "-"
     summary = Summary()
-    unreadable: list[FileResult | PairResult] = []
+    problems: list[FileResult | PairResult] = []
     duplicates: list[Duplicate] = []
     ambiguous: list[Ambiguous] = []
+    failed: dict[str, Counter[str]] = {}
     with contextlib.ExitStack() as stack:
         out: IO[str] | None = None
         if to_stdout:
@@ -203,7 +223,7 @@ def check_command(
             try:
                 out = stack.enter_context(open(findings_path, "w", encoding="utf-8", newline=""))
             except OSError as exc:
-                fail(f"cannot write {findings_path}: {exc.strerror or exc}")
+                cannot_write(findings_path, exc)
         on_progress = stack.enter_context(progress_bar(progress))
         events = iter_check(
             paths,
@@ -211,7 +231,7 @@ def check_command(
             timeout=timeout,
             missing=missing,  # type: ignore[arg-type]
             pairs=pairs,
-            threshold=similarity,
+            threshold=threshold,
             min_chars=min_chars,
             on_progress=on_progress,
         )
@@ -220,36 +240,56 @@ def check_command(
         try:
             for event in events:
                 summary.add(event)
-                if isinstance(event, (FileResult, PairResult)) and event.error is not None:
-                    unreadable.append(event)
+                if isinstance(event, (FileResult, PairResult)):
+                    if event.error is not None:
+                        problems.append(event)
+                    else:
+                        errors = [f.code for f in event.findings if f.severity is Severity.ERROR]
+                        if errors:
+                            path = event.path if isinstance(event, FileResult) else event.this
+                            failed.setdefault(path, Counter()).update(errors)
                 elif isinstance(event, Duplicate):
                     duplicates.append(event)
                 elif isinstance(event, Ambiguous):
                     ambiguous.append(event)
         except RuntimeError as exc:
-            fail(str(exc))
-    _print_summary(summary, summary_format, lang, unreadable, duplicates, ambiguous, err=to_stdout)
+            fail(error_text(exc))
+    _print_summary(summary, summary_format, problems, duplicates, failed, ambiguous, err=to_stdout)
     if summary.files == 0:
-        fail(f"nothing to check: no report files in {', '.join(paths)} (没有找到报告文件)")
+        fail(M.NOTHING_TO_CHECK, paths=", ".join(paths))
     sys.exit(summary.exit_code)
+
+
+def _problem_text(r: FileResult | PairResult) -> str:
+    if lang() == "zh":
+        return getattr(r, "error_zh", None) or r.error or ""
+    return r.error or ""
 
 
 def _print_summary(
     summary: Summary,
     fmt: str,
-    lang: str,
-    unreadable: list[FileResult | PairResult],
+    problems: list[FileResult | PairResult],
     duplicates: list[Duplicate],
-    ambiguous: list[Ambiguous],
+    failed: dict[str, Counter[str]],
+    ambiguous: list[Ambiguous] | None = None,
     *,
     err: bool,
 ) -> None:
+    ambiguous = ambiguous or []
     if fmt == "json":
         data = {
             **summary.to_dict(),
             "unreadable_files": [
-                {"file": r.path if isinstance(r, FileResult) else r.this, "error": r.error}
-                for r in unreadable
+                {"file": r.path, "error": r.error} for r in problems if isinstance(r, FileResult)
+            ],
+            "unchecked_pairs": [
+                {"last": r.last, "this": r.this, "error": r.error}
+                for r in problems
+                if isinstance(r, PairResult)
+            ],
+            "files_with_errors": [
+                {"file": path, "codes": dict(sorted(codes.items()))} for path, codes in sorted(failed.items())
             ],
             "duplicate_reports": [
                 {"agency": d.agency, "year": d.year, "files": list(d.paths)} for d in duplicates
@@ -267,59 +307,83 @@ def _print_summary(
             dump_json(data)
         return
     console = Console(stderr=err, highlight=False)
-    for r in unreadable:
-        console.print(f"[red]unreadable 无法读取[/red] {escape(r.error or '')}", soft_wrap=True)
+    for r in problems:
+        line = M.UNREADABLE_LINE if isinstance(r, FileResult) else M.PAIR_UNCHECKED_LINE
+        console.print(f"[red]{escape(say(line, error=_problem_text(r)))}[/red]", soft_wrap=True)
     for d in duplicates:
-        console.print(
-            f"[yellow]duplicate 重复[/yellow] {escape(str(d.agency))} {d.year}: "
-            f"{escape(', '.join(d.paths))} (paired: {escape(d.paths[0])})",
-            soft_wrap=True,
+        text = say(
+            M.DUPLICATE_LINE,
+            agency=d.agency or say(M.UNKNOWN),
+            year=d.year,
+            paths=", ".join(d.paths),
+            first=d.paths[0],
         )
+        console.print(f"[yellow]{escape(text)}[/yellow]", soft_wrap=True)
     for a in ambiguous:
-        line = mb.AMBIGUOUS_LINE(
-            "zh" if lang == "zh" else "en",
-            agency=a.agency,
+        text = say(
+            MB.AMBIGUOUS_LINE,
+            agency=a.agency or say(M.UNKNOWN),
             year=a.year,
             path=a.path,
             matches=" / ".join(a.matches),
         )
-        console.print(f"[yellow]{escape(line)}[/yellow]", soft_wrap=True)
-    console.print(_summary_table(summary, lang, unreadable, duplicates))
+        console.print(f"[yellow]{escape(text)}[/yellow]", soft_wrap=True)
+    console.print(_summary_table(summary))
+    if failed:
+        console.print(escape(say(M.FAILED_FILES, n=len(failed))), style="bold red", soft_wrap=True)
+        for path, codes in sorted(failed.items())[:MAX_LISTED]:
+            listed = ", ".join(f"{code}×{n}" if n > 1 else code for code, n in sorted(codes.items()))
+            console.print(escape(f"  {path}: {listed}"), soft_wrap=True)
+        if len(failed) > MAX_LISTED:
+            console.print(escape(say(M.FAILED_MORE, n=len(failed) - MAX_LISTED)), soft_wrap=True)
 
 
-@click.command("compare")
-@click.argument("last", type=click.Path(dir_okay=False))
-@click.argument("this", type=click.Path(dir_okay=False))
-@click.option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@command("compare", help=M.COMPARE_HELP)
+@argument("last", metavar=M.METAVAR_LAST, type=click.Path(dir_okay=False))
+@argument("this", metavar=M.METAVAR_THIS, type=click.Path(dir_okay=False))
+@OUTPUT_FORMAT
+@OLD_OUTPUT
 @missing_option()
 @SIMILARITY
+@OLD_SIMILARITY
 @MIN_CHARS_OPTION
-@LANG
 def compare_command(
-    last: str, this: str, output: str, missing: str, similarity: float, min_chars: int, lang: str
+    last: str,
+    this: str,
+    output_format: str | None,
+    old_output: str | None,
+    missing: str,
+    similarity_threshold: float,
+    old_similarity: float | None,
+    min_chars: int,
 ) -> None:
-    """Check THIS year's report against LAST year's report of the same agency (GD701–GD704).
-
-    Exit code: 0 no errors, 1 errors found, 2 a file could not be read or the years do not follow.
-    """
+    """Compare two years of one agency (help: M.COMPARE_HELP)."""
+    fmt = pick_output_format(output_format, old_output)
+    threshold = _threshold(similarity_threshold, old_similarity)
     a, _ = load(last)
     b, _ = load(this)
     if a.year is not None and b.year is not None and a.year == b.year + 1:
-        click.echo(f"note: {last} is {a.year} and {this} is {b.year}; comparing {this} → {last}", err=True)
+        note(M.SWAPPED, last=last, last_year=a.year, this=this, this_year=b.year)
         a, b, last, this = b, a, this, last
     if a.year is not None and b.year is not None and b.year != a.year + 1:
-        fail(f"{last} is {a.year} and {this} is {b.year}: not consecutive years (上下年度不衔接)")
-    language: Lang = "zh" if lang == "zh" else "en"
-    if agency_key(a.agency) != agency_key(b.agency):
-        message = mb.AGENCIES_SPELT_OTHERWISE if same_agency(a.agency, b.agency) else mb.AGENCIES_DIFFER
-        click.echo(message(language, last=a.agency, this=b.agency), err=True)
-    result = cross_year_findings(a, b, missing=missing, threshold=similarity, min_chars=min_chars)  # type: ignore[arg-type]
-    if output == "json":
+        fail(M.NOT_CONSECUTIVE, last=last, last_year=a.year, this=this, this_year=b.year)
+    if a.agency and b.agency and agency_key(a.agency) != agency_key(b.agency):
+        if not same_agency(a.agency, b.agency):
+            fail(M.AGENCIES_DIFFER, last=last, last_agency=a.agency, this=this, this_agency=b.agency)
+        note(MB.AGENCIES_SPELT_OTHERWISE, last=a.agency, this=b.agency)  # with/without its region
+    result = cross_year_findings(a, b, missing=missing, threshold=threshold, min_chars=min_chars)  # type: ignore[arg-type]
+    if fmt == "json":
         dump_json({"last": last, "this": this, "agency": b.agency, "year": b.year, **result.to_dict()})
     else:
-        print_findings(
-            result, lang=lang, title=f"{last} ({a.year or '?'}) → {this} ({b.year or '?'}): {b.agency or '?'}"
+        heading = say(
+            M.COMPARE_TITLE,
+            last=last,
+            last_year=a.year or "?",
+            this=this,
+            this_year=b.year or "?",
+            agency=b.agency or say(M.UNKNOWN),
         )
+        print_findings(result, title=heading, format=b.format)
     sys.exit(exit_for([result]))
 
 

@@ -1,53 +1,56 @@
-"""What every command shares: reading an input file, printing findings, exit codes."""
+"""What every command shares: reading an input file, printing findings, refusing outputs, exit codes."""
 
 from __future__ import annotations
 
 import importlib
 import json
+import os
+import re
 import sys
 import types
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
-from click.decorators import FC
 
 from ..core.errors import GovDisclosureError, MissingExtraError
+from ..core.files import atomic_write, same_file
 from ..core.findings import Finding, Severity, ValidationReport
+from ..core.messages import Message, common
+from ..core.messages import cli as M
 from ..core.model import Report
+from ..core.vocabulary import location_label
 from ..io import read_report
+from ._i18n import Option, lang, lang_option, option, say
 
-#: the options several commands share, defined once
-LANG = click.option(
-    "--lang",
-    type=click.Choice(["en", "zh"]),
-    default="en",
-    show_default=True,
-    help="Language of the messages.",
-)
+F = Callable[..., Any]
+
+#: ``--lang`` exposed to the callback as ``lang`` (resolved: "en" or "zh"). Commands that do not take
+#: ``lang`` get the option anyway (see :class:`._i18n.Command`); they call ``lang()``.
+LANG: Callable[[F], F] = lambda f: _add_param(f, lang_option(expose=True))  # noqa: E731
+
 #: worker processes and the time limit per file, shared by check and export
-JOBS = click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes [default: all cores; in-process for fewer than 16 files].",
-)
-TIMEOUT = click.option(
+JOBS = option("-j", "--jobs", type=click.IntRange(min=1), default=None, help=M.JOBS_HELP)
+TIMEOUT = option(
     "--timeout",
     type=click.FloatRange(0, min_open=True),
     default=None,
-    metavar="SECONDS",
-    help="Stop a worker that spends longer than this on one file and report the file as "
-    "unreadable [default: no limit]. Runs in worker processes (one with -j 1).",
+    metavar=M.METAVAR_SECONDS,
+    help=M.TIMEOUT_HELP,
 )
-MISSING_HELP = "Whether a missing cell makes a sum not assessable or counts as 0."
+MISSING_HELP = M.MISSING_HELP
 
 
-def missing_option(help: str = MISSING_HELP) -> Callable[[FC], FC]:
+def _add_param(f: F, param: click.Parameter) -> F:
+    params: list[click.Parameter] = f.__dict__.setdefault("__click_params__", [])
+    params.append(param)
+    return f
+
+
+def missing_option(help: Message = MISSING_HELP) -> Callable[[F], F]:
     """``--missing not-assessable|zero``: the validator's policy for missing cells."""
-    return click.option(
+    return option(
         "--missing",
         type=click.Choice(["not-assessable", "zero"]),
         default="not-assessable",
@@ -56,13 +59,69 @@ def missing_option(help: str = MISSING_HELP) -> Callable[[FC], FC]:
     )
 
 
-#: exit codes: 0 no errors, 1 errors found, 2 could not read
+def deprecated_alias(old: str, new: str, value: Any) -> Any:
+    """Tell on stderr that ``old`` is deprecated in favour of ``new``; return ``value``."""
+    click.echo(say(M.DEPRECATED_OPTION, old=old, new=new), err=True)
+    return value
+
+
+#: ``--output-format text|json`` of validate and compare, and its deprecated name ``--output``
+OUTPUT_FORMAT = option(
+    "--output-format",
+    type=click.Choice(["text", "json"]),
+    default=None,
+    help=M.OUTPUT_FORMAT_HELP,
+)
+OLD_OUTPUT = option(
+    "--output",
+    "old_output",
+    type=click.Choice(["text", "json"]),
+    default=None,
+    hidden=True,
+    help=M.OUTPUT_DEPRECATED_HELP,
+)
+
+
+def pick_output_format(new: str | None, old: str | None) -> str:
+    if old is not None and new is None:
+        return str(deprecated_alias("--output", "--output-format", old))
+    return new or "text"
+
+
+#: exit codes: 0 no errors, 1 errors found, 2 could not read (or refused)
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
-def fail(message: str) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
+def error_text(exc: BaseException) -> str:
+    """An exception's message in the language of the command (both languages for our errors)."""
+    message = getattr(exc, "message", None)
+    if callable(message):
+        text = message(lang())
+        if isinstance(text, str):
+            return text
+    return str(exc)
+
+
+def fail(message: Message | str, /, **params: object) -> NoReturn:
+    """Print ``error: …`` on stderr and exit with code 2."""
+    text = say(message, **params) if isinstance(message, Message) else message
+    click.echo(say(M.ERROR, message=text), err=True)
     sys.exit(EXIT_UNREADABLE)
+
+
+def note(message: Message, /, **params: object) -> None:
+    click.echo(say(message, **params), err=True)
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an operating-system call failed, in the command's language."""
+    from ..core.messages import errors as E
+
+    return E.os_reason(exc)(lang()) if exc.errno is not None else error_text(exc)
+
+
+def cannot_write(path: str | os.PathLike[str], exc: OSError) -> NoReturn:
+    fail(M.CANNOT_WRITE, path=os.fspath(path), reason=os_reason(exc))
 
 
 def format_module(name: str) -> types.ModuleType:
@@ -70,55 +129,131 @@ def format_module(name: str) -> types.ModuleType:
     try:
         return importlib.import_module(f"gov_disclosure.{name}")
     except MissingExtraError as exc:
-        fail(str(exc))
+        fail(error_text(exc))
 
 
 def load(path: str) -> tuple[Report, list[Finding]]:
     """Read any supported file; an unreadable one ends the command with exit code 2."""
     try:
         return read_report(Path(path))
-    except MissingExtraError as exc:
-        fail(str(exc))
-    except GovDisclosureError as exc:
-        fail(str(exc))
+    except (GovDisclosureError, MissingExtraError) as exc:
+        fail(error_text(exc))
 
 
-def print_findings(result: ValidationReport, *, lang: str = "en", title: str | None = None) -> None:
-    """Human output: findings grouped by table, each with its cells."""
-    out = click.echo
+def check_output(
+    path: str | None, suffixes: Sequence[str], *, command: str, option: str = "-o", inputs: Iterable[str] = ()
+) -> None:
+    """Refuse an output file whose suffix the command cannot write, or that is one of its inputs."""
+    if path is None or path == "-":
+        return
+    suffix = Path(path).suffix.lower()
+    if suffix not in suffixes:
+        fail(
+            M.BAD_SUFFIX,
+            option=option,
+            path=path,
+            command=command,
+            suffixes=" ".join(suffixes),
+            suffix=suffix or say(M.NO_SUFFIX),
+        )
+    for source in inputs:
+        if same_file(path, source):
+            fail(M.SAME_FILE, output=path, path=source)
+
+
+def write_file(path: str, data: bytes | str) -> None:
+    """Write an output file atomically; a failure ends the command with exit code 2."""
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        cannot_write(path, exc)
+
+
+_SEVERITIES = {
+    Severity.ERROR: (M.SEVERITY_ERROR, "red"),
+    Severity.WARNING: (M.SEVERITY_WARNING, "yellow"),
+    Severity.INFO: (M.SEVERITY_INFO, "blue"),
+}
+_TABLES = {
+    "report": M.TABLE_REPORT,
+    "proactive": M.TABLE_PROACTIVE,
+    "applications": M.TABLE_APPLICATIONS,
+    "appeals": M.TABLE_APPEALS,
+}
+#: the positions readers give (``Finding.source``), in words of the command's language
+_SOURCES: list[tuple[re.Pattern[str], Message]] = [
+    (re.compile(r"\btable (?P<t>\d+), row (?P<r>\d+), cell (?P<c>\d+)"), M.SOURCE_TABLE_ROW_CELL),
+    (re.compile(r"\btable (?P<t>\d+), row (?P<r>\d+)"), M.SOURCE_TABLE_ROW),
+    (re.compile(r"\bpage (?P<p>\d+), line (?P<n>\d+)"), M.SOURCE_PAGE_LINE),
+    (re.compile(r"\bpage (?P<n>\d+)"), M.SOURCE_PAGE),
+    (re.compile(r"\bline (?P<n>\d+), field (?P<f>\d+)"), M.SOURCE_LINE_FIELD),
+    (re.compile(r"\bline (?P<n>\d+)"), M.SOURCE_LINE),
+    (re.compile(r"\bparagraph (?P<n>\d+)"), M.SOURCE_PARAGRAPH),
+]
+
+
+def source_label(source: str) -> str:
+    """A reader's position (``line 12``, ``table 2, row 5, cell 3``, ``依申请公开!D7``) in words."""
+    for pattern, message in _SOURCES:
+        source = pattern.sub(lambda m, msg=message: say(msg, **m.groupdict()), source)  # type: ignore[misc]
+    return source
+
+
+def where(f: Finding, format: str | None = None) -> str:
+    """A finding's location in words (and its address), and where in the file it was found."""
+    text = ""
+    if f.location:
+        label = location_label(f.location, format if format in ("2019", "2021") else None, lang())  # type: ignore[arg-type]
+        text = label if label == f.location else f"{label} ({f.location})"
+    if f.source:
+        text += f" [{source_label(f.source)}]"
+    return text.strip()
+
+
+def finding_message(f: Finding) -> str:
+    return f.message_zh if lang() == "zh" else f.message
+
+
+def print_findings(
+    result: ValidationReport,
+    *,
+    lang: str | None = None,
+    title: str | None = None,
+    format: str | None = None,
+    err: bool = False,
+) -> None:
+    """Human output: findings grouped by table, each with its location in words and its cells.
+    (``lang`` is accepted for old callers; the command's language decides.)"""
+
+    def out(text: str) -> None:
+        click.echo(text, err=err)
+
     if title:
         out(click.style(title, bold=True))
-    names = {
-        "report": "report 报告",
-        "proactive": "proactive 主动公开",
-        "applications": "applications 依申请公开",
-        "appeals": "appeals 行政复议与行政诉讼",
-    }
-    colours = {"error": "red", "warning": "yellow", "info": "blue"}
     for table, findings in result.by_table().items():
-        out(click.style(f"[{names.get(table, table)}]", bold=True))
+        out(click.style(f"[{say(_TABLES[table]) if table in _TABLES else table}]", bold=True))
         for f in findings:
-            sev = click.style(f"{f.severity.value:<7}", fg=colours[f.severity.value])
-            message = f.message_zh if lang == "zh" else f.message
-            where = f.location or ""
-            if f.source:
-                where += f" ({f.source})"
-            out(f"  {f.code} {sev} {where}")
-            out(f"      {message}")
+            word, colour = _SEVERITIES[f.severity]
+            sev = click.style(say(word), fg=colour)
+            out(f"  {f.code} {sev} {where(f, format)}")
+            out(f"      {finding_message(f)}")
             if len(f.cells) > 1:
-                out("      cells: " + " ".join(str(c) for c in f.cells))
+                out("      " + say(M.CELLS, cells=" ".join(str(c) for c in f.cells)))
+    print_verdict(result, err=err)
+
+
+def print_verdict(result: ValidationReport, *, err: bool = False) -> None:
     n_err, n_warn, n_info = (len(result.by_severity(s)) for s in Severity)
-    status = click.style(
-        "VALID" if result.valid else "INVALID", fg="green" if result.valid else "red", bold=True
-    )
-    out(
-        f"{status}: {n_err} errors, {n_warn} warnings, {n_info} info"
-        + (
-            f"; {len(result.not_assessable)} sums not assessable (missing cells)"
-            if result.not_assessable
-            else ""
-        )
-    )
+    verdict = say(common.VALID if result.valid else common.INVALID)
+    status = click.style(verdict, fg="green" if result.valid else "red", bold=True)
+    line = say(M.VERDICT, verdict=status, errors=n_err, warnings=n_warn, infos=n_info)
+    if result.not_assessable:
+        line += say(M.NOT_ASSESSABLE, n=len(result.not_assessable))
+    click.echo(line, err=err)
+
+
+def title(file: str, r: Report) -> str:
+    return say(M.TITLE, file=file, agency=r.agency or say(M.UNKNOWN), year=r.year or "?", format=r.format)
 
 
 def dump_json(data: object) -> None:
@@ -127,3 +262,29 @@ def dump_json(data: object) -> None:
 
 def exit_for(results: Sequence[ValidationReport]) -> int:
     return EXIT_OK if all(r.valid for r in results) else EXIT_FINDINGS
+
+
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_UNREADABLE",
+    "JOBS",
+    "LANG",
+    "TIMEOUT",
+    "Option",
+    "check_output",
+    "deprecated_alias",
+    "dump_json",
+    "error_text",
+    "exit_for",
+    "fail",
+    "format_module",
+    "load",
+    "missing_option",
+    "note",
+    "print_findings",
+    "source_label",
+    "title",
+    "where",
+    "write_file",
+]

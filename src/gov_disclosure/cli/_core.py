@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..core.messages import cli as M
 from ..core.serialize import json_schema, to_json
 from ..rules import RULES, validate
 from ..testing import sample_report
@@ -14,104 +15,100 @@ from ._common import (
     EXIT_OK,
     EXIT_UNREADABLE,
     JOBS,
-    LANG,
+    OLD_OUTPUT,
+    OUTPUT_FORMAT,
     TIMEOUT,
+    cannot_write,
+    check_output,
+    deprecated_alias,
     dump_json,
+    error_text,
     exit_for,
     fail,
     load,
     missing_option,
+    pick_output_format,
     print_findings,
+    title,
+    write_file,
 )
+from ._i18n import argument, command, lang, option, say
 
 
-@click.command("validate")
-@click.argument("report", type=click.Path(dir_okay=False))
-@click.option(
-    "--previous",
-    type=click.Path(dir_okay=False),
-    help="Last year's report of the same agency: enables the cross-year rules GD7xx.",
-)
-@click.option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@command("validate", help=M.VALIDATE_HELP)
+@argument("report", metavar=M.METAVAR_REPORT, type=click.Path(dir_okay=False))
+@option("--previous", type=click.Path(dir_okay=False), metavar=M.METAVAR_REPORT, help=M.PREVIOUS_HELP)
+@OUTPUT_FORMAT
+@OLD_OUTPUT
 @missing_option()
-@LANG
-def validate_command(report: str, previous: str | None, output: str, missing: str, lang: str) -> None:
-    """Validate REPORT (.json, .xlsx, .docx, .html or .txt).
-
-    Exit code: 0 no errors, 1 errors found, 2 the file could not be read.
-    """
+def validate_command(
+    report: str, previous: str | None, output_format: str | None, old_output: str | None, missing: str
+) -> None:
+    """Validate one report (help: M.VALIDATE_HELP)."""
+    fmt = pick_output_format(output_format, old_output)
     r, read_findings = load(report)
     last = load(previous)[0] if previous else None
     result = validate(r, last, missing=missing, findings=read_findings)  # type: ignore[arg-type]
-    if output == "json":
+    if fmt == "json":
         dump_json(
             {"file": report, "agency": r.agency, "year": r.year, "format": r.format, **result.to_dict()}
         )
     else:
-        print_findings(
-            result, lang=lang, title=f"{report}: {r.agency or '?'} {r.year or '?'} ({r.format} format)"
-        )
+        print_findings(result, title=title(report, r), format=r.format)
     sys.exit(exit_for([result]))
 
 
-@click.command("read")
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report as JSON here.")
-@LANG
-def read_command(file: str, output: str | None, lang: str) -> None:
-    """Read FILE (.txt/.html/.pdf/.docx/.xlsx/.json, recognised by content) and print what the reader
-    found; with -o, save the report as JSON."""
+@command("read", help=M.READ_HELP)
+@argument("file", metavar=M.METAVAR_FILE, type=click.Path(dir_okay=False))
+@option("-o", "--output", type=click.Path(dir_okay=False), help=M.READ_OUTPUT_HELP)
+def read_command(file: str, output: str | None) -> None:
+    """Read one file of any kind (help: M.READ_HELP)."""
+    check_output(output, (".json",), command="read", inputs=(file,))
     r, findings = load(file)
     text = to_json(r)
     if output:
-        Path(output).write_text(text + "\n", encoding="utf-8")
+        write_file(output, text + "\n")
     else:
         click.echo(text)
     result = validate(r, findings=findings)
-    print_findings(result, lang=lang, title=f"{file}: {r.agency or '?'} {r.year or '?'} ({r.format})")
+    print_findings(result, title=title(file, r), format=r.format, err=not output)
     sys.exit(exit_for([result]))
 
 
-@click.command("export")
-@click.argument("reports", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "--cells",
-    "cells",
-    is_flag=True,
-    required=True,
-    help="Export every table cell as one record (FORMAT.md §7).",
-)
-@click.option(
-    "--to",
+@command("export", help=M.EXPORT_HELP)
+@argument("reports", metavar=M.METAVAR_REPORTS, nargs=-1, required=True, type=click.Path())
+@option("--cells", "cells", is_flag=True, required=True, help=M.CELLS_HELP)
+@option(
+    "--output-format",
     "fmt",
     type=click.Choice(["csv", "jsonl", "parquet"]),
     default=None,
-    help="Output format [default: by the suffix of -o (.csv, .jsonl, .parquet), else csv]. "
-    "Parquet needs pyarrow (or polars).",
+    help=M.EXPORT_FORMAT_HELP,
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@option("--to", "old_to", type=click.Choice(["csv", "jsonl", "parquet"]), hidden=True, help=M.EXPORT_TO_HELP)
+@option("-o", "--output", type=click.Path(dir_okay=False), help=M.EXPORT_OUTPUT_HELP)
 @JOBS
 @TIMEOUT
 def export_command(
     reports: tuple[str, ...],
     cells: bool,
     fmt: str | None,
+    old_to: str | None,
     output: str | None,
     jobs: int | None,
     timeout: float | None,
 ) -> None:
-    """Export the cells of REPORTS (files and folders, recursively) as one long table (CSV, JSON
-    Lines or Parquet). With more than one file, each record starts with file, agency, year, format.
-
-    Exit code: 0, or 2 if a file could not be read (the others are still exported).
-    """
+    """Export the cells of many reports (help: M.EXPORT_HELP)."""
     from ..batch import cells_kind, write_cells
     from ..core.errors import MissingExtraError
     from ._batch import progress_bar
 
+    if old_to is not None and fmt is None:
+        fmt = deprecated_alias("--to", "--output-format", old_to)
+    check_output(output, (".csv", ".jsonl", ".ndjson", ".json", ".parquet"), command="export", inputs=reports)
     kind = fmt or cells_kind(output)
     if kind == "parquet" and not output:
-        fail("Parquet output needs a file: -o cells.parquet")
+        fail(M.PARQUET_NEEDS_FILE)
     many = len(reports) > 1 or any(Path(p).is_dir() for p in reports)
     try:
         with progress_bar(None if output else False) as on_progress:
@@ -125,34 +122,52 @@ def export_command(
                 on_progress=on_progress,
             )
     except MissingExtraError as exc:
-        fail(str(exc))
+        fail(error_text(exc))
     except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
-    for _, message in count.unreadable:
-        click.echo(f"error: {message}", err=True)
+        cannot_write(output or "-", exc)
+    for _, message in count.unreadable_zh if lang() == "zh" else count.unreadable:
+        click.echo(say(M.ERROR, message=message), err=True)
     sys.exit(EXIT_UNREADABLE if count.unreadable else EXIT_OK)
 
 
-@click.command("schema")
+@command("schema", help=M.SCHEMA_HELP)
 def schema_command() -> None:
-    """Print the JSON Schema of the report document."""
+    """Print the JSON Schema (help: M.SCHEMA_HELP)."""
     dump_json(json_schema())
 
 
-@click.command("sample")
-@click.option("--format", "fmt", type=click.Choice(["2019", "2021"]), default="2021", show_default=True)
+@command("sample", help=M.SAMPLE_HELP)
+@option(
+    "--format",
+    "fmt",
+    type=click.Choice(["2019", "2021"]),
+    default="2021",
+    show_default=True,
+    help=M.FORMAT_HELP,
+)
 def sample_command(fmt: str) -> None:
-    """Print a complete, valid sample report as JSON."""
+    """Print a sample report (help: M.SAMPLE_HELP)."""
     click.echo(to_json(sample_report(fmt)))  # type: ignore[arg-type]
 
 
-@click.command("rules")
-@LANG
-def rules_command(lang: str) -> None:
-    """List the rule catalogue."""
+#: the scopes of the rules (``Rule.scope``), in words
+SCOPES = {
+    "cell": M.SCOPE_CELL,
+    "reader": M.SCOPE_READER,
+    "table": M.SCOPE_TABLE,
+    "report": M.SCOPE_REPORT,
+    "cross-year": M.SCOPE_CROSS_YEAR,
+}
+
+
+@command("rules", help=M.RULES_HELP)
+def rules_command() -> None:
+    """List the rules (help: M.RULES_HELP)."""
+    severities = {"error": M.SEVERITY_ERROR, "warning": M.SEVERITY_WARNING, "info": M.SEVERITY_INFO}
     for rule in RULES.values():
-        title = rule.title_zh if lang == "zh" else rule.title
-        click.echo(f"{rule.code}  {rule.severity.value:<7}  {rule.scope:<10}  {title}")
+        text = rule.title_zh if lang() == "zh" else rule.title
+        scope = say(SCOPES[rule.scope]) if rule.scope in SCOPES else rule.scope
+        click.echo(f"{rule.code}  {say(severities[rule.severity.value]):<7}  {scope:<10}  {text}")
     sys.exit(EXIT_OK)
 
 

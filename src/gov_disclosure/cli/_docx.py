@@ -1,26 +1,22 @@
-"""DOCX command: render a report as an official document."""
+"""DOCX command: render a report as an official document (.docx, or .pdf through LibreOffice)."""
 
 from __future__ import annotations
 
 import click
 
+from ..core.messages import cli as M
 from ..rules import validate
-from ._common import fail, format_module, load
+from ._common import check_output, error_text, fail, format_module, load, note, write_file
+from ._i18n import argument, command, option, say
 
 
-@click.command("render")
-@click.argument("report", type=click.Path(dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    required=True,
-    help="Where to write the document (.docx).",
-)
-@click.option("--title-font", default=None, help="Font of the title [default: 方正小标宋简体].")
-@click.option("--body-font", default=None, help="Font of the body text [default: 仿宋_GB2312].")
-@click.option("--heading-font", default=None, help="Font of the section headings [default: 黑体].")
-@click.option("--table-font", default=None, help="Font of the tables [default: 宋体].")
+@command("render", help=M.RENDER_HELP)
+@argument("report", metavar=M.METAVAR_REPORT, type=click.Path(dir_okay=False))
+@option("-o", "--output", type=click.Path(dir_okay=False), required=True, help=M.RENDER_OUTPUT_HELP)
+@option("--title-font", default=None, metavar=M.METAVAR_FONT, help=M.TITLE_FONT_HELP)
+@option("--body-font", default=None, metavar=M.METAVAR_FONT, help=M.BODY_FONT_HELP)
+@option("--heading-font", default=None, metavar=M.METAVAR_FONT, help=M.HEADING_FONT_HELP)
+@option("--table-font", default=None, metavar=M.METAVAR_FONT, help=M.TABLE_FONT_HELP)
 def render_command(
     report: str,
     output: str,
@@ -29,13 +25,8 @@ def render_command(
     heading_font: str | None,
     table_font: str | None,
 ) -> None:
-    """Write REPORT (.json, .xlsx, .docx, .html or .txt) as an official .docx document.
-
-    The title, the six sections, the three tables in the official layout of the report's format
-    version and the signature, styled after GB/T 9704 (A4, 仿宋_GB2312 body, 黑体 headings, page
-    numbers). Blank cells stay blank and totals are printed as reported: check the report with
-    "gov-disclosure validate" before publishing it.
-    """
+    """Write a report as an official document (help: M.RENDER_HELP)."""
+    check_output(output, (".docx",), command="render", inputs=(report,))
     docx = format_module("docx")
     r, findings = load(report)
     fonts = {
@@ -47,19 +38,21 @@ def render_command(
     try:
         style = docx.DocxStyle(**{k: v for k, v in fonts.items() if v is not None})
     except ValueError as exc:
-        fail(str(exc))
-    try:
-        docx.write_docx(r, output, style=style)
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
+        fail(error_text(exc))
+    data = docx.write_docx(r, style=style)
+    write_file(output, data)
     result = validate(r, findings=findings)
-    click.echo(f"wrote {output}: {r.agency or '?'} {r.year or '?'} ({r.format} format)")
-    if not result.valid:
-        click.echo(
-            f"note: the report has {len(result.errors)} errors and {len(result.warnings)} warnings; "
-            f"see: gov-disclosure validate {report}",
-            err=True,
+    click.echo(
+        say(
+            M.WROTE_REPORT,
+            path=output,
+            agency=r.agency or say(M.UNKNOWN),
+            year=r.year or "?",
+            format=r.format,
         )
+    )
+    if not result.valid:
+        note(M.HAS_FINDINGS, errors=len(result.errors), warnings=len(result.warnings), report=report)
 
 
 COMMANDS = [render_command]

@@ -3,135 +3,147 @@
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections import Counter
+from collections.abc import Sequence
+from typing import Any
 
 import click
 
 from ..core.errors import GovDisclosureError
-from ._common import EXIT_FINDINGS, EXIT_OK, LANG, fail, format_module, load, missing_option, print_findings
+from ..core.messages import cli as M
+from ._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    check_output,
+    error_text,
+    fail,
+    finding_message,
+    format_module,
+    load,
+    missing_option,
+    note,
+    print_findings,
+    where,
+    write_file,
+)
+from ._i18n import argument, command, option, say
 
 
-@click.command("template")
-@click.option(
+@command("template", help=M.TEMPLATE_HELP)
+@option(
     "--format",
     "fmt",
     type=click.Choice(["2019", "2021"]),
     default="2021",
     show_default=True,
-    help="Format version: 2019 (trial, reporting years 2019-2020) or 2021.",
+    help=M.FORMAT_HELP,
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    required=True,
-    help="Where to write the blank template (.xlsx).",
-)
+@option("-o", "--output", type=click.Path(dir_okay=False), required=True, help=M.TEMPLATE_OUTPUT_HELP)
 def template_command(fmt: str, output: str) -> None:
-    """Write a blank data-collection template (填报模板) to fill in Excel, WPS or LibreOffice."""
+    """Write a blank template (help: M.TEMPLATE_HELP)."""
+    check_output(output, (".xlsx",), command="template")
     excel = format_module("excel")
-    try:
-        excel.write_template(output, fmt)
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
-    click.echo(f"wrote {output} ({fmt} format)")
+    write_file(output, excel.write_template(None, fmt))
+    click.echo(say(M.WROTE_TEMPLATE, path=output, format=fmt))
 
 
-@click.command("to-xlsx")
-@click.argument("report", type=click.Path(dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    required=True,
-    help="Where to write the filled workbook (.xlsx).",
-)
+@command("to-xlsx", help=M.TO_XLSX_HELP)
+@argument("report", metavar=M.METAVAR_REPORT, type=click.Path(dir_okay=False))
+@option("-o", "--output", type=click.Path(dir_okay=False), required=True, help=M.TO_XLSX_OUTPUT_HELP)
 def to_xlsx_command(report: str, output: str) -> None:
-    """Write REPORT (any readable file) as a filled workbook of our template."""
+    """Write a report as a filled workbook (help: M.TO_XLSX_HELP)."""
+    check_output(output, (".xlsx",), command="to-xlsx", inputs=(report,))
     excel = format_module("excel")
     r, _ = load(report)
-    try:
-        excel.write_xlsx(r, output)
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
-    click.echo(f"wrote {output}: {r.agency or '?'} {r.year or '?'} ({r.format} format)")
+    write_file(output, excel.write_xlsx(r))
+    click.echo(
+        say(
+            M.WROTE_REPORT,
+            path=output,
+            agency=r.agency or say(M.UNKNOWN),
+            year=r.year or "?",
+            format=r.format,
+        )
+    )
 
 
-@click.command("aggregate")
-@click.argument("units", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    required=True,
-    help="Where to write the summary workbook (.xlsx).",
-)
-@click.option("--agency", required=True, help="The collecting agency: the total's 报送单位.")
-@click.option(
-    "--kind",
-    "agency_kind",
-    type=click.Choice(["department", "government"]),
-    help="The collecting agency's kind.",
-)
-@missing_option("A cell blank in some unit: leave the total missing, or sum the units that have it.")
-@LANG
-@click.option("-q", "--quiet", is_flag=True, help="Only the per-unit summary, not every finding.")
+@command("aggregate", help=M.AGGREGATE_HELP)
+@argument("units", metavar=M.METAVAR_UNITS, nargs=-1, required=True, type=click.Path(dir_okay=False))
+@option("-o", "--output", type=click.Path(dir_okay=False), required=True, help=M.AGGREGATE_OUTPUT_HELP)
+@option("--agency", required=True, metavar=M.METAVAR_AGENCY, help=M.AGENCY_HELP)
+@option("--kind", "agency_kind", type=click.Choice(["department", "government"]), help=M.KIND_HELP)
+@missing_option(M.AGGREGATE_MISSING_HELP)
+@option("-q", "--quiet", is_flag=True, help=M.QUIET_HELP)
 def aggregate_command(
     units: tuple[str, ...],
     output: str,
     agency: str,
     agency_kind: str | None,
     missing: str,
-    lang: str,
     quiet: bool,
 ) -> None:
-    """Sum the workbooks of UNITS (报送单位) cell by cell into one report of AGENCY.
-
-    Validates every unit and the total, says which unit broke which rule, and writes a summary
-    workbook with the total, a per-unit breakdown sheet and every unit's findings.
-    Exit code: 0 no errors, 1 errors in a unit or the total, 2 refused (unreadable files, formats
-    or years that differ).
-    """
+    """Sum unit workbooks into one report (help: M.AGGREGATE_HELP)."""
+    check_output(output, (".xlsx",), command="aggregate", inputs=units)
+    if not agency.strip():
+        fail(M.AGENCY_EMPTY)
     excel = format_module("excel")
 
     def progress(done: int, total: int, source: str) -> None:
-        click.echo(f"\r  read {done}/{total}", nl=done == total, err=True)
+        click.echo("\r" + say(M.READ_PROGRESS, done=done, total=total), nl=done == total, err=True)
 
     try:
         result = excel.aggregate(
             units,
-            agency=agency,
+            agency=agency.strip(),
             agency_kind=agency_kind,
             missing=missing,
             on_progress=progress if sys.stderr.isatty() else None,
         )
     except GovDisclosureError as exc:
-        fail(str(exc))
+        fail(error_text(exc))
+    _note_same_agencies(result.units)
     for u in result.units:
         v = u.validation
-        mark = click.style("ok " if v.valid else "BAD", fg="green" if v.valid else "red", bold=True)
-        codes = ", ".join(f"{code}×{n}" for code, n in sorted(Counter(f.code for f in v.errors).items()))
-        click.echo(
-            f"{mark} {u.name} ({u.source}): {len(v.errors)} errors, {len(v.warnings)} warnings"
-            + (f" [{codes}]" if codes else "")
+        mark = click.style(
+            say(M.UNIT_OK if v.valid else M.UNIT_BAD), fg="green" if v.valid else "red", bold=True
         )
+        codes = ", ".join(f"{code}×{n}" for code, n in sorted(Counter(f.code for f in v.errors).items()))
+        line = say(
+            M.UNIT_LINE,
+            mark=mark,
+            name=u.name,
+            source=u.source,
+            errors=len(v.errors),
+            warnings=len(v.warnings),
+        )
+        click.echo(line + (f" [{codes}]" if codes else ""))
     if not quiet:
         for u, f in result.problems():
-            message = f.message_zh if lang == "zh" else f.message
-            where = (f.location or "") + (f" ({f.source})" if f.source else "")
-            click.echo(f"  {u.name}: {f.code} {where}: {message}")
-        print_findings(
-            result.validation,
-            lang=lang,
-            title=f"total: {agency} {result.total.year or '?'} ({result.total.format} format), "
-            f"{len(result.units)} units",
+            click.echo(f"  {u.name}: {f.code} {where(f, u.report.format)}: {finding_message(f)}")
+        heading = say(
+            M.TOTAL_TITLE,
+            agency=agency,
+            year=result.total.year or "?",
+            format=result.total.format,
+            units=len(result.units),
         )
-    try:
-        excel.write_summary(result, output)
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
-    click.echo(f"wrote {output}")
+        print_findings(result.validation, title=heading, format=result.total.format)
+    write_file(output, excel.write_summary(result))
+    click.echo(say(M.WROTE, path=output))
     sys.exit(EXIT_OK if result.valid else EXIT_FINDINGS)
+
+
+def _note_same_agencies(units: Sequence[Any]) -> None:
+    """Units of one agency (spaces and full-width forms aside) may be one unit given twice."""
+    by_agency: dict[str, list[Any]] = {}
+    for u in units:
+        if u.report.agency:
+            key = "".join(unicodedata.normalize("NFKC", u.report.agency).split())
+            by_agency.setdefault(key, []).append(u)
+    for same in by_agency.values():
+        if len(same) > 1:
+            note(M.SAME_AGENCY, paths="、".join(u.source for u in same), agency=same[0].report.agency)
 
 
 COMMANDS = [template_command, to_xlsx_command, aggregate_command]

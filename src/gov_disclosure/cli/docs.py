@@ -1,5 +1,10 @@
 """Generated documentation: the rule catalogue and the CLI reference, written into docs/ by
-``python -m gov_disclosure.cli.docs`` and checked by a test, so the docs cannot drift."""
+``python -m gov_disclosure.cli.docs`` and checked by a test, so the docs cannot drift.
+
+The CLI reference is written twice, ``docs/cli.md`` in English and ``docs/cli.zh.md`` in Chinese, both
+from the same commands and catalogue messages: a reader reads one language at a time, and a single
+file with both would interleave two help screens per command and double its length. The two files
+cannot disagree, as both are what ``--help`` prints in each language."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from ..core.messages import Lang
 from ..rules import RULES
 
 _SCOPES = {
@@ -37,28 +43,42 @@ def rules_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-def cli_markdown() -> str:
-    from . import main
-
-    lines = [
+_CLI_HEADINGS = {
+    "en": (
         "# Command line reference",
-        "",
-        "Generated from the commands' own help (`python -m gov_disclosure.cli.docs`); do not edit by hand.",
-        "",
-    ]
-    settings = {**main.context_settings, "terminal_width": 100, "max_content_width": 100}
-    ctx = click.Context(main, info_name="gov-disclosure", **settings)
-    lines += ["```text", main.get_help(ctx), "```", ""]
-    for name in sorted(main.commands):
-        cmd = main.commands[name]
-        sub = click.Context(cmd, info_name=name, parent=ctx, terminal_width=100, max_content_width=100)
-        lines += [f"## gov-disclosure {name}", "", "```text", cmd.get_help(sub), "```", ""]
+        "Generated from the commands' own help (`python -m gov_disclosure.cli.docs`); do not edit by hand. "
+        "中文版：[cli.zh.md](cli.zh.md).",
+    ),
+    "zh": (
+        "# 命令行参考",
+        "由各命令自身的帮助生成（`python -m gov_disclosure.cli.docs`），请勿手工修改。"
+        "English: [cli.md](cli.md).",
+    ),
+}
+
+
+def cli_markdown(lang: Lang = "en") -> str:
+    """The help of every command, as ``gov-disclosure … --help`` prints it in ``lang``."""
+    from . import main
+    from ._i18n import speaking
+
+    heading, note = _CLI_HEADINGS[lang]
+    lines = [heading, "", note, ""]
+    with speaking(lang):
+        settings = {**main.context_settings, "terminal_width": 100, "max_content_width": 100}
+        ctx = click.Context(main, info_name="gov-disclosure", **settings)
+        lines += ["```text", main.get_help(ctx), "```", ""]
+        for name in sorted(main.commands):
+            cmd = main.commands[name]
+            sub = click.Context(cmd, info_name=name, parent=ctx, terminal_width=100, max_content_width=100)
+            lines += [f"## gov-disclosure {name}", "", "```text", cmd.get_help(sub), "```", ""]
     return "\n".join(lines)
 
 
 def write(docs: Path) -> None:
     (docs / "rules.md").write_text(rules_markdown(), encoding="utf-8")
-    (docs / "cli.md").write_text(cli_markdown(), encoding="utf-8")
+    (docs / "cli.md").write_text(cli_markdown("en"), encoding="utf-8")
+    (docs / "cli.zh.md").write_text(cli_markdown("zh"), encoding="utf-8")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -62,6 +62,12 @@ class Code:
 
 E, W = Severity.ERROR, Severity.WARNING
 
+#: Code numbers are allocated here, one owner each (several branches are adding codes at once):
+#:   GD107 how the file was read (PDF paths) · GD108 table out of order (text came out column by column)
+#:   · GD109 values run together, not split · GD110 number typed as text · GD111 total computed over
+#:   blank or text cells · GD112 text encoding problem · GD113–GD119 free for readers (ask the lead)
+#:   GD505 another version of the report · GD603–GD616 outline/text/prose checks · GD705 anomalies ·
+#:   GD801–GD803 text lint · GD901–GD902 hand corrections (review)
 CODES: Final[dict[str, Code]] = {
     c.code: c
     for c in (
@@ -71,7 +77,8 @@ CODES: Final[dict[str, Code]] = {
         Code("GD104", W, "cell", "unit problem", "单位问题"),
         Code("GD105", E, "reader", "row does not fit the columns", "行的数值个数与表格列数不符"),
         Code("GD106", W, "reader", "text that could not be placed", "无法归位的内容"),
-        Code("GD107", W, "reader", "values run together, not split", "数值连在一起，未拆分"),
+        Code("GD107", Severity.INFO, "reader", "how the file was read", "读取方式"),
+        Code("GD109", W, "reader", "values run together, not split", "数值连在一起，未拆分"),
         Code("GD201", E, "table", "总计 ≠ sum of the applicants", "总计不等于各申请人之和"),
         Code("GD202", E, "table", "（七）总计 ≠ sum of the results", "（七）总计不等于各办理结果之和"),
         Code("GD203", E, "table", "勾稽关系 broken", "勾稽关系不成立"),

@@ -1,21 +1,49 @@
-"""The exceptions gov-disclosure raises. Each also subclasses a built-in, so ``except ValueError`` works."""
+"""The exceptions gov-disclosure raises. Each also subclasses a built-in, so ``except ValueError`` works.
+
+Every error speaks both languages: ``str(exc)`` is English (for Python users and logs), and
+``exc.message(lang)`` gives it in ``"en"`` or ``"zh"`` (what the command line and the ``message_zh``
+column of a findings file show). A :class:`ReadError` is made from a catalogue message
+(:mod:`gov_disclosure.core.messages.errors`) and its parameters::
+
+    raise ReadError(E.DAMAGED_ZIP, path=name, detail=str(exc))
+
+``detail`` is what a library said (``File is not a zip file``): kept in the English text, left out of
+the Chinese one, whose reader cannot act on a library's English. A plain string still works (both
+languages then show it) for code not yet migrated.
+"""
 
 from __future__ import annotations
+
+import re
+from typing import Any
+
+from .messages import Lang, Message
+from .messages import errors as E
 
 __all__ = [
     "DocumentError",
     "FileTooLargeError",
     "GovDisclosureError",
     "MissingExtraError",
+    "MissingToolError",
     "ReadError",
     "ShapeError",
     "UnsafeFileError",
     "UnsupportedFileError",
+    "plain",
 ]
 
 
 class GovDisclosureError(Exception):
     """Base class of every error raised by gov-disclosure."""
+
+    def message(self, lang: Lang = "en") -> str:
+        """The error in ``lang`` (``str(exc)`` is the English)."""
+        return str(self)
+
+    def text(self) -> Message:
+        """The error in both languages, formatted."""
+        return Message(self.message("en"), self.message("zh"))
 
 
 class ShapeError(GovDisclosureError, ValueError):
@@ -30,6 +58,11 @@ class ShapeError(GovDisclosureError, ValueError):
         more = f" (+{len(problems) - 20} more)" if len(problems) > 20 else ""
         super().__init__(f"report has the wrong shape: {lines}{more}")
 
+    def message(self, lang: Lang = "en") -> str:
+        if lang != "zh":
+            return str(self)
+        return E.SHAPE(lang, n=len(self.problems), where=_places(addr for addr, _ in self.problems))
+
 
 class DocumentError(GovDisclosureError, ValueError):
     """A JSON document is not a valid report. ``errors`` holds one line per problem, with its path
@@ -39,13 +72,74 @@ class DocumentError(GovDisclosureError, ValueError):
         self.errors = errors
         super().__init__("invalid report document:\n" + "\n".join(f"  {e}" for e in errors))
 
+    def message(self, lang: Lang = "en") -> str:
+        if lang != "zh":
+            return str(self)
+        where = [m.group(1) for e in self.errors if (m := re.search(r" @ (\S+)$", e))]
+        return E.DOCUMENT(lang, n=len(self.errors), where=_places(where))
+
+
+def plain(text: str) -> Message:
+    """A string that is not (yet) a catalogue message, shown as it is in both languages."""
+    escaped = text.replace("{", "{{").replace("}", "}}")
+    return Message(escaped, escaped)
+
+
+def say(message: Message, lang: Lang, params: dict[str, Any]) -> str:
+    """``message`` in ``lang``; a parameter that is itself a Message is said in ``lang`` too."""
+    return message(lang, **{k: v(lang) if isinstance(v, Message) else v for k, v in params.items()})
+
+
+def _places(addresses: Any) -> str:
+    shown = list(dict.fromkeys(addresses))
+    return "、".join(shown[:20]) + (" …" if len(shown) > 20 else "")
+
+
+def _rebuild(
+    cls: type[ReadError], msg: Message, path: str | None, detail: str | None, params: Any
+) -> ReadError:
+    return cls(msg, path=path, detail=detail, **params)
+
 
 class ReadError(GovDisclosureError, ValueError):
-    """A file could not be read at all (corrupt, truncated, not the claimed type)."""
+    """A file could not be read at all (corrupt, truncated, not the claimed type).
 
-    def __init__(self, message: str, *, path: str | None = None) -> None:
-        self.path = path
-        super().__init__(f"{path}: {message}" if path else message)
+    ``ReadError(E.SOME_MESSAGE, path=..., detail=..., **params)``: ``msg`` is the catalogue message
+    (:mod:`gov_disclosure.core.messages.errors`), ``params`` its placeholders, ``detail`` a library's
+    own words (English only), ``path`` the file (set later by :func:`gov_disclosure.read_report` when
+    the reader was given bytes).
+    """
+
+    def __init__(
+        self, message: Message | str, /, *, path: str | None = None, detail: str | None = None, **params: Any
+    ) -> None:
+        self.msg = message if isinstance(message, Message) else plain(message)
+        self.detail = detail
+        self.params = params
+        self._path = path
+        super().__init__(self.message("en"))
+
+    @property
+    def path(self) -> str | None:
+        """The file that could not be read, when known."""
+        return self._path
+
+    @path.setter
+    def path(self, value: str | None) -> None:
+        self._path = value
+        self.args = (self.message("en"),)
+
+    def reason(self, lang: Lang = "en") -> str:
+        """Why, without the file's name."""
+        text = say(self.msg, lang, self.params)
+        return f"{text}: {self.detail}" if self.detail and lang != "zh" else text
+
+    def message(self, lang: Lang = "en") -> str:
+        reason = self.reason(lang)
+        return f"{self._path}: {reason}" if self._path else reason
+
+    def __reduce__(self) -> tuple[Any, ...]:  # keyword-only arguments: pickled for worker processes
+        return (_rebuild, (type(self), self.msg, self._path, self.detail, self.params))
 
 
 class UnsupportedFileError(ReadError):
@@ -65,11 +159,16 @@ class MissingToolError(ReadError):
 
 
 class MissingExtraError(GovDisclosureError, ImportError):
-    """An optional feature was used without its extra installed."""
+    """An optional feature was used without its extra installed. ``feature`` names it (a catalogue
+    message, or a string)."""
 
-    def __init__(self, feature: str, extra: str) -> None:
+    def __init__(self, feature: Message | str, extra: str) -> None:
+        self.feature = feature if isinstance(feature, Message) else plain(feature)
         self.extra = extra
-        super().__init__(
-            f"{feature} needs the optional dependencies of the '{extra}' extra: "
-            f'pip install "gov-disclosure[{extra}]"'
-        )
+        super().__init__(self.message("en"))
+
+    def message(self, lang: Lang = "en") -> str:
+        return E.MISSING_EXTRA(lang, feature=self.feature(lang), extra=self.extra)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.feature, self.extra))

@@ -466,7 +466,8 @@ def location_label(address: str | None, format: FormatKey | None = None, lang: s
     """A finding's location as a person reads it, with the official Chinese labels:
     ``applications/denied.state_secret/natural_person`` → ``表三 · （三）不予公开 · 1.属于国家秘密 · 自然人``
     (``Table 3 · …`` in English: the labels stay the official wording). ``previous:`` addresses are
-    prefixed with 上一年度报告. An address this vocabulary does not know is returned as it is.
+    prefixed with 上一年度报告; a row (``applications/other``) is named without a column. An address
+    this vocabulary does not know is returned as it is.
     ``format`` picks the labels where the versions differ (default: 2021, then 2019)."""
     if not address:
         return ""
@@ -482,14 +483,31 @@ def location_label(address: str | None, format: FormatKey | None = None, lang: s
             if sec.key == parts[1]:
                 return sec.heading
         return address
-    if parts[0] not in TABLE_NUMBERS or len(parts) != 3:
+    if parts[0] not in TABLE_NUMBERS or len(parts) not in (2, 3):
         return address
     table = TABLE_NUMBERS[parts[0]][0 if zh else 1]
     for f in (format,) if format is not None else ("2021", "2019"):
-        labels = _cell_labels(f, parts[0], parts[1], parts[2], zh)
+        if len(parts) == 3:
+            labels = _cell_labels(f, parts[0], parts[1], parts[2], zh)
+        else:  # a whole row: the labels of its first cell without the column
+            column = _first_column(f, parts[0], parts[1])
+            labels = _cell_labels(f, parts[0], parts[1], column, zh) if column else None
+            labels = labels[:-1] if labels else None
         if labels is not None:
             return _SEP.join((table, *labels))
     return address
+
+
+def _first_column(format: FormatKey, table: str, row: str) -> str | None:
+    if table == "applications":
+        return APPLICATIONS_COLUMNS[0].key
+    if table == "appeals":
+        return APPEALS_COLUMNS[0].key
+    try:
+        block = spec(format).block(row.partition(".")[0])
+    except KeyError:
+        return None
+    return block.columns[0].key if block.columns else None
 
 
 def _cell_labels(format: FormatKey, table: str, row: str, column: str, zh: bool) -> tuple[str, ...] | None:

@@ -9,13 +9,14 @@ metadata); never :mod:`gov_disclosure.io`, batch or the CLI.
 from __future__ import annotations
 
 from ..core.errors import MissingExtraError
+from ..core.messages import errors as E
 
 try:
     import lxml as _lxml  # noqa: F401
 
     import docx as _python_docx  # noqa: F401
 except ImportError:  # pragma: no cover - depends on the environment
-    raise MissingExtraError("reading and writing .docx", "docx") from None
+    raise MissingExtraError(E.FEATURE_DOCX, "docx") from None
 
 from ._reader import read_docx
 from ._style import DocxStyle

@@ -16,6 +16,7 @@ import docx
 from ..core.codes import CODES
 from ..core.errors import ReadError, ShapeError, UnsafeFileError, UnsupportedFileError
 from ..core.findings import Finding
+from ..core.messages import errors as E
 from ..core.model import Report, Sections
 from ..core.values import format_cell
 from ..core.vocabulary import SECTIONS
@@ -56,18 +57,18 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Find
     except Exception as exc:  # python-docx raises many kinds on a broken package
         if isinstance(exc, ReadError):
             raise
-        raise ReadError(f"not a readable .docx: {type(exc).__name__}: {exc}") from None
+        raise ReadError(E.DOCX_UNREADABLE, detail=f"{type(exc).__name__}: {exc}") from None
     if "wordprocessingml" not in document.part.content_type:
-        raise UnsupportedFileError(f"not a Word document (main part is {document.part.content_type})")
+        raise UnsupportedFileError(E.NOT_WORD, content_type=document.part.content_type)
     body = document.element.find(f"{{{W_NS}}}body")
     if body is None:
-        raise ReadError("not a readable .docx: the document has no body")
+        raise ReadError(E.DOCX_NO_BODY)
     try:
         paragraphs, grids = walk_body(body)
     except RecursionError:
-        raise UnsafeFileError("tables nested too deeply") from None
+        raise UnsafeFileError(E.TABLES_TOO_DEEP) from None
     except TooManyCells as exc:
-        raise UnsafeFileError(str(exc)) from None
+        raise UnsafeFileError(E.TOO_MANY_CELLS, limit=exc.limit) from None
     own = _own_metadata(document)
     if own is not None:
         try:
@@ -97,7 +98,7 @@ def _refuse_dtds(archive: zipfile.ZipFile) -> None:
             while chunk := fh.read(1 << 20):
                 window = tail + chunk
                 if any(marker in window for marker in _DTD_MARKERS):
-                    raise UnsafeFileError(f"part {info.filename!r} declares a DTD (entity bomb?)")
+                    raise UnsafeFileError(E.PART_DTD, name=info.filename)
                 tail = window[-32:]
 
 

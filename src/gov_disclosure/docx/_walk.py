@@ -79,6 +79,10 @@ class _Walk:
 class TooManyCells(Exception):
     """The tables of a document expand to more than :data:`MAX_GRID_POSITIONS` positions."""
 
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        super().__init__(f"the tables expand to more than {limit} cells")
+
 
 def walk_body(body: etree._Element) -> tuple[list[Paragraph], list[Grid]]:
     """The paragraphs outside tables and the tables as grids, in document order."""
@@ -222,7 +226,7 @@ def _table(tbl: etree._Element, state: _Walk) -> None:
         previous = row
         state.positions += len(row)
         if state.positions > MAX_GRID_POSITIONS:
-            raise TooManyCells(f"the tables expand to more than {MAX_GRID_POSITIONS} cells")
+            raise TooManyCells(MAX_GRID_POSITIONS)
     state.grids.append(grid)
     for inner in nested:
         _table(inner, state)

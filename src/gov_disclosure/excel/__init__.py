@@ -10,12 +10,13 @@ never :mod:`gov_disclosure.io`, batch or the CLI.
 from __future__ import annotations
 
 from ..core.errors import MissingExtraError
+from ..core.messages import errors as E
 
 try:
     import defusedxml  # type: ignore[import-untyped]  # noqa: F401
     import openpyxl  # noqa: F401
 except ImportError:  # pragma: no cover - depends on the environment
-    raise MissingExtraError("Excel support (gov_disclosure.excel)", "excel") from None
+    raise MissingExtraError(E.FEATURE_EXCEL, "excel") from None
 
 from ._aggregate import AggregateError, AggregateResult, UnitResult, aggregate, write_summary
 from ._read import read_xlsx

@@ -16,18 +16,21 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
-from typing import IO, Final
+from typing import IO, Any, Final
 
 import attrs
 
 from ..core.codes import CODES
-from ..core.errors import GovDisclosureError
+from ..core.errors import GovDisclosureError, plain
 from ..core.findings import CellRef, Finding, ValidationReport
+from ..core.messages import Lang, Message
+from ..core.messages import errors as E
 from ..core.model import AgencyKind, Report
 from ..core.values import Amount, Cell, format_cell
 from ..core.values import Unit as AmountUnit
@@ -48,7 +51,23 @@ Source = str | os.PathLike[str] | bytes | Report
 
 
 class AggregateError(GovDisclosureError, ValueError):
-    """The units cannot be summed: different formats or years, or files that could not be read."""
+    """The units cannot be summed: different formats or years, a unit given twice, or files that could
+    not be read. ``lines`` (one per unit or group, in both languages) follow the message."""
+
+    def __init__(self, message: Message, lines: Sequence[Message] = (), **params: object) -> None:
+        self.msg, self.lines, self.params = message, tuple(lines), params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: Lang = "en") -> str:
+        head = self.msg(lang, **self.params)
+        return "\n".join([head, *(f"  {line(lang)}" for line in self.lines)])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_aggregate_error, (self.msg, self.lines, self.params))
+
+
+def _aggregate_error(message: Message, lines: Sequence[Message], params: dict[str, object]) -> AggregateError:
+    return AggregateError(message, lines, **params)
 
 
 @attrs.frozen
@@ -87,17 +106,23 @@ def _read_one(source: str | bytes, missing: MissingPolicy) -> tuple[Report, list
 
 def _read_units(
     sources: list[str | bytes], missing: MissingPolicy
-) -> list[tuple[Report, list[Finding], ValidationReport] | str]:
-    """Each unit read and validated, or the message saying why it could not be (never raises)."""
-    out: list[tuple[Report, list[Finding], ValidationReport] | str] = []
+) -> list[tuple[Report, list[Finding], ValidationReport] | Message]:
+    """Each unit read and validated, or why it could not be, in both languages (never raises)."""
+    out: list[tuple[Report, list[Finding], ValidationReport] | Message] = []
     for source in sources:
         try:
             out.append(_read_one(source, missing))
         except GovDisclosureError as exc:
-            out.append(str(exc))
+            out.append(exc.text())
         except Exception as exc:  # a reader's own bug: reported with its unit, never a traceback
-            out.append(f"internal error while reading ({type(exc).__name__}: {exc})")
+            out.append(Message(f"{E.INTERNAL_ERROR.en}: {type(exc).__name__}: {exc}", E.INTERNAL_ERROR.zh))
     return out
+
+
+def _without_path(text: Message, label: str) -> Message:
+    """A reader's message names the file; the unit's line names it already."""
+    prefix = f"{label}: "
+    return Message(*(t[len(prefix) :] if t.startswith(prefix) else t for t in (text.en, text.zh)))
 
 
 def aggregate(
@@ -119,10 +144,13 @@ def aggregate(
     """
     items = list(sources)
     if not items:
-        raise AggregateError("no units to aggregate")
+        raise AggregateError(E.NO_UNITS)
+    if not agency or not agency.strip():
+        raise AggregateError(E.AGENCY_EMPTY)
     labels = [f"#{i + 1}" if isinstance(s, (bytes, Report)) else str(s) for i, s in enumerate(items)]
+    _refuse_repeated_files(items, labels)
     results: list[tuple[Report, list[Finding], ValidationReport] | None] = [None] * len(items)
-    errors: list[str] = []
+    errors: list[Message] = []
     to_read: list[tuple[int, str | bytes]] = []
     for i, s in enumerate(items):
         if isinstance(s, Report):
@@ -137,26 +165,26 @@ def aggregate(
             pool,
             partial(_read_units, missing=missing),
             ([s] for _, s in to_read),
-            lambda _, why: f"{why} while reading it",
+            lambda _, why: Message(
+                E.CRASHED_READING.en.format(reason=why.en), E.CRASHED_READING.zh.format(reason=why.zh)
+            ),
         )
         for (i, _), [outcome] in zip(to_read, outcomes, strict=True):
-            if isinstance(outcome, str):
-                errors.append(f"{labels[i]}: {outcome}")
+            if isinstance(outcome, Message):
+                text = _without_path(outcome, labels[i])
+                errors.append(Message(f"{labels[i]}: {text.en}", f"{labels[i]}：{text.zh}"))
             else:
                 results[i] = outcome
             done += 1
             if on_progress:
                 on_progress(done, len(items), labels[i])
     except RuntimeError as exc:  # the worker processes cannot run here at all
-        raise AggregateError(str(exc)) from None
+        raise AggregateError(plain(str(exc))) from None
     finally:
         if pool is not None:
             pool.close()
     if errors:
-        raise AggregateError(
-            f"{len(errors)} of {len(items)} unit files could not be read; nothing was summed:\n"
-            + "\n".join(f"  {e}" for e in errors)
-        )
+        raise AggregateError(E.UNITS_UNREADABLE, errors, n=len(errors), total=len(items))
     units = []
     for i, res in enumerate(results):
         assert res is not None
@@ -181,13 +209,35 @@ def _check_compatible(units: Sequence[UnitResult]) -> None:
         groups.setdefault((u.report.format, u.report.year), []).append(u.name)
     if len(groups) > 1:
         lines = [
-            f"  {fmt} format, year {year if year is not None else '?'}: {_names(names)}"
+            Message(
+                *E.UNIT_GROUP.both(format=fmt, year=year if year is not None else "?", names=_names(names))
+            )
             for (fmt, year), names in groups.items()
         ]
-        raise AggregateError(
-            "the units are of different formats or years and cannot be summed "
-            "（各单位报表的格式版本或年度不一致，不能汇总）:\n" + "\n".join(lines)
-        )
+        raise AggregateError(E.UNITS_DIFFER, lines)
+
+
+def _refuse_repeated_files(items: Sequence[Source], labels: Sequence[str]) -> None:
+    """A unit given twice would be counted twice: the same file (by any path) or the same bytes."""
+    seen: dict[object, list[str]] = {}
+    kinds: dict[object, Message] = {}
+    for s, label in zip(items, labels, strict=True):
+        if isinstance(s, Report):
+            continue
+        if isinstance(s, bytes):
+            key: object = ("bytes", hashlib.sha256(s).digest())
+            kinds[key] = E.SAME_CONTENT_TWICE
+        else:
+            try:
+                st = os.stat(s)
+            except OSError:
+                continue  # reading it will say why
+            key = ("file", st.st_dev, st.st_ino)
+            kinds[key] = E.SAME_FILE_TWICE
+        seen.setdefault(key, []).append(label)
+    repeated = [Message(*kinds[k].both(paths=_names(v))) for k, v in seen.items() if len(v) > 1]
+    if repeated:
+        raise AggregateError(E.UNITS_TWICE, repeated)
 
 
 def _names(names: Sequence[str]) -> str:

@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..core.codes import CODES
 from ..core.errors import FileTooLargeError, ReadError, UnsafeFileError, UnsupportedFileError
 from ..core.findings import CellRef, Finding
+from ..core.messages import errors as E
 from ..core.model import AgencyKind, Report, Sections
 from ..core.values import Amount, Cell, Unit, format_cell, parse_cell
 from ..core.vocabulary import AGENCY_KINDS, FORMATS, SECTIONS, UNIT_LABELS, CellKind, FormatKey, spec
@@ -92,19 +93,16 @@ def _check_parts(zf: zipfile.ZipFile) -> None:
     """Refuse what openpyxl would choke on: DTDs (entity bombs), and huge worksheets."""
     names = set(zf.namelist())
     if "xl/workbook.xml" not in names:
-        raise UnsupportedFileError("a zip archive without xl/workbook.xml: not an .xlsx workbook")
+        raise UnsupportedFileError(E.NO_WORKBOOK)
     for info in zf.infolist():
         if not info.filename.endswith((".xml", ".rels", ".vml")):
             continue
         with zf.open(info) as fh:
             head = fh.read(64 * 1024)
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise UnsafeFileError(f"part {info.filename!r} declares a DTD (XML entity bomb?)")
+            raise UnsafeFileError(E.PART_DTD, name=info.filename)
         if info.filename.startswith("xl/worksheets/") and info.file_size > MAX_SHEET_BYTES:
-            raise FileTooLargeError(
-                f"worksheet part {info.filename!r} is {info.file_size} bytes of XML "
-                f"(limit {MAX_SHEET_BYTES}); a report template is far smaller"
-            )
+            raise FileTooLargeError(E.SHEET_TOO_LARGE, name=info.filename, size=info.file_size, limit=MAX_SHEET_BYTES)
 
 
 def _load(data: bytes, *, data_only: bool) -> Workbook:
@@ -123,9 +121,9 @@ def _read_error(exc: BaseException) -> ReadError:
     cause: BaseException | None = exc
     while cause is not None:  # openpyxl wraps defusedxml's refusal in a ValueError
         if isinstance(cause, DefusedXmlException):
-            return UnsafeFileError(f"unsafe XML in the workbook: {cause}")
+            return UnsafeFileError(E.UNSAFE_XML, detail=str(cause))
         cause = cause.__cause__ or cause.__context__
-    return ReadError(f"damaged .xlsx ({type(exc).__name__}: {exc})")
+    return ReadError(E.DAMAGED_XLSX, detail=f"{type(exc).__name__}: {exc}")
 
 
 class _C(NamedTuple):
@@ -274,9 +272,7 @@ class _Reader:
             return "2021"
         if name_for("applications/other/total") in self.names:
             return "2019"
-        raise UnsupportedFileError(
-            "not a gov-disclosure template: no 格式版本 (format version) and no named report cells"
-        )
+        raise UnsupportedFileError(E.NOT_TEMPLATE)
 
     def read(self) -> tuple[Report, list[Finding]]:
         format = self.detect_format()

@@ -13,11 +13,13 @@ try:
     from lxml import html as lxml_html
 except ImportError:  # pragma: no cover - depends on the environment
     from ..core.errors import MissingExtraError
+    from ..core.messages import errors as E
 
-    raise MissingExtraError("reading HTML (gov_disclosure.html)", "html") from None
+    raise MissingExtraError(E.FEATURE_HTML, "html") from None
 
 from ..core.errors import FileTooLargeError, ReadError, UnsafeFileError
 from ..core.findings import Finding
+from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.vocabulary import FormatKey
 from ..reading.engine import Grid, GridCell, is_report_grid
@@ -114,9 +116,9 @@ def _load(source: str | os.PathLike[str] | bytes) -> str:
 
 def _parse(text: str) -> etree._Element:
     if len(text) > MAX_HTML_CHARS:
-        raise FileTooLargeError(f"{len(text)} characters of HTML, over the limit of {MAX_HTML_CHARS}")
+        raise FileTooLargeError(E.HTML_TOO_LARGE, n=len(text), limit=MAX_HTML_CHARS)
     if "\x00" in text[:4096]:
-        raise ReadError("not an HTML page (NUL characters)")
+        raise ReadError(E.HTML_NUL)
     text = _XML_DECL.sub("", text, count=1)
     # a safe parser: no network, no huge trees (libxml2 then limits depth and sizes); HTML has
     # no external entities to resolve and lxml never runs scripts
@@ -126,9 +128,9 @@ def _parse(text: str) -> etree._Element:
     try:
         root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        raise ReadError(f"not a readable HTML page: {exc}") from None
+        raise ReadError(E.HTML_UNREADABLE, detail=str(exc)) from None
     if root is None:
-        raise ReadError("not a readable HTML page: empty document")
+        raise ReadError(E.HTML_EMPTY)
     return root
 
 
@@ -188,7 +190,7 @@ def table_grid(table: etree._Element, number: int, budget: list[int]) -> list[li
             cs = _span(td, "colspan") if "colspan" in attrib else 1
             budget[0] -= rs * cs
             if budget[0] < 0:
-                raise UnsafeFileError(f"the page's tables have more than {MAX_CELLS} cells")
+                raise UnsafeFileError(E.HTML_TOO_MANY_CELLS, limit=MAX_CELLS)
             src = f"table {number}, row {r + 1}, cell {k}"
             grid[(r, c)] = GridCell(text, src)
             if rs > 1 or cs > 1:
@@ -312,7 +314,7 @@ def read_html(
     try:
         paragraphs, grids = _walk(_content(body, grid_of), grid_of)
     except RecursionError:  # pragma: no cover - the walk is iterative; belt and braces
-        raise UnsafeFileError("the page is nested too deeply") from None
+        raise UnsafeFileError(E.HTML_TOO_DEEP) from None
     if not any(_has_label(g) for g in grids):
         # a page whose title sits outside the content: look at the whole page for the title
         paragraphs_all, grids = _walk(body, grid_of)

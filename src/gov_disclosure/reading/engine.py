@@ -8,7 +8,7 @@ labels, places every value it can place with certainty and reports the rest:
 - GD102 — a cell that is not a number (with its source position),
 - GD105 — a row whose values do not fit the columns (with the raw cells; nothing is guessed),
 - GD106 — a label it cannot place, a row of values without a known label, or a non-standard table,
-- GD107 — a row whose values run together (``1.属于国家秘密0000000``) that could not be split with
+- GD109 — a row whose values run together (``1.属于国家秘密0000000``) that could not be split with
   certainty (:mod:`gov_disclosure.reading.runs` decides, on the digits and the table's sums).
 
 Labels are compared after :func:`normalise_label` (width, brackets, spaces and line breaks, item
@@ -18,6 +18,7 @@ brackets, 政府采购, …). The official wording itself comes from :mod:`gov_d
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections import Counter
@@ -525,10 +526,17 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
     # one stream of rows over all grids that hold at least one known label: a table split
     # across pages (or across two grids) reads as one
     rows: list[_Row] = []
+    width: int | None = None  # of the report grid just taken
     for g in grids:
         grid_rows = [_split_row(r) for r in g if r]
-        if not is_report_grid(g, fmt):
+        # a table continued in a grid of its own without labels (the appeals values alone on the
+        # next page) is taken when it follows a report grid directly and is as wide
+        if not is_report_grid(g, fmt) and (
+            width is None or max(len(r) for r in g) != width or not any(map(_has_values, grid_rows))
+        ):
+            width = None
             continue
+        width = max(len(r) for r in g)
         for r in grid_rows:
             r.labels = _merge_fragments(r.labels, fmt)
         rows.extend(grid_rows)
@@ -603,7 +611,7 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
                 )
             continue
 
-        if known:
+        if known and not _has_values(row):
             # a header row: column labels (and maybe group labels or a block title)
             if table == "proactive" and block is not None:
                 cols = [
@@ -637,7 +645,7 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
                     st.unplaced(c, "text in a table that could not be placed", "表格中无法归位的文字")
         if not _has_values(row):
             continue
-        raw_row = " | ".join(c.text.strip() for c in row.cells)
+        raw_row = " | ".join(_flat(c.text) for c in row.cells if not c.continued)
         if table == "appeals":
             # the appeals data row has no label of its own
             addresses = [f"appeals/{g.key}/{c.key}" for g in APPEALS_GROUPS for c in APPEALS_COLUMNS]
@@ -654,10 +662,11 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
             appeals_done = True
             _place_row(st, row, addresses, "appeals", "行政复议、行政诉讼")
         else:
+            hint, hint_zh = _nearest(row, table, fmt)
             st.findings.append(
                 CODES["GD106"].finding(
-                    f"a row of values without a label of the format: {raw_row}",
-                    f"没有可识别标签的一行数值：{raw_row}",
+                    f"a row of values without a label of the format: {raw_row}{hint}",
+                    f"没有可识别标签的一行数值：{raw_row}{hint_zh}",
                     source=row.source,
                     raw=raw_row,
                 )
@@ -683,6 +692,56 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
         tuple(st.findings),
         frozenset(st.tables),
     )
+
+
+def _flat(text: str) -> str:
+    """A cell's text on one line: the lines of a wrapped or stacked label joined (三⏎、⏎本… → 三、本…)."""
+    return re.sub(r"\s*\n\s*", "", text.strip())
+
+
+@cache
+def _row_labels(format: FormatKey, table: str) -> tuple[tuple[str, str], ...]:
+    """(normalised, official) row labels of one table of the format."""
+    s = spec(format)
+    if table == "applications":
+        labels = [lr.label for lr in s.applications_layout if lr.key is not None]
+    elif table == "proactive":
+        labels = [r.label for b in s.proactive for r in b.rows]
+    else:
+        return ()
+    return tuple((normalise_label(label), label) for label in labels)
+
+
+def _nearest(row: _Row, table: str | None, format: FormatKey) -> tuple[str, str]:
+    """Why a row's label is none of the format's, for a person to fix it in one step: the official
+    row label nearest to it (a misprint), or the rows a group label stands for (a row of an older
+    format: （六）其他处理 as one row where the format has three)."""
+    labels = [c for c in row.labels if not c.continued]
+    if not labels or table is None:
+        return "", ""
+    text = _flat(labels[-1].text)
+    matches = match_label(text, format)
+    groups = [m for m in matches if m.kind == "group" and m.table == table]
+    if groups:
+        key = groups[0].key
+        under = [lr.label for lr in spec(format).applications_layout if lr.parents and lr.parents[-1] == key]
+        if under:
+            return (
+                f" ('{text}' heads rows of its own in the {format} format: {'; '.join(under)})",
+                f"（“{text}”在{format}年格式中下分各行：{'；'.join(under)}）",
+            )
+        return "", ""
+    if matches:
+        return "", ""
+    n = normalise_label(text)
+    best, score = "", 0.0
+    for norm, official in _row_labels(format, table):
+        r = difflib.SequenceMatcher(None, n, norm).ratio()
+        if r > score:
+            best, score = official, r
+    if score < 0.6:
+        return "", ""
+    return f" (nearest label of the format: '{best}')", f"（最接近的格式标签：“{best}”）"
 
 
 def _place_row(st: _State, row: _Row, addresses: list[str], location: str, label: str) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from ..core.errors import FileTooLargeError, ReadError
+from ..core.messages import errors as E
 
 __all__ = ["MAX_FILE_BYTES", "decode_text", "load_bytes"]
 
@@ -20,8 +21,8 @@ MAX_FILE_BYTES: Final = 64 * 1024 * 1024
 
 
 def load_bytes(source: str | os.PathLike[str] | bytes, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a file (refusing one over ``max_bytes`` before reading it, and anything that is
-    not a regular file), or the bytes given."""
+    """The bytes of a file (refusing one over ``max_bytes`` before reading it, anything that is not a
+    regular file, and an empty file), or the bytes given."""
     if isinstance(source, bytes):
         data = source
     else:
@@ -30,16 +31,18 @@ def load_bytes(source: str | os.PathLike[str] | bytes, *, max_bytes: int = MAX_F
             st = p.stat()
             if not stat.S_ISREG(st.st_mode):
                 # a FIFO would block on open, /dev/zero would never end
-                kind = "a folder" if stat.S_ISDIR(st.st_mode) else "a device, pipe or socket"
-                raise ReadError(f"not a regular file but {kind}", path=str(p))
+                kind = E.NOT_A_FILE_FOLDER if stat.S_ISDIR(st.st_mode) else E.NOT_A_FILE_DEVICE
+                raise ReadError(kind, path=str(p))
             if st.st_size > max_bytes:
-                raise FileTooLargeError(f"{st.st_size} bytes, over the limit of {max_bytes}", path=str(p))
+                raise FileTooLargeError(E.FILE_TOO_LARGE, path=str(p), size=st.st_size, limit=max_bytes)
             with p.open("rb") as f:
                 data = f.read(max_bytes + 1)  # bounded even if the file grows meanwhile
         except OSError as exc:
-            raise ReadError(f"cannot open: {exc.strerror or exc}", path=str(p)) from None
+            raise ReadError(E.CANNOT_OPEN, path=str(p), reason=E.os_reason(exc)) from None
     if len(data) > max_bytes:
-        raise FileTooLargeError(f"{len(data)} bytes, over the limit of {max_bytes}")
+        raise FileTooLargeError(E.FILE_TOO_LARGE, size=len(data), limit=max_bytes)
+    if not data:
+        raise ReadError(E.EMPTY_FILE, path=None if isinstance(source, bytes) else str(source))
     return data
 
 

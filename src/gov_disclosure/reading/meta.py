@@ -23,6 +23,7 @@ import attrs
 from ..core.codes import CODES
 from ..core.errors import FileTooLargeError, ReadError
 from ..core.findings import Finding
+from ..core.messages import errors as E
 from ..core.model import AgencyKind, Report, Sections
 from ..core.values import chinese_number
 from ..core.vocabulary import FORMATS, SECTIONS, FormatKey, format_for_year
@@ -343,7 +344,7 @@ def assemble(
     nor the title say which format or year it is (not a report).
     """
     if len(paragraphs) > MAX_PARAGRAPHS:
-        raise FileTooLargeError(f"{len(paragraphs)} paragraphs, over the limit of {MAX_PARAGRAPHS}")
+        raise FileTooLargeError(E.TOO_MANY_PARAGRAPHS, n=len(paragraphs), limit=MAX_PARAGRAPHS)
     out: list[Finding] = list(findings)
     sig_agency, published_on, sig_index = signature(paragraphs)
     spans, span_findings = section_spans(paragraphs, sig_index)
@@ -376,7 +377,7 @@ def assemble(
     fmt = format or reading.format
     if fmt is None:
         if year is None:
-            raise ReadError("not a report: no table of the format and no reporting year in the title")
+            raise ReadError(E.NOT_A_REPORT)
         fmt = format_for_year(year)
         reading = read_grids(grids, format=fmt)
     out.extend(reading.findings)

@@ -26,6 +26,9 @@ from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
+from ..core.messages import Message
+from ..core.messages import errors as E
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -159,7 +162,7 @@ class _Map(Generic[T, R]):
         pool: Pool,
         fn: Callable[[list[T]], list[R]],
         chunks: Iterable[list[T]],
-        crashed: Callable[[T, str], R],
+        crashed: Callable[[T, Message], R],
         timeout: float | None,
     ) -> None:
         self.pool, self.fn, self.crashed, self.timeout = pool, fn, crashed, timeout
@@ -239,7 +242,7 @@ class _Map(Generic[T, R]):
                     "run with jobs=1 (-j 1). In a script, guard the call with "
                     "`if __name__ == '__main__':`"
                 )
-            self.redo(task, "the worker process died")
+            self.redo(task, E.WORKER_DIED)
             return
         status, value = reply
         if status == "error":
@@ -253,9 +256,9 @@ class _Map(Generic[T, R]):
         task, w.task = w.task, None
         assert task is not None
         self.pool.replace(w)
-        self.redo(task, f"the time limit of {self.timeout:g} s ran out")
+        self.redo(task, Message(*E.TIME_LIMIT.both(seconds=f"{self.timeout:g}")))
 
-    def redo(self, task: _Task[T], reason: str) -> None:
+    def redo(self, task: _Task[T], reason: Message) -> None:
         """A task lost with its worker: redo its items one by one, or give up on a lone item."""
         if task.position is None and len(task.items) > 1:
             self.parts[task.index] = [None] * len(task.items)
@@ -278,7 +281,7 @@ def ordered_map(
     pool: Pool | None,
     fn: Callable[[list[T]], list[R]],
     chunks: Iterable[list[T]],
-    crashed: Callable[[T, str], R],
+    crashed: Callable[[T, Message], R],
     *,
     timeout: float | None = None,
 ) -> Iterator[list[R]]:
@@ -287,8 +290,9 @@ def ordered_map(
     ``fn`` must be picklable (a module-level function or a :func:`functools.partial` of one) and
     must not raise for a bad item: it turns every item into a result (an exception it raises
     anyway is raised here). ``fn`` must return one result per item. ``crashed(item, reason)`` is the
-    result of an item that its worker could not finish: it died, or (with ``timeout``, seconds per
-    item, which needs a pool) it took too long.
+    result of an item that its worker could not finish: it died (``reason`` is
+    :data:`~gov_disclosure.core.messages.errors.WORKER_DIED`), or (with ``timeout``, seconds per item,
+    which needs a pool) it took too long (the formatted ``TIME_LIMIT``).
     """
     if pool is None:
         if timeout is not None:

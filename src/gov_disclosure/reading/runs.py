@@ -44,7 +44,7 @@ What is assumed, what is used, what is placed
      not checkable) is therefore placed only if its run cannot be read as fewer values either (``000``
      can only be three zeros; ``952`` can be 95 and 2 with a blank).
 
-   Every other row is declined with a GD107 finding that says how many splits fit, and why they could
+   Every other row is declined with a GD109 finding that says how many splits fit, and why they could
    not be told apart. Whitespace between two runs of one row (``3\u00a0000710``: the ``&nbsp;`` of a
    blank cell, or a separator) is read both ways, a separator and a blank cell, so it is never guessed.
 
@@ -865,7 +865,7 @@ def settle(rows: Sequence[RunRow], known: Mapping[str, Cell], format: FormatKey)
 
     ``known`` holds the cells already read from rows that were not run together (a cell absent from
     it is not known). The rule is the module's; a row not placed (or placed in part: an appeals
-    group) gets one GD107 finding.
+    group) gets one GD109 finding.
 
     Rows are settled in two rounds. First the rows that split one way only: placed when a sum of
     their own confirms them (or their run cannot hide a blank cell), and from then on known like any
@@ -1170,7 +1170,7 @@ def _by_digits(var: _Var) -> Outcome:
 def _finding(row: RunRow, message: Message, positions: Sequence[int], **params: object) -> Finding:
     text = row.text.strip()
     en, zh = message.both(run=text, label=row.label, values=len(row.columns), **params)
-    return CODES["GD107"].finding(
+    return CODES["GD109"].finding(
         en,
         zh,
         location=row.location,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Final, Literal, TypeAlias
 
 from ..core.errors import ReadError, UnsupportedFileError
+from ..core.messages import errors as E
 from .load import decode_text
 
 __all__ = ["FileKind", "sniff"]
@@ -26,22 +27,19 @@ def sniff(data: bytes, name: str = "") -> FileKind:
         try:
             names = set(zipfile.ZipFile(BytesIO(data)).namelist())
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise ReadError(f"a damaged zip archive: {exc}", path=name or None) from None
+            raise ReadError(E.DAMAGED_ZIP, path=name or None, detail=str(exc)) from None
         if "xl/workbook.xml" in names:
             return "xlsx"
         if "word/document.xml" in names:
             return "docx"
-        raise UnsupportedFileError("a zip archive that is neither .xlsx nor .docx", path=name or None)
+        raise UnsupportedFileError(E.ZIP_NOT_OFFICE, path=name or None)
     if data.startswith(_OLE2):
-        raise UnsupportedFileError(
-            "a legacy binary Office file (.xls/.doc); save it as .xlsx or .docx first",
-            path=name or None,
-        )
+        raise UnsupportedFileError(E.LEGACY_OFFICE, path=name or None)
     if data.startswith(b"%PDF"):
         return "pdf"
     head = data[:4096]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UnsupportedFileError("a binary file, not a report", path=name or None)
+        raise UnsupportedFileError(E.BINARY_FILE, path=name or None)
     text = decode_text(head).lstrip().lower()
     if text.startswith(("{", "[")):
         return "json"

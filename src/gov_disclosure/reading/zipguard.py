@@ -14,6 +14,7 @@ import zlib
 from typing import Final
 
 from ..core.errors import ReadError, UnsafeFileError
+from ..core.messages import errors as E
 
 MAX_ENTRIES: Final = 2_000
 MAX_ENTRY_BYTES: Final = 256 * 1024 * 1024
@@ -30,25 +31,25 @@ def check_archive(data: bytes, *, what: str) -> zipfile.ZipFile:
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         from ..core.errors import UnsupportedFileError
 
-        raise UnsupportedFileError(f"a legacy binary Office file, not {what}; save it as {what} first")
+        raise UnsupportedFileError(E.LEGACY_OFFICE_NOT, what=what)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise ReadError(f"not a valid {what} (not a zip archive or truncated): {exc}") from None
+        raise ReadError(E.NOT_A_VALID_ARCHIVE, what=what, detail=str(exc)) from None
     if len(infos) > MAX_ENTRIES:
-        raise UnsafeFileError(f"{len(infos)} entries in the archive (limit {MAX_ENTRIES})")
+        raise UnsafeFileError(E.TOO_MANY_ENTRIES, n=len(infos), limit=MAX_ENTRIES)
     total = 0
     for info in infos:
         if info.file_size > MAX_ENTRY_BYTES:
-            raise UnsafeFileError(f"entry {info.filename!r} declares {info.file_size} bytes")
+            raise UnsafeFileError(E.ENTRY_DECLARES, name=info.filename, size=info.file_size)
         if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 10**6:
             raise UnsafeFileError(
-                f"entry {info.filename!r} expands {info.file_size // info.compress_size}× (zip bomb?)"
+                E.ENTRY_EXPANDS, name=info.filename, ratio=info.file_size // info.compress_size
             )
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise UnsafeFileError(f"the archive expands to more than {MAX_TOTAL_BYTES} bytes")
+            raise UnsafeFileError(E.ARCHIVE_TOO_BIG, limit=MAX_TOTAL_BYTES)
     for info in infos:
         try:
             with zf.open(info) as fh:
@@ -56,7 +57,7 @@ def check_archive(data: bytes, *, what: str) -> zipfile.ZipFile:
                 while chunk := fh.read(1 << 20):
                     read += len(chunk)
                     if read > info.file_size or read > MAX_ENTRY_BYTES:
-                        raise UnsafeFileError(f"entry {info.filename!r} is larger than it declares")
+                        raise UnsafeFileError(E.ENTRY_LIES, name=info.filename)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error) as exc:
-            raise ReadError(f"damaged {what}: entry {info.filename!r}: {exc}") from None
+            raise ReadError(E.DAMAGED_ENTRY, what=what, name=info.filename, detail=str(exc)) from None
     return zf

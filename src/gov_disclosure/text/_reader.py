@@ -9,6 +9,7 @@ from typing import Final, Literal, TypeAlias
 
 from ..core.errors import FileTooLargeError, ReadError
 from ..core.findings import Finding
+from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.vocabulary import FORMATS, FormatKey
 from ..reading import glued
@@ -16,7 +17,7 @@ from ..reading.engine import GridCell, is_value_text, label_prefix, match_label
 from ..reading.load import decode_text, load_bytes
 from ..reading.meta import assemble, match_heading, section_spans
 
-__all__ = ["MAX_CELLS", "MAX_LINES", "MAX_TEXT_CHARS", "read_text"]
+__all__ = ["MAX_CELLS", "MAX_LINES", "MAX_TEXT_CHARS", "read_text", "text_tables"]
 
 #: texts longer than this are refused (a report is some tens of kilobytes)
 MAX_TEXT_CHARS: Final = 8 * 1024 * 1024
@@ -211,24 +212,33 @@ def read_text(
     """
     text = _load(source)
     if len(text) > MAX_TEXT_CHARS:
-        raise FileTooLargeError(f"{len(text)} characters of text, over the limit of {MAX_TEXT_CHARS}")
+        raise FileTooLargeError(E.TEXT_TOO_LARGE, n=len(text), limit=MAX_TEXT_CHARS)
     if "\x00" in text:
-        raise ReadError("not a text file (NUL characters)")
+        raise ReadError(E.TEXT_NUL)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if len(lines) > MAX_LINES:
-        raise FileTooLargeError(f"{len(lines)} lines of text, over the limit of {MAX_LINES}")
-    regions = _regions(lines)
-    grids = []
+        raise FileTooLargeError(E.TEXT_TOO_MANY_LINES, n=len(lines), limit=MAX_LINES)
+    paragraphs, tables = text_tables(lines)
+    return assemble(paragraphs, [g for _, g in tables], format=format)
+
+
+def text_tables(lines: Sequence[str]) -> tuple[list[str], list[tuple[int, list[list[GridCell]]]]]:
+    """The lines outside the tables, and the tables found among ``lines`` as grids, each with the
+    index of its first line. Raises :class:`~gov_disclosure.errors.FileTooLargeError` above
+    :data:`MAX_CELLS`."""
+    grids: list[tuple[int, list[list[GridCell]]]] = []
     in_table = [False] * len(lines)
-    for a, b in regions:
+    cells = 0
+    for a, b in _regions(lines):
         region = lines[a:b]
-        grids.append(_rows(region, a, _layout(region)))
-        if sum(len(row) for g in grids for row in g) > MAX_CELLS:
-            raise FileTooLargeError(f"the tables have more than {MAX_CELLS} cells")
+        grid = _rows(region, a, _layout(region))
+        grids.append((a, grid))
+        cells += sum(len(row) for row in grid)
+        if cells > MAX_CELLS:
+            raise FileTooLargeError(E.TOO_MANY_CELLS, limit=MAX_CELLS)
         for i in range(a, b):
             in_table[i] = True
-    paragraphs = [ln for ln, t in zip(lines, in_table, strict=True) if not t]
-    return assemble(paragraphs, grids, format=format)
+    return [ln for ln, t in zip(lines, in_table, strict=True) if not t], grids
 
 
 # -- cells aligned by spaces (pdftotext -layout) ------------------------------------------------

@@ -13,17 +13,14 @@ AMBIGUOUS_AGENCY: Final = Message(
     "无法确定；请统一机关名称或使用 compare 命令",
 )
 AMBIGUOUS_LINE: Final = Message(
-    "ambiguous agency {agency} {year}: {path} matches {matches} (not paired)",
-    "机关名称不唯一 {agency} {year}：{path} 可对应 {matches}（未配对）",
+    "ambiguous agency: {agency} {year}: {path} matches {matches} (not paired)",
+    "机关名称不唯一：{agency} {year}年度：{path} 可对应 {matches}（未配对）",
 )
 AMBIGUOUS_ROW: Final = Message("ambiguous agency names", "机关名称不唯一（未配对）")
 ACROSS_SPELLINGS_ROW: Final = Message(
     "pairs across spellings (with/without parent region)", "跨写法配对（含/不含上级行政区划）"
 )
-AGENCIES_DIFFER: Final = Message(
-    "warning: the agencies differ: {last!r} vs {this!r}", "警告：机关不同：“{last}”与“{this}”"
-)
 AGENCIES_SPELT_OTHERWISE: Final = Message(
-    "note: {last!r} and {this!r} are read as one agency (with and without its parent region)",
-    "说明：“{last}”与“{this}”视为同一机关（含与不含上级行政区划）",
+    "note: {last} and {this} are read as one agency (with and without its parent regions)",
+    "提示：{last}与{this}视为同一机关（含与不含上级行政区划）",
 )

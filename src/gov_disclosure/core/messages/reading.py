@@ -6,7 +6,7 @@ from typing import Final
 
 from . import Message
 
-# -- values run together (reading/runs.py, GD107) ----------------------------------------------------
+# -- values run together (reading/runs.py, GD109) ----------------------------------------------------
 
 RUN_SPLITS_FIT: Final = Message(
     "row {label!r}: {ways} ways to split {run!r} into {values} values fit the totals; not read",
