@@ -30,6 +30,7 @@ import attrs
 
 from ..core.codes import CODES
 from ..core.findings import CellRef, Finding
+from ..core.messages import reading as MR
 from ..core.values import Cell, Parsed, format_cell, is_missing, parse_cell
 from ..core.vocabulary import (
     APPEALS_COLUMNS,
@@ -75,6 +76,10 @@ class GridCell:
     source: str  #: e.g. "table 2, row 5, cell 3" or "line 120"
     #: True where this position is covered by a merged cell starting left/above (text repeated)
     continued: bool = False
+    #: True where the reader cannot vouch for the cell's place in its row: text that follows the
+    #: page's flow, not the table's rows (pdftotext without -layout); such a row is read only where
+    #: its own total confirms it (GD108 otherwise)
+    unordered: bool = False
     #: True where the reader found this text run together with the cells around it (crawler text:
     #: ``0000000``): it may hold several values, and only :mod:`.runs` may split it; whitespace-only
     #: text marks the gap between two such runs (a separator, or a blank cell's ``&nbsp;``)
@@ -550,10 +555,28 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
     #: proactive blocks with extra header columns: (row width, [(position, column key)])
     header_layout: dict[str, tuple[int, list[tuple[int, str]]]] = {}
     nonstandard: dict[str, list[str]] = {}
+    group_end, row_index = _applications_order(fmt)
+    last_row = -1  # the furthest applications row label seen so far (official order)
+    out_of_order: tuple[GridCell, str] | None = None
     for row in rows:
         matches = _row_matches(row, fmt)
         known = [(c, m) for c, m in matches if m]
         unknown = [c for c, m in matches if not m]
+        for c, m in known:
+            # a group label after a row beyond its group: the table's text is out of order
+            # (pdftotext without -layout gives a table column by column)
+            if c.continued or out_of_order is not None:
+                continue
+            for mm in m:
+                if (
+                    mm.table == "applications"
+                    and mm.kind == "group"
+                    and last_row > group_end.get(mm.key, last_row)
+                ):
+                    out_of_order = (c, s.applications_rows[last_row].label)
+            for mm in m:
+                if mm.table == "applications" and mm.kind == "row":
+                    last_row = max(last_row, row_index[mm.key])
         # labels that belong to one table only tell which table this row is in
         votes = Counter(next(iter(ts)) for ts in ({mm.table for mm in m} for _, m in known) if len(ts) == 1)
         ranked = votes.most_common(2)
@@ -672,6 +695,8 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
                 )
             )
 
+    if out_of_order is not None:
+        _decline_table(st, "applications", *out_of_order)
     _settle_runs(st)
     for table_key, extra in nonstandard.items():
         names = "、".join(dict.fromkeys(extra))
@@ -758,8 +783,41 @@ def _place_row(st: _State, row: _Row, addresses: list[str], location: str, label
     if fitted is None:
         st.misfit(f"row {label!r}", f"“{label}”行", location, addresses, row, len(addresses))
         return
+    if any(c.unordered for c in fitted) and not _confirmed(st, addresses, fitted):
+        raw = " | ".join(c.text.strip() for c in fitted)
+        en, zh = MR.ROW_OUT_OF_ORDER.both(label=label, values=raw)
+        st.findings.append(
+            CODES["GD108"].finding(
+                en,
+                zh,
+                location=location,
+                cells=[CellRef(a, None) for a in addresses],
+                source=row.source,
+                raw=raw,
+            )
+        )
+        return
     for address, cell in zip(addresses, fitted, strict=True):
         st.place(address, cell)
+
+
+def _confirmed(st: _State, addresses: Sequence[str], cells: Sequence[GridCell]) -> bool:
+    """Whether every sum of the format within these cells (a row total, each appeals group's total)
+    holds with their values, and there is at least one: what confirms a row whose order the reader
+    cannot vouch for."""
+    values: dict[str, int] = {}
+    for a, c in zip(addresses, cells, strict=True):
+        cs = spec(st.format).cell(a)
+        v = _parse_cell(c.text.strip(), cs.kind, cs.unit).value
+        if isinstance(v, int):
+            values[a] = v
+    inside = set(addresses)
+    sums = [e for e in runs.equations(st.format) if set(e.plus) | set(e.minus) <= inside]
+    return bool(sums) and all(
+        all(a in values for a in (*e.plus, *e.minus))
+        and sum(values[a] for a in e.plus) == sum(values[a] for a in e.minus)
+        for e in sums
+    )
 
 
 def _run_pieces(values: Sequence[GridCell], n: int) -> tuple[runs.Piece, ...] | None:
@@ -816,3 +874,31 @@ def _settle_runs(st: _State) -> None:
         for col, text, placed in zip(row.columns, outcome.split.texts, outcome.placed, strict=True):
             if placed:
                 st.place(col.address, GridCell(text, row.source))
+
+
+@cache
+def _applications_order(format: FormatKey) -> tuple[dict[str, int], dict[str, int]]:
+    """Where each group label of the applications table ends (the index, among the data rows, of its
+    last row) and the index of each data row."""
+    rows = [lr for lr in spec(format).applications_layout if lr.key is not None]
+    index = {lr.key: i for i, lr in enumerate(rows) if lr.key is not None}
+    ends: dict[str, int] = {}
+    for i, lr in enumerate(rows):
+        for parent in lr.parents:
+            ends[parent] = i
+    return ends, index
+
+
+def _decline_table(st: _State, table: str, cell: GridCell, after: str) -> None:
+    """Take back every cell of ``table`` (its text came out of order) and say so once (GD108)."""
+    prefix = f"{table}/"
+    for address in [a for a in st.cells if a.startswith(prefix)]:
+        del st.cells[address]
+        st.raw.pop(address, None)
+        st.sources.pop(address, None)
+    st.findings = [f for f in st.findings if not (f.location or "").startswith(prefix)]
+    st.run_rows = [r for r in st.run_rows if not r.location.startswith(prefix)]
+    en, zh = MR.TABLE_OUT_OF_ORDER.both(title=TABLE_TITLES[table], label=cell.text.strip(), after=after)
+    st.findings.append(
+        CODES["GD108"].finding(en, zh, location=table, source=cell.source, raw=cell.text.strip())
+    )

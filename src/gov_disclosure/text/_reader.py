@@ -162,6 +162,8 @@ def _rows(lines: Sequence[str], first: int, layout: Layout) -> list[list[GridCel
     # one cell per line, blank lines for empty cells: a row is label lines + the lines after them.
     # When (nearly) every line is followed by a blank one, the blank lines only separate blocks
     # (pdftotext without -layout) and empty cells cannot be told: such rows will not fit (GD105).
+    # The order of such blocks follows the page's text flow, not the table's rows: the cells are
+    # marked unordered, and a row is read only where its own total confirms it.
     content = [i for i, ln in enumerate(lines) if ln.strip()]
     separated = sum(1 for i in content if i + 1 < len(lines) and not lines[i + 1].strip())
     blocks = len(content) > 4 and separated * 5 >= len(content) * 3
@@ -176,7 +178,7 @@ def _rows(lines: Sequence[str], first: int, layout: Layout) -> list[list[GridCel
             # several cells on one line (本年制发件数 本年废止件数 现行有效件数, or 6338 5398)
             tokens = line.split()
             if all(is_value_text(t) for t in tokens):
-                cur.extend(GridCell(t, src) for t in tokens)
+                cur.extend(GridCell(t, src, unordered=blocks) for t in tokens)
                 in_values = True
                 continue
             if in_values and cur:
@@ -189,7 +191,7 @@ def _rows(lines: Sequence[str], first: int, layout: Layout) -> list[list[GridCel
             rows.append(cur)
             cur = []
         in_values = value
-        cur.append(GridCell(line.strip(), src))
+        cur.append(GridCell(line.strip(), src, unordered=blocks and value))
     if cur:
         rows.append(cur)
     return rows

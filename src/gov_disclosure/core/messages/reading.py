@@ -62,3 +62,19 @@ RUN_ROW_BREAKS_SUMS: Final = Message(
     "“{label}”行：“{run}”拆成{values}个数值有{ways}种拆法，只有不计此行时表格的合计关系才能成立"
     "（此行或与其相加的单元格可能有误），未读取",
 )
+
+# -- a table whose text came out of order (reading/engine.py, GD108) ----------------------------------
+
+TABLE_OUT_OF_ORDER: Final = Message(
+    "“{title}”: the table's text is out of order ({label!r} stands after the row {after!r}, below its "
+    "own rows): it was taken from the page column by column (pdftotext without -layout?), so no cell "
+    "of it is read; extract the text with the layout kept",
+    "“{title}”：表格文字顺序错乱（“{label}”出现在“{after}”行之后，已越过其所辖各行），"
+    "文本可能是逐列提取的（未加 -layout 的 pdftotext？），该表不读取任何单元格；请保留版式重新提取文本",
+)
+ROW_OUT_OF_ORDER: Final = Message(
+    "row {label!r}: its values ({values}) come from text whose order follows the page, not the "
+    "table (pdftotext without -layout), and its total does not confirm them; not read",
+    "“{label}”行：数值（{values}）取自未保留版式的文本（未加 -layout 的 pdftotext），"
+    "顺序不一定是表格的顺序，且其合计不能印证，未读取",
+)
