@@ -98,7 +98,15 @@ def test_whitespace_between_runs_is_a_gap() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["1.属于国家秘密", "0", "规章  0  0  0", "本机关2021年共收到申请12件。", "（一）予以公开\t3\t0"],
+    [
+        "1.属于国家秘密",
+        "0",
+        "规章  0  0  0",
+        "本机关2021年共收到申请12件。",
+        "（一）予以公开\t3\t0",
+        "依申请公开其他3件，办结率100%",
+        "行政许可12件。",
+    ],
 )
 def test_lines_that_do_not_run_together(line: str) -> None:
     assert not glued.is_run_together(line)

@@ -256,10 +256,16 @@ def _note_end(t: str, i: int, b: int) -> int | None:
 
 
 def is_run_together(line: str) -> bool:
-    """True when a label of the format and a run of values touch on this line (``规章000``)."""
-    if not any(ch.isdigit() for ch in line):
+    """True when a label of the format and a run of values touch on this line (``规章000``), and
+    the line is table, not prose: it does not end a sentence and most of its text is labels of the
+    format (``依申请公开其他3件。`` is a sentence)."""
+    if not any(ch.isdigit() for ch in line) or line.rstrip().endswith(("。", "；", ";")):
         return False
     toks = tokens(line)
+    label_chars = sum(len(t.text) for t in toks if t.kind == "label")
+    unknown = sum(len(t.text) for t in toks if t.kind == "label" and not t.known)
+    if unknown * 3 > label_chars:
+        return False
     return any(
         tok.kind == "run"
         and (
