@@ -89,16 +89,16 @@ def main() -> None:
         plain = [write_text(r, layout="lines") for r in reports]
         n = len(reports)
         for text in glued[:2] + plain[:2]:
-            read_text(text)  # warm the caches
-        t_plain = cpu_per_call(lambda texts=plain: [read_text(t) for t in texts], n, args.repeat)  # type: ignore[misc]
+            read_text(text=text)  # warm the caches
+        t_plain = cpu_per_call(lambda texts=plain: [read_text(text=t) for t in texts], n, args.repeat)  # type: ignore[misc]
         runs.settle = timed_settle  # type: ignore[assignment]
         spent[0] = 0.0
-        t_glued = cpu_per_call(lambda texts=glued: [read_text(t) for t in texts], n, args.repeat)  # type: ignore[misc]
+        t_glued = cpu_per_call(lambda texts=glued: [read_text(text=t) for t in texts], n, args.repeat)  # type: ignore[misc]
         t_settle = spent[0] / (n * args.repeat)
         runs.settle = settle  # type: ignore[assignment]
         filled = placed = 0
         for r, text in zip(reports, glued, strict=True):
-            back, _ = read_text(text)
+            back, _ = read_text(text=text)
             for a, v in r.cell_map().items():
                 if v is not None:
                     filled += 1

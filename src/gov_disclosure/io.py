@@ -12,22 +12,34 @@ from pathlib import Path
 from .core.errors import ReadError
 from .core.findings import Finding
 from .core.model import Report
-from .reading.load import MAX_FILE_BYTES, decode_text, load_bytes
+from .reading.load import MAX_FILE_BYTES, load_bytes
 from .reading.sniff import FileKind, sniff
 
 __all__ = ["read_report"]
 
 
 def read_report(
-    path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES
+    source: str | os.PathLike[str] | bytes, *, max_bytes: int = MAX_FILE_BYTES
 ) -> tuple[Report, list[Finding]]:
     """Read a report from a .json, .xlsx, .docx, .html, .pdf or .txt file, whatever its suffix says
     (a PDF needs the ``pdftotext`` program: see :mod:`gov_disclosure.pdf`).
 
+    ``source`` is a path (``str`` or ``os.PathLike``) or the file's content (``bytes``), as for every
+    reader (docs/reading.md); the kind of file is recognised from the content either way. Text you
+    hold as a ``str`` goes to :func:`gov_disclosure.text.read_text` (``text=``) or
+    :func:`gov_disclosure.html.read_html` (``html=``).
+
     Returns the report and the reader's findings (cells it could not read, rows that did not fit).
     Raises a :class:`~gov_disclosure.core.errors.ReadError` when the file cannot be read at all.
     """
-    p = Path(path)
+    if isinstance(source, bytes):
+        data = load_bytes(source, max_bytes=max_bytes)
+        return _read(sniff(data), data)
+    if not isinstance(source, (str, os.PathLike)):
+        raise TypeError(
+            f"read_report() takes a path (str or os.PathLike) or the file's bytes, not {type(source).__name__}"
+        )
+    p = Path(source)
     data = load_bytes(p, max_bytes=max_bytes)
     kind = sniff(data, str(p))
     try:
@@ -66,5 +78,5 @@ def _read(kind: FileKind, data: bytes) -> tuple[Report, list[Finding]]:
         return result
     from .text import read_text
 
-    result = read_text(decode_text(data))
+    result = read_text(data)  # bytes: UTF-8, UTF-16 with a BOM, or GB18030
     return result

@@ -260,3 +260,18 @@ def test_compare_reads_a_name_with_its_region_as_the_same_agency(tmp_path: Path)
     other = runner.invoke(main, ["compare", str(a), str(c), "--lang", "zh"])
     assert other.exit_code == 2  # another agency (政府 vs 政府办公室): refused
     assert "不是同一机关" in other.output
+
+
+def test_validate_previous_reads_a_name_with_its_region_as_the_same_agency(tmp_path: Path) -> None:
+    rng = random.Random("validate previous spellings")
+    last = random_report(rng, year=2022)
+    this = random_report(rng, previous=last)
+    a = write(tmp_path, "a.json", last, "舟山市定海区经济和信息化局")
+    b = write(tmp_path, "b.json", this, "定海区经济和信息化局")
+    c = write(tmp_path, "c.json", this, "定海区经信局")
+    runner = CliRunner()
+    same = runner.invoke(main, ["validate", str(b), "--previous", str(a)])
+    assert same.exit_code == 0, same.output
+    assert "read as one agency" in same.output
+    other = runner.invoke(main, ["validate", str(c), "--previous", str(a)])
+    assert other.exit_code == 2  # an abbreviation is not a region: another agency to the tool

@@ -68,7 +68,7 @@ def test_an_item_number_run_into_the_values_before_goes_to_its_label() -> None:
 def test_an_unknown_numbered_label_keeps_its_number_in_the_run_before() -> None:
     # a misprinted label: its item number cannot be told from the values, so the row before is not split
     report, findings = read_text(
-        "三、收到和处理政府信息公开申请情况\n"
+        text="三、收到和处理政府信息公开申请情况\n"
         "（三）不予公开1.属于国家秘密00000002.其他法律行政止公开0000000\n"
         "3.危及“三安全一稳定”0000000\n4.保护第三方合法权益0000000\n",
         format="2021",
@@ -130,7 +130,7 @@ def unread_are_said(report: Report, read: Report, findings: list[Finding]) -> bo
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(valid_reports(), st.booleans())
 def test_every_cell_placed_is_the_reports(report: Report, one_line: bool) -> None:
-    read, findings = read_text(crawler_text(report, one_line=one_line))
+    read, findings = read_text(text=crawler_text(report, one_line=one_line))
     assert wrong_cells(report, read) == {}
     assert read.format == report.format
     assert unread_are_said(report, read, findings)
@@ -166,7 +166,7 @@ def test_reports_that_break_their_sums_never_get_a_wrong_cell(
     rng: random.Random, n: int, how: str, one_line: bool
 ) -> None:
     report = broken(random_report(rng), rng, n, how)
-    read, findings = read_text(crawler_text(report, one_line=one_line))
+    read, findings = read_text(text=crawler_text(report, one_line=one_line))
     assert wrong_cells(report, read) == {}
     assert unread_are_said(report, read, findings)
 
@@ -174,7 +174,7 @@ def test_reports_that_break_their_sums_never_get_a_wrong_cell(
 def share_placed(reports: list[Report]) -> float:
     filled = placed = 0
     for r in reports:
-        read, _ = read_text(crawler_text(r))
+        read, _ = read_text(text=crawler_text(r))
         assert wrong_cells(r, read) == {}
         for a, v in r.cell_map().items():
             if v is not None:
@@ -192,7 +192,7 @@ def test_most_cells_of_valid_reports_are_placed() -> None:
 
 def test_the_whole_applications_table_of_a_sparse_report_is_read() -> None:
     expected = from_json(SAMPLE.with_suffix(".json").read_text(encoding="utf-8"))
-    read, findings = read_text(SAMPLE.read_text(encoding="utf-8"))
+    read, findings = read_text(text=SAMPLE.read_text(encoding="utf-8"))
     assert wrong_cells(expected, read) == {}
     for table in ("applications", "appeals"):
         cells = {a: v for a, v in expected.cell_map().items() if a.startswith(table)}

@@ -34,7 +34,7 @@ def test_a_group_label_after_the_rows_beyond_its_group_declines_the_table() -> N
 def test_group_labels_in_their_place_are_no_disorder() -> None:
     r = sample_report("2021")
     for layout in ("cells", "tsv", "lines"):
-        back, findings = read_text(write_text(r, layout=layout))  # type: ignore[arg-type]
+        back, findings = read_text(text=write_text(r, layout=layout))  # type: ignore[arg-type]
         assert back.cell_map() == r.cell_map()
         assert not [f for f in findings if f.code == "GD108"]
     # a merged group label repeated on every row of its group (continued) is not out of order either

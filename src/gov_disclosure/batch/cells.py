@@ -11,14 +11,16 @@ import csv
 import json
 import os
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Final
 
 import attrs
 
+from ..core.errors import ArgumentError
 from ..core.export import CELL_FIELDS, cell_records
 from ..core.messages import Message
+from ..core.messages import batch as B
 from ..core.messages import errors as E
 from ..io import read_report
 from ..reading.pool import ordered_map
@@ -86,7 +88,7 @@ def _iter_cells(
     timeout: float | None,
     on_progress: ProgressCallback | None,
     on_error: Callable[[str, Message], None] | None,
-) -> Iterator[dict[str, Any]]:
+) -> Generator[dict[str, Any], None, None]:
     files = discover(paths).files
     pool = make_pool(jobs, len(files), timeout)
     try:
@@ -144,7 +146,7 @@ def write_cells(
     for CSV/JSON Lines). ``kind``: ``csv``, ``jsonl`` or ``parquet`` (needs pyarrow, or polars).
     Unreadable files are left out and returned in the count."""
     if kind not in ("csv", "jsonl", "parquet"):
-        raise ValueError(f"kind must be csv, jsonl or parquet, not {kind!r}")
+        raise ArgumentError(B.BAD_CELLS_KIND, value=kind)
     unreadable: list[tuple[str, Message]] = []
     fields = CELL_EXPORT_FIELDS if with_file else CELL_FIELDS
     files = 0
@@ -158,14 +160,15 @@ def write_cells(
     rows = _iter_cells(
         paths, jobs, with_file, timeout, counting_progress, lambda p, m: unreadable.append((p, m))
     )
-    if kind == "parquet":
-        if not isinstance(out, (str, os.PathLike)):
-            raise ValueError("Parquet output needs a file path")
-        from .parquet import write_parquet
+    with contextlib.ExitStack() as stack:
+        stack.callback(rows.close)  # a failed write (a closed pipe) stops the workers now
+        if kind == "parquet":
+            if not isinstance(out, (str, os.PathLike)):
+                raise ArgumentError(B.PARQUET_NEEDS_PATH)
+            from .parquet import write_parquet
 
-        n = write_parquet(rows, out, fields)
-    else:
-        with contextlib.ExitStack() as stack:
+            n = write_parquet(rows, out, fields)
+        else:
             stream = (
                 stack.enter_context(open(out, "w", encoding="utf-8", newline=""))
                 if isinstance(out, (str, os.PathLike))

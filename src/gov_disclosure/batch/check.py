@@ -7,21 +7,22 @@ Layer: batch. Imports the core, the rules, :mod:`gov_disclosure.io` and the othe
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from ..core.errors import GovDisclosureError
+from ..core.errors import ArgumentError, GovDisclosureError
 from ..core.messages import Message
+from ..core.messages import batch as B
 from ..core.messages import errors as E
 from ..io import read_report
 from ..reading.pool import ordered_map
 from ..rules import MissingPolicy, validate
 from ..rules.similarity import DEFAULT_THRESHOLD, MIN_CHARS
-from ._workers import chunk_size_for, chunks, crash, failure, make_pool
+from ._workers import chunk_size_for, chunks, crash, failure, make_pool, renamed
 from .discover import discover
 from .output import finding_records
 from .pairing import check_pair, pair_up
@@ -125,23 +126,26 @@ def iter_check(
     jobs: int | None = None,
     missing: MissingPolicy = "not-assessable",
     pairs: bool = True,
-    threshold: float = DEFAULT_THRESHOLD,
+    similarity_threshold: float = DEFAULT_THRESHOLD,
     min_chars: int = MIN_CHARS,
     timeout: float | None = None,
     on_progress: ProgressCallback | None = None,
-) -> Iterator[Event]:
+    threshold: float | None = None,
+) -> Generator[Event, None, None]:
     """Check every file under ``paths`` and every pair of consecutive years; yield events.
 
     Order: the :class:`Skipped` files, then one :class:`FileResult` per file in path order (as soon
     as it and those before it are done), then the :class:`Duplicate` groups and the
     :class:`Ambiguous` agency names (see :func:`~.pairing.pair_up`), then one
     :class:`PairResult` per pair. ``jobs``: worker processes (default: all cores; 1 runs in this
-    process). ``threshold``/``min_chars`` tune GD704 (see :mod:`gov_disclosure.rules.similarity`).
+    process). ``similarity_threshold``/``min_chars`` tune GD704 (``--similarity-threshold``,
+    ``--min-chars``; see :mod:`gov_disclosure.rules.similarity`); ``threshold`` is its deprecated name.
     ``timeout``: seconds a worker may spend on one file (or pair); one that takes longer is stopped
     and reported unreadable. It needs worker processes, so with ``jobs=1`` one worker is started.
     """
+    threshold = renamed("threshold", "similarity_threshold", threshold, similarity_threshold)
     if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"threshold must be in (0, 1], not {threshold!r}")
+        raise ArgumentError(B.BAD_THRESHOLD, value=threshold)
     found = discover(paths)
     yield from found.skipped
     files = found.files
@@ -192,10 +196,11 @@ def check_paths(
     jobs: int | None = None,
     missing: MissingPolicy = "not-assessable",
     pairs: bool = True,
-    threshold: float = DEFAULT_THRESHOLD,
+    similarity_threshold: float = DEFAULT_THRESHOLD,
     min_chars: int = MIN_CHARS,
     timeout: float | None = None,
     on_progress: ProgressCallback | None = None,
+    threshold: float | None = None,
 ) -> BatchResult:
     """:func:`iter_check`, collected: every result, pair, skipped file and duplicate, and the counts."""
     summary = Summary()
@@ -209,7 +214,7 @@ def check_paths(
         jobs=jobs,
         missing=missing,
         pairs=pairs,
-        threshold=threshold,
+        similarity_threshold=renamed("threshold", "similarity_threshold", threshold, similarity_threshold),
         min_chars=min_chars,
         timeout=timeout,
         on_progress=on_progress,

@@ -225,18 +225,19 @@ def check_command(
             except OSError as exc:
                 cannot_write(findings_path, exc)
         on_progress = stack.enter_context(progress_bar(progress))
-        events = iter_check(
+        checked = iter_check(
             paths,
             jobs=jobs,
             timeout=timeout,
             missing=missing,  # type: ignore[arg-type]
             pairs=pairs,
-            threshold=threshold,
+            similarity_threshold=threshold,
             min_chars=min_chars,
             on_progress=on_progress,
         )
-        if out is not None:
-            events = write_findings(events, out, kind=kind)
+        stack.callback(checked.close)  # a failed write (a closed pipe) stops the workers now
+        events = write_findings(checked, out, kind=kind) if out is not None else checked
+        stack.callback(events.close)
         try:
             for event in events:
                 summary.add(event)

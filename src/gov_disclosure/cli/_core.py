@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 from ..core.messages import cli as M
+from ..core.model import Report
 from ..core.serialize import json_schema, to_json
 from ..rules import RULES, validate
 from ..testing import sample_report
@@ -27,6 +27,7 @@ from ._common import (
     fail,
     load,
     missing_option,
+    note,
     pick_output_format,
     print_findings,
     title,
@@ -47,7 +48,10 @@ def validate_command(
     """Validate one report (help: M.VALIDATE_HELP)."""
     fmt = pick_output_format(output_format, old_output)
     r, read_findings = load(report)
-    last = load(previous)[0] if previous else None
+    last = None
+    if previous:
+        last = load(previous)[0]
+        _check_previous(report, r, previous, last)
     result = validate(r, last, missing=missing, findings=read_findings)  # type: ignore[arg-type]
     if fmt == "json":
         dump_json(
@@ -56,6 +60,22 @@ def validate_command(
     else:
         print_findings(result, title=title(report, r), format=r.format)
     sys.exit(exit_for([result]))
+
+
+def _check_previous(path: str, r: Report, previous: str, last: Report) -> None:
+    """Refuse a --previous report that is not the same agency's report of the year before."""
+    from ..batch import agency_key, same_agency
+    from ..core.messages import batch as MB
+
+    if r.year is not None and last.year is not None and last.year != r.year - 1:
+        fail(M.PREVIOUS_NOT_YEAR_BEFORE, previous=previous, previous_year=last.year, year=r.year)
+    if r.agency and last.agency and agency_key(r.agency) != agency_key(last.agency):
+        if not same_agency(r.agency, last.agency):
+            fail(M.PREVIOUS_OTHER_AGENCY, previous=previous, previous_agency=last.agency, agency=r.agency)
+        note(MB.AGENCIES_SPELT_OTHERWISE, last=last.agency, this=r.agency)  # with/without its region
+    for which, report in ((path, r), (previous, last)):
+        if report.year is None:
+            note(M.PREVIOUS_YEAR_UNKNOWN, which=which, previous=previous)
 
 
 @command("read", help=M.READ_HELP)
@@ -109,7 +129,6 @@ def export_command(
     kind = fmt or cells_kind(output)
     if kind == "parquet" and not output:
         fail(M.PARQUET_NEEDS_FILE)
-    many = len(reports) > 1 or any(Path(p).is_dir() for p in reports)
     try:
         with progress_bar(None if output else False) as on_progress:
             count = write_cells(
@@ -118,7 +137,7 @@ def export_command(
                 kind=kind,
                 jobs=jobs,
                 timeout=timeout,
-                with_file=many,
+                with_file=True,  # the same columns for one file as for a folder
                 on_progress=on_progress,
             )
     except MissingExtraError as exc:
@@ -127,6 +146,8 @@ def export_command(
         cannot_write(output or "-", exc)
     for _, message in count.unreadable_zh if lang() == "zh" else count.unreadable:
         click.echo(say(M.ERROR, message=message), err=True)
+    if count.files == 0:
+        fail(M.NOTHING_TO_EXPORT, paths=", ".join(reports))
     sys.exit(EXIT_UNREADABLE if count.unreadable else EXIT_OK)
 
 

@@ -16,6 +16,7 @@ import docx
 from ..core.codes import CODES
 from ..core.errors import ReadError, ShapeError, UnsafeFileError, UnsupportedFileError
 from ..core.findings import Finding
+from ..core.messages import docx as M
 from ..core.messages import errors as E
 from ..core.model import Report, Sections
 from ..core.values import format_cell
@@ -170,12 +171,7 @@ def _read_own(
         if f.location not in fixed and not (f.source is not None and _row_of(f.source) in fixed_rows)
     ]
     if not reading.tables:
-        findings.append(
-            CODES["GD106"].finding(
-                "no tables found: none of the three statistical tables is in the document",
-                "未找到表格：文中没有三张统计表中的任何一张",
-            )
-        )
+        findings.append(CODES["GD106"].finding(*M.NO_TABLES.both()))
     report = Report.from_cells(
         own.format,
         cells,

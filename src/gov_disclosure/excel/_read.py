@@ -24,10 +24,21 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..core.codes import CODES
 from ..core.errors import FileTooLargeError, ReadError, UnsafeFileError, UnsupportedFileError
 from ..core.findings import CellRef, Finding
+from ..core.messages import Message
 from ..core.messages import errors as E
+from ..core.messages import excel as M
 from ..core.model import AgencyKind, Report, Sections
 from ..core.values import Amount, Cell, Unit, format_cell, parse_cell
-from ..core.vocabulary import AGENCY_KINDS, FORMATS, SECTIONS, UNIT_LABELS, CellKind, FormatKey, spec
+from ..core.vocabulary import (
+    AGENCY_KINDS,
+    FORMATS,
+    SECTIONS,
+    UNIT_LABELS,
+    CellKind,
+    FormatKey,
+    location_label,
+    spec,
+)
 from ..reading.load import load_bytes
 from ..reading.zipguard import check_archive
 from ._layout import (
@@ -102,7 +113,9 @@ def _check_parts(zf: zipfile.ZipFile) -> None:
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
             raise UnsafeFileError(E.PART_DTD, name=info.filename)
         if info.filename.startswith("xl/worksheets/") and info.file_size > MAX_SHEET_BYTES:
-            raise FileTooLargeError(E.SHEET_TOO_LARGE, name=info.filename, size=info.file_size, limit=MAX_SHEET_BYTES)
+            raise FileTooLargeError(
+                E.SHEET_TOO_LARGE, name=info.filename, size=info.file_size, limit=MAX_SHEET_BYTES
+            )
 
 
 def _load(data: bytes, *, data_only: bool) -> Workbook:
@@ -364,13 +377,14 @@ class _Reader:
         if self._cached_wb is not None:
             self._cached_wb.close()
 
+    def where(self, address: str) -> Message:
+        """A cell in words, in both languages (表四 · 行政复议 · 结果维持, never ``review``)."""
+        return Message(*(location_label(address, self.spec.key, lang) for lang in ("en", "zh")))
+
     def _no_value(self, c: CellPlace, formula: str, s: _Sheet, row: int, col: int) -> None:
-        label = c.row_label[1] if c.row_label else ""
         self.findings.append(
             CODES["GD106"].finding(
-                f"{label} / {c.column_label}: a formula this reader does not evaluate ({formula}) "
-                "and no value saved with it; read as missing",
-                f"{label}/{c.column_label}：无法识别的公式（{formula}），文件中也没有保存计算结果，按未填写处理",
+                *M.FORMULA_WITHOUT_VALUE.both(where=self.where(c.address), formula=formula),
                 location=c.address,
                 source=self.source(s, row, col),
                 raw=formula,
@@ -378,14 +392,9 @@ class _Reader:
         )
 
     def _unplaced(self, c: CellPlace) -> None:
-        label = c.row_label[1] if c.row_label else ""
         self.findings.append(
             CODES["GD106"].finding(
-                f"cell {label} / {c.column_label} could not be placed: its defined name "
-                f"{name_for(c.address)} is missing or the labels around it do not match "
-                "(rows inserted or labels changed?); read as missing",
-                f"无法定位“{label}/{c.column_label}”单元格：定义名称{name_for(c.address)}缺失或周围标签不符"
-                "（插入了行或改动了表头？），按未填写处理",
+                *M.CELL_NOT_PLACED.both(where=self.where(c.address), name=name_for(c.address)),
                 location=c.address,
                 source=c.place.sheet,
             )
@@ -442,8 +451,7 @@ class _Reader:
         if unit is None:
             self.findings.append(
                 CODES["GD104"].finding(
-                    f"unit cell holds {v!r}, not 元 or 万元; the amount's unit is unknown",
-                    f"单位单元格填写的“{v}”不是元或万元，金额单位不明",
+                    *M.UNIT_CELL.both(where=self.where(c.address), text=str(v)),
                     location=c.address,
                     source=self.source(s, row, col),
                     raw=str(v),
@@ -452,18 +460,8 @@ class _Reader:
         return unit
 
     def problem(self, code: str, c: CellPlace, where: str, text: str | None, value: Cell) -> None:
-        label = f"{c.row_label[1] if c.row_label else c.address.split('/')[1]} / {c.column_label}"
-        if code == "GD101":
-            en, zh = f"{label} is blank", f"{label}未填写"
-        elif code == "GD102":
-            en, zh = f"{label} holds {text!r}, not a number", f"{label}填写的“{text}”不是数字"
-        elif code == "GD103":
-            en, zh = (
-                f"{label} holds {text!r}: negative or not a whole number",
-                f"{label}填写的“{text}”为负数或不是整数",
-            )
-        else:
-            en, zh = f"{label}: unit problem in {text!r}", f"{label}：“{text}”的单位有问题"
+        message = {"GD101": M.CELL_BLANK, "GD102": M.CELL_NOT_A_NUMBER, "GD103": M.CELL_NEGATIVE}
+        en, zh = message.get(code, M.CELL_UNIT).both(where=self.where(c.address), text=text)
         self.findings.append(
             CODES[code].finding(
                 en, zh, location=c.address, source=where, raw=text, cells=[CellRef(c.address, value)]
@@ -492,8 +490,7 @@ class _Reader:
             if pos is None:
                 self.findings.append(
                     CODES["GD106"].finding(
-                        f"{INFO_LABELS[key]} ({key}) not found in the workbook",
-                        f"工作簿中找不到“{INFO_LABELS[key]}”",
+                        *M.INFO_NOT_FOUND.both(label=INFO_LABELS[key], key=key),
                         location=key,
                         source=SHEET_INFO,
                     )
@@ -507,8 +504,7 @@ class _Reader:
             if parsed is None:
                 self.findings.append(
                     CODES["GD106"].finding(
-                        f"{INFO_LABELS[key]} ({key}): cannot read {v!r}",
-                        f"无法识别{INFO_LABELS[key]}“{v}”",
+                        *M.INFO_UNREADABLE.both(label=INFO_LABELS[key], key=key, text=str(v)),
                         location=key,
                         source=self.source(s, row, col),
                         raw=str(v),
@@ -527,8 +523,7 @@ class _Reader:
                 if s is None or len(rows) != 1:
                     self.findings.append(
                         CODES["GD106"].finding(
-                            f"section {sec.heading} not found in the workbook",
-                            f"工作簿中找不到“{sec.heading}”部分",
+                            *M.SECTION_NOT_FOUND.both(heading=sec.heading),
                             location=f"sections/{sec.key}",
                             source=SHEET_TEXT,
                         )

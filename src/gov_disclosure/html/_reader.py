@@ -23,7 +23,7 @@ from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.vocabulary import FormatKey
 from ..reading.engine import Grid, GridCell, is_report_grid
-from ..reading.load import decode_text, load_bytes
+from ..reading.load import decode_text, load_text
 from ..reading.meta import assemble, match_heading, parse_title
 
 __all__ = ["MAX_CELLS", "MAX_SPAN", "read_html"]
@@ -108,10 +108,6 @@ def decode_html(data: bytes) -> str:
         except LookupError:
             pass
     return decode_text(data)
-
-
-def _load(source: str | os.PathLike[str] | bytes) -> str:
-    return source if isinstance(source, str) else decode_html(load_bytes(source))
 
 
 def _parse(text: str) -> etree._Element:
@@ -295,18 +291,21 @@ def _content(body: etree._Element, grid_of: _Grids) -> etree._Element:
 
 
 def read_html(
-    source: str | os.PathLike[str] | bytes, *, format: FormatKey | None = None
+    source: str | os.PathLike[str] | bytes | None = None,
+    *,
+    html: str | None = None,
+    format: FormatKey | None = None,
 ) -> tuple[Report, list[Finding]]:
     """Read a report from its web page.
 
-    ``source`` is the HTML (a ``str``), a path, or the bytes of a page (a ``<meta charset>`` such
-    as GBK is honoured). The report's content is found among the page furniture; its tables are
+    ``source`` is a path (``str`` or ``os.PathLike``) or the bytes of a page (a ``<meta charset>``
+    such as GBK is honoured); the HTML itself is passed as ``html=``. The report's content is found among the page furniture; its tables are
     expanded into grids (rowspan/colspan) and read by :func:`gov_disclosure.reading.engine.read_grids`.
     Nothing is fetched and no script runs.
 
     Raises :class:`~gov_disclosure.core.errors.ReadError` for a page that is not a report.
     """
-    root = _parse(_load(source))
+    root = _parse(load_text(source, html, decode=decode_html, reader="read_html", keyword="html"))
     body = root.find("body")
     if body is None:
         body = root

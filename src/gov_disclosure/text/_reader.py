@@ -14,7 +14,7 @@ from ..core.model import Report
 from ..core.vocabulary import FORMATS, FormatKey
 from ..reading import glued
 from ..reading.engine import GridCell, is_value_text, label_prefix, match_label
-from ..reading.load import decode_text, load_bytes
+from ..reading.load import load_text
 from ..reading.meta import assemble, match_heading, section_spans
 
 __all__ = ["MAX_CELLS", "MAX_LINES", "MAX_TEXT_CHARS", "read_text", "text_tables"]
@@ -35,10 +35,6 @@ _ALIGNED: Final = re.compile(r"\S\s{2,}\S")
 _UNITS: Final = ("万元", "元", "件", "个", "项")
 #: how many label pieces before / after a row's values may make up its label (wrapped labels)
 _BEFORE, _AFTER = 6, 4
-
-
-def _load(source: str | os.PathLike[str] | bytes) -> str:
-    return source if isinstance(source, str) else decode_text(load_bytes(source))
 
 
 def _is_label(text: str) -> bool:
@@ -198,21 +194,25 @@ def _rows(lines: Sequence[str], first: int, layout: Layout) -> list[list[GridCel
 
 
 def read_text(
-    source: str | os.PathLike[str] | bytes, *, format: FormatKey | None = None
+    source: str | os.PathLike[str] | bytes | None = None,
+    *,
+    text: str | None = None,
+    format: FormatKey | None = None,
 ) -> tuple[Report, list[Finding]]:
     """Read a report from extracted plain text.
 
-    ``source`` is the text itself (a ``str``), a path, or the bytes of a file (UTF-8, UTF-16 with a
-    BOM, or GB18030). Tables may be flattened one cell per line (blank lines for empty cells),
-    one cell per tab-led line with rows separated by blank lines, tab-separated, aligned by spaces
-    (``pdftotext -layout``), or with the cells run together as a crawler's ``get_text()`` leaves
-    them (``1.属于国家秘密0000000``; split only where certain: :mod:`gov_disclosure.reading.runs`).
+    ``source`` is a path (``str`` or ``os.PathLike``) or the bytes of a file (UTF-8, UTF-16 with a
+    BOM, or GB18030); the text itself is passed as ``text=``. Tables may be flattened one cell per
+    line (blank lines for empty cells), one cell per tab-led line with rows separated by blank
+    lines, tab-separated, aligned by spaces (``pdftotext -layout``), or with the cells run together
+    as a crawler's ``get_text()`` leaves them (``1.属于国家秘密0000000``; split only where certain:
+    :mod:`gov_disclosure.reading.runs`).
 
     Returns the report and the reader's findings. Raises
     :class:`~gov_disclosure.core.errors.ReadError` for text that is not a report at all and
     :class:`~gov_disclosure.core.errors.FileTooLargeError` above :data:`MAX_TEXT_CHARS`.
     """
-    text = _load(source)
+    text = load_text(source, text, reader="read_text")
     if len(text) > MAX_TEXT_CHARS:
         raise FileTooLargeError(E.TEXT_TOO_LARGE, n=len(text), limit=MAX_TEXT_CHARS)
     if "\x00" in text:
