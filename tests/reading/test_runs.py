@@ -18,7 +18,15 @@ from gov_disclosure.core.vocabulary import (
     spec,
 )
 from gov_disclosure.reading.engine import GridCell, GridReading, read_grids
-from gov_disclosure.reading.runs import MAX_RUN_CHARS, Piece, count_splits, equations, splits
+from gov_disclosure.reading.runs import (
+    MAX_RUN_CHARS,
+    Piece,
+    _Counter,
+    _prepare,
+    count_splits,
+    equations,
+    splits,
+)
 from gov_disclosure.testing import sample_report
 
 C = CellKind.COUNT
@@ -37,7 +45,10 @@ def brute_force(digits: str, n: int) -> list[tuple[str, ...]]:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="0123456789", min_size=1, max_size=14), st.integers(1, 8))
 def test_the_count_is_that_of_every_cut(digits: str, n: int) -> None:
-    assert count_splits([Piece(digits, "run")], [C] * n) == len(brute_force(digits, n))
+    expected = len(brute_force(digits, n))
+    assert count_splits([Piece(digits, "run")], [C] * n) == expected
+    # the general counter (signs, markers, units, gaps) agrees with the one for plain digits
+    assert _Counter(_prepare([Piece(digits, "run")]), [C] * n).count() == expected
 
 
 def test_no_value_has_a_leading_zero() -> None:

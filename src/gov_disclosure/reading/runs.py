@@ -20,37 +20,42 @@ What is assumed, what is used, what is placed
    appeals group's 总计 (GD301). The proactive table has no sum. A sum is *checkable* for a reading when
    every cell in it is a number (a missing or unread cell makes it not checkable, as in the rules).
 3. **The catch.** A report's printed sums may be wrong, and then "the only split that satisfies the
-   sums" is a wrong reading: ``10111`` read as 10 | 1 | 11 satisfies a + b = c, yet the report may
-   have printed 10 | 11 | 1 with a wrong total. No use of the sums is safe for a report whose sums are
-   arbitrarily wrong; what *can* be made safe is a reading that would be wrong only if the report broke
-   several of its own sums, each in exactly the way another split would repair. So readings of the
-   whole table (one split per run-together row, together) are compared by the number of sums they
-   break (their *cost*, counting only sums that involve a run-together row), and a row is placed when
+   sums" is a wrong reading: ``0010111`` (行政复议 printed 0 | 0 | 10 | 11 | 1, a wrong total) has
+   exactly one split whose group adds up, 0 | 0 | 10 | 1 | 11. No use of the sums is safe for a report
+   whose sums are arbitrarily wrong; what *can* be made safe is a reading that would be wrong only if
+   the report broke several of its own sums, each in exactly the way another split repairs. So the
+   readings of the table (one split per run-together row, together) are compared by the number of
+   sums they break (their *cost*, counting only sums through a run-together row), and a row (an
+   appeals group: each group on its own) is placed when
 
    - every reading whose cost is at most ``best + 1`` (``best``: the lowest cost of any reading) gives
-     the row the same split. A wrong placement then needs a report that breaks at least **two more**
-     of its sums than the placed reading does, all of them sums through the misread cells. In
-     particular a report that breaks at most one sum is never misread; a report with one misprinted
-     number breaks that number's row total and column sum(s) together, and is not misread either
-     (another split differs in two or more cells of the row, so it breaks the column sums of the
-     cells the misprint did not touch);
-   - ``best`` is at most :data:`MAX_BROKEN`: a table whose run-together rows break more sums under
-     every reading tells nothing by its sums, and only rows that split one way by their digits alone
-     are placed;
-   - the row's reading is *confirmed*: at least one checkable sum through it holds and none breaks.
-     Run-together text cannot show a blank cell (an empty ``<td>`` leaves nothing behind), so a row
-     ``3 · (blank) · 0 · 0 · 0 · 7 · 10`` arrives as ``3000710`` and splits one way only, wrongly, into
-     seven digits. A reading that no sum confirms (a proactive row, or a row whose sums are broken or
-     not checkable) is therefore placed only if its run cannot be read as fewer values either (``000``
-     can only be three zeros; ``952`` can be 95 and 2 with a blank).
+     it the same split. The rule: **a wrong placement needs a report that breaks at least two more of
+     its sums than the placed reading does, all of them sums through the misread cells, and in
+     exactly the way another split of the same digits repairs.** A report that breaks at most one
+     sum is never misread. A report with one misprinted number breaks its row total and its column
+     sum(s); another split of that row differs from it in two or more cells, and so breaks the column
+     sums of the cells the misprint did not touch, unless other rows' splits make up for it exactly;
+   - the row's reading is *confirmed*: under the best readings some checkable sum through it holds
+     and none breaks. Run-together text cannot show a blank cell (an empty ``<td>`` leaves nothing
+     behind), so a row ``3 · (blank) · 0 · 0 · 0 · 7 · 10`` arrives as ``3000710`` and splits one way
+     only, wrongly, into seven digits. A reading that no sum confirms (a proactive row, or a row whose
+     sums are broken or not checkable) is placed only if its run cannot be read as fewer values
+     either (``000`` can only be three zeros; ``952`` can be 95 and 2 with a blank).
 
    Every other row is declined with a GD109 finding that says how many splits fit, and why they could
    not be told apart. Whitespace between two runs of one row (``3\u00a0000710``: the ``&nbsp;`` of a
-   blank cell, or a separator) is read both ways, a separator and a blank cell, so it is never guessed.
+   blank cell, or a separator) is read both ways, a separator and blank cells, so it is never guessed.
 
-The search over readings is a depth-first search with bounds (each unplaced row's best own cost,
-sums that can no longer hold), and it stops after :data:`MAX_NODES` steps: a table it cannot finish
-has its ambiguous rows declined, with a finding, never placed on a partial search.
+How: rows that split one way are settled first (placed when confirmed or blank-proof) and are known
+from then on; rows whose every split breaks their own total are declined (and their cells are not
+known). The rest are weighed group by group of rows linked by sums: a row on its own by its own
+sums; a linked group by a search over its readings that cost at most 1 (every row keeping its own
+sums and at most one sum between rows broken, or one row breaking its own sum and none between rows:
+that row's split is built from the values the other rows require). A linked group none of whose
+readings keeps every sum (``best`` over :data:`MAX_BROKEN`) is not searched further: the rows without
+which the others have such a reading are declined, and the others weighed without them (that only
+drops sums); otherwise its ambiguous rows are declined. The search stops after :data:`MAX_NODES`
+steps: a group it cannot finish has its ambiguous rows declined, never placed on a partial search.
 
 Layer: reading. Imports only the core.
 """
@@ -110,7 +115,7 @@ MAX_VALUE_DIGITS: Final = 10
 MAX_SPLITS: Final = 20_000
 #: steps of the search over a table's readings; a search that needs more declines its ambiguous rows
 MAX_NODES: Final = 300_000
-#: readings that break more of the table's sums than this (the best of them) tell nothing by the sums
+#: a group of linked rows is searched only when one of its readings breaks at most this many sums
 MAX_BROKEN: Final = 0
 #: own-keeping splits of a group's rows that make at most this many combinations are tried one by one
 _SMALL_PRODUCT: Final = 256
@@ -406,7 +411,35 @@ def count_splits(pieces: Sequence[Piece], kinds: Sequence[CellKind]) -> int:
     :data:`MAX_RUN_CHARS`)."""
     if _too_long(pieces) > MAX_RUN_CHARS:
         return 0
+    digits = _digits_only(pieces, kinds)
+    if digits is not None:
+        return _count_digits(digits, len(kinds))
     return _Counter(_prepare(pieces), kinds).count()
+
+
+def _digits_only(pieces: Sequence[Piece], kinds: Sequence[CellKind]) -> str | None:
+    """The run when it is one run of digits into counts (the common case), else None."""
+    if len(pieces) != 1 or pieces[0].kind != "run" or any(k is not CellKind.COUNT for k in kinds):
+        return None
+    text = _prepare(pieces).norm[0]
+    return text if text.isdigit() else None
+
+
+def _count_digits(s: str, n: int) -> int:
+    """:func:`count_splits` for one run of digits into ``n`` counts: ``ways[i]`` is the number of
+    ways to cut ``s[i:]`` into the values left, one column at a time."""
+    size = len(s)
+    ways = [0] * (size + 1)
+    ways[size] = 1  # no column left, no digit left
+    for _ in range(n):
+        nxt = [0] * (size + 1)
+        for i in range(size):
+            if s[i] == "0":
+                nxt[i] = ways[i + 1]
+            else:
+                nxt[i] = sum(ways[i + 1 : min(size, i + MAX_VALUE_DIGITS) + 1])
+        ways = nxt
+    return ways[0]
 
 
 def _fewer_fit(pieces: Sequence[Piece], kinds: Sequence[CellKind]) -> bool:
@@ -881,7 +914,7 @@ def settle(rows: Sequence[RunRow], known: Mapping[str, Cell], format: FormatKey)
         if size > MAX_RUN_CHARS:
             outcomes[i] = _declined(row, m.RUN_TOO_LONG, chars=size, limit=MAX_RUN_CHARS)
             continue
-        ways = _Counter(_prepare(row.pieces), [c.kind for c in row.columns]).count()
+        ways = count_splits(row.pieces, [c.kind for c in row.columns])
         if ways == 0:
             outcomes[i] = _declined(row, m.RUN_DOES_NOT_SPLIT)
             continue
