@@ -8,13 +8,17 @@ import shutil
 import pytest
 
 #: the programs each marker needs
-TOOLS = {"libreoffice": ("soffice", "pdftotext", "pdftoppm"), "poppler": ("pdftotext",)}
+TOOLS = {
+    "libreoffice": ("soffice", "pdftotext", "pdftoppm"),
+    "poppler": ("pdftotext",),
+    "chromium": ("chromium",),
+}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked ``libreoffice`` (or ``poppler``) skip where their programs are absent, except in
-    CI, where .ci/run installs them and their absence is a failure (a skip would hide a broken
-    install)."""
+    """Tests marked ``libreoffice`` (or ``poppler``, ``chromium``) skip where their programs are absent,
+    except in CI, where .ci/run installs them and their absence is a failure (a skip would hide a
+    broken install)."""
     for marker, tools in TOOLS.items():
         if all(shutil.which(tool) for tool in tools):
             continue
@@ -32,4 +36,4 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture
 def _missing_libreoffice_in_ci() -> None:
-    pytest.fail("LibreOffice/poppler missing in CI: .ci/run should have installed them")
+    pytest.fail("LibreOffice/poppler/Chromium missing in CI: .ci/run should have installed them")

@@ -9,7 +9,7 @@ The allowed tokens, exactly (:data:`ALLOWED`, applied in order):
 
 - paths and addresses: anything with a ``/`` or ``\\`` in it, a file name or a bare suffix of the kinds
   the tool reads or writes (``r.json``, ``.xlsx``), a spreadsheet position (``依申请公开!D7``);
-- codes: finding codes (``GD301``, ``GD7xx``, ``GD701–GD704``);
+- codes: finding codes (``GD301``, ``GD7xx``, ``GD701–GD704``) and finding ids (``GD201-3f9a2c1b7d04``);
 - what the user types: options (``-o``, ``--output-format``), the program and its command names, the
   values of choice options (``text``, ``json``, ``not-assessable`` …), environment variables
   (``GOV_DISCLOSURE_LANG``, ``LANG``), install commands (``pip install "gov-disclosure[excel]"``,
@@ -69,6 +69,7 @@ def _allowed() -> list[re.Pattern[str]]:
         re.compile(r"\S*[/\\]\S*"),  # paths and addresses
         re.compile(rf"[\w.-]*\.(?:{SUFFIXES})\b"),  # file names and suffixes
         re.compile(r"\S+![A-Z]{1,3}\d+"),  # a spreadsheet position
+        re.compile(r"GD\d{3}-[0-9a-f]{12}(?:\.\d+)?"),  # finding ids
         re.compile(r"GD\d(?:\d\d|xx)"),  # codes
         re.compile(r"(?<![\w-])--?[a-z][a-z0-9-]*"),  # options
         re.compile(r"\b(?:GOV_DISCLOSURE_LANG|LANG|LC_ALL)\b"),
@@ -217,6 +218,35 @@ def cases(f: dict[str, Path]) -> Iterator[Case]:
     yield Case(("render", s["good"], "-o", f"{o}/f.docx", "--title-font", " "))
 
 
+def review_cases(f: dict[str, Path]) -> Iterator[Case]:
+    o = f["out"]
+    s = {k: str(v) for k, v in f.items()}
+    fixes = o / "fixes.csv"
+    fixes.write_text(
+        "file,cell,value,note\n"
+        "bad.json,applications/new/business,3,按原件\n"
+        "nowhere.docx,applications/new/total,1,\n"
+        "bad.json,applications/nowhere/total,1,\n",
+        encoding="utf-8",
+    )
+    decisions = o / "decisions.csv"
+    decisions.write_text("问题编号,处理意见,备注\nGD201-0123456789ab,已确认,\nGD301-000000000000,也许,\n", encoding="utf-8")
+    yield Case(("check", s["folder"], "-j", "1", "--review", f"{o}/review.xlsx", "--html", f"{o}/review.html"))
+    yield Case(("check", s["folder"], "-j", "1", "--decisions", f"{o}/review.xlsx", "--fixes", str(fixes)))
+    yield Case(("check", s["folder"], "-j", "1", "--decisions", str(decisions)))
+    yield Case(("check", s["folder"], "--review", f"{o}/review.csv"))
+    yield Case(("check", s["folder"], "--decisions", s["prose"]))
+    yield Case(("validate", s["bad"], "--fixes", str(fixes), "--decisions", f"{o}/review.xlsx"))
+    yield Case(("annotate", s["bad"], "-o", f"{o}/bad-checked.docx"))
+    yield Case(("annotate", s["bad"], "-o", s["bad"]))
+    yield Case(("annotate", s["bad"], "-o", f"{o}/x.xlsx"))
+    yield Case(("annotate", s["zip"], "-o", f"{o}/zip.xlsx"))
+    yield Case(("annotate", s["erqi"], "-o", f"{o}/erqi.docx"))
+    yield Case(("export", "--indicators", s["folder"], "-o", f"{o}/ind.csv"))
+    yield Case(("export", "--indicators", s["folder"]), data_on_stdout=True)
+    yield Case(("export", s["folder"]))
+
+
 def aggregate_cases(f: dict[str, Path]) -> Iterator[Case]:
     o = f["out"]
     good, bad = f"{o}/good.xlsx", f"{o}/bad.xlsx"
@@ -239,7 +269,7 @@ def test_every_command_speaks_chinese(files: dict[str, Path]) -> None:
     runner = CliRunner()
     problems: list[str] = []
     seen = 0
-    for case in [*cases(files), *aggregate_cases(files)]:
+    for case in [*cases(files), *aggregate_cases(files), *review_cases(files)]:
         result = runner.invoke(main, [*case.args, "--lang", "zh"], prog_name="gov-disclosure")
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             problems.append(f"{' '.join(case.args)}: raised {result.exception!r}")

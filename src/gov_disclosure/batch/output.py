@@ -36,6 +36,13 @@ FINDING_FIELDS: Final = (
     "source",
     "raw",
     "previous",
+    # how the file was read (the same on every row of a file; empty on rows of a pair): the reader,
+    # and of the format's cells how many it placed, declined and found blank (core.quality), so a
+    # finding about the report is never mistaken for one about what could not be read
+    "reader",
+    "cells_placed",
+    "cells_declined",
+    "cells_blank",
 )
 
 
@@ -67,11 +74,21 @@ def finding_records(
             "source": None,
             "raw": " / ".join(event.matches),
             "previous": None,
+            **dict.fromkeys(("reader", "cells_placed", "cells_declined", "cells_blank")),
         }
         return
+    reading: dict[str, Any] = dict.fromkeys(("reader", "cells_placed", "cells_declined", "cells_blank"))
     if isinstance(event, FileResult):
         base: dict[str, Any] = {"file": event.path, "agency": event.agency, "year": event.year}
         previous = None
+        if event.quality is not None:
+            q = event.quality
+            reading = {
+                "reader": event.reader,
+                "cells_placed": q.placed,
+                "cells_declined": q.declined,
+                "cells_blank": q.blank,
+            }
     else:
         base = {"file": event.this, "agency": event.agency, "year": event.year}
         previous = event.last
@@ -91,13 +108,14 @@ def finding_records(
             "source": None,
             "raw": None,
             "previous": previous,
+            **reading,
         }
         return
     for f in event.findings:
         d = f.to_dict()
         if flat:
             d["cells"] = " ".join(str(c) for c in f.cells)
-        yield {**base, **d, "previous": previous}
+        yield {**base, **d, "previous": previous, **reading}
 
 
 class _FindingsWriter:

@@ -7,7 +7,6 @@ Layer: batch. Imports the core only.
 from __future__ import annotations
 
 import json
-import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -17,8 +16,9 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
-from ..core.findings import Finding, Severity
+from ..core.findings import Finding, Severity, agency_key
 from ..core.model import Report, Sections
+from ..core.quality import ReadQuality
 from ..core.values import Amount, Cell
 from ..core.vocabulary import SECTIONS, FormatKey, spec
 
@@ -114,7 +114,13 @@ class FileResult:
     error: str | None = None  #: why it could not be read (English), naming the file
     error_type: str | None = None
     error_zh: str | None = None  #: ``error`` in Chinese
+    #: the reader that read the file (``gov_disclosure.markdown.read_markdown``)
+    reader: str | None = None
+    #: how well it was read: cells placed / declined / blank (None when it could not be read)
+    quality: ReadQuality | None = None
     carry: CrossYearData | None = attrs.field(default=None, repr=False, eq=False)
+    #: the report read (with hand corrections applied), when the run was asked to keep it
+    report: Report | None = attrs.field(default=None, repr=False, eq=False)
 
     @property
     def readable(self) -> bool:
@@ -205,6 +211,10 @@ class Summary:
     codes: Counter[str] = attrs.Factory(Counter)  #: findings per code, cross-year ones included
     severities: Counter[str] = attrs.Factory(Counter)
     error_files: set[str] = attrs.Factory(set)  #: readable reports with at least one error
+    #: cells of the readable reports: placed / declined / blank (see :class:`ReadQuality`)
+    cells: Counter[str] = attrs.Factory(Counter)
+    #: readable reports of which the reader declined at least one cell (not read in full)
+    partly_read: int = 0
 
     def add(self, event: Event) -> None:
         if isinstance(event, FileResult):
@@ -214,6 +224,10 @@ class Summary:
                 return
             self.read += 1
             self._count(event.path, event.findings)
+            if event.quality is not None:
+                q = event.quality
+                self.cells.update({"placed": q.placed, "declined": q.declined, "blank": q.blank})
+                self.partly_read += q.declined > 0
         elif isinstance(event, PairResult):
             self.pairs += 1
             self.pairs_across_spellings += event.last_agency is not None
@@ -260,14 +274,6 @@ class Summary:
             "skipped": dict(sorted(self.skipped.items())),
             "findings": dict(sorted(self.codes.items())),
             "severities": {s.value: self.severities.get(s.value, 0) for s in Severity},
+            "cells": {k: self.cells.get(k, 0) for k in ("placed", "declined", "blank")},
+            "partly_read": self.partly_read,
         }
-
-
-def agency_key(name: str | None) -> str | None:
-    """The agency name as compared for pairing: NFKC, case folded, without whitespace, punctuation
-    or symbols (“郑州市 二七区（科学技术局）” → “郑州市二七区科学技术局”). None if nothing is left."""
-    if name is None:
-        return None
-    text = unicodedata.normalize("NFKC", name).casefold()
-    key = "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PSZC")
-    return key or None

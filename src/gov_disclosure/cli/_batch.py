@@ -31,6 +31,7 @@ from ..batch import (
 from ..core.findings import Severity
 from ..core.messages import batch as MB
 from ..core.messages import cli as M
+from ..core.messages import reading as R
 from ..rules import RULES
 from ..rules.similarity import DEFAULT_THRESHOLD, MIN_CHARS
 from ._common import (
@@ -52,6 +53,7 @@ from ._common import (
     print_findings,
 )
 from ._i18n import argument, command, lang, option, say
+from ._review import ReviewRun, review_options
 
 __all__ = ["COMMANDS", "progress_bar"]
 
@@ -93,6 +95,10 @@ def _summary_table(summary: Summary) -> Table:
     rows = [
         (M.ROW_FILES, summary.files, ""),
         (M.ROW_READ, summary.read, ""),
+        (R.ROW_PARTLY_READ, summary.partly_read, "yellow" if summary.partly_read else ""),
+        (R.ROW_CELLS_PLACED, summary.cells["placed"], ""),
+        (R.ROW_CELLS_DECLINED, summary.cells["declined"], "yellow" if summary.cells["declined"] else ""),
+        (R.ROW_CELLS_BLANK, summary.cells["blank"], ""),
         (M.ROW_UNREADABLE, summary.unreadable, "red" if summary.unreadable else ""),
         (M.ROW_WITH_ERRORS, summary.with_errors, "red" if summary.with_errors else ""),
         (M.ROW_PAIRS, summary.pairs, ""),
@@ -180,6 +186,7 @@ MAX_LISTED = 20
     show_default=True,
     help=M.SUMMARY_HELP,
 )
+@review_options
 def check_command(
     paths: tuple[str, ...],
     jobs: int | None,
@@ -192,8 +199,13 @@ def check_command(
     min_chars: int,
     progress: bool | None,
     summary_format: str,
+    review_path: str | None,
+    html_path: str | None,
+    decisions_path: str | None,
+    fixes_path: str | None,
 ) -> None:
     """Check many files and folders (help: M.CHECK_HELP)."""
+    run = ReviewRun(review_path, html_path, decisions_path, fixes_path, inputs=paths, command="check")
     threshold = _threshold(similarity_threshold, old_similarity)
     kind = "jsonl"
     if findings_path and findings_path != "-":
@@ -234,12 +246,15 @@ def check_command(
             similarity_threshold=threshold,
             min_chars=min_chars,
             on_progress=on_progress,
+            fixes=run.fixes,
+            keep_reports=run.keep_reports,
         )
         stack.callback(checked.close)  # a failed write (a closed pipe) stops the workers now
         events = write_findings(checked, out, kind=kind) if out is not None else checked
         stack.callback(events.close)
         try:
             for event in events:
+                event = run.add(event)
                 summary.add(event)
                 if isinstance(event, (FileResult, PairResult)):
                     if event.error is not None:
@@ -256,6 +271,8 @@ def check_command(
         except RuntimeError as exc:
             fail(error_text(exc))
     _print_summary(summary, summary_format, problems, duplicates, failed, ambiguous, err=to_stdout)
+    if summary.files:
+        run.finish(err=to_stdout)
     if summary.files == 0:
         fail(M.NOTHING_TO_CHECK, paths=", ".join(paths))
     sys.exit(summary.exit_code)

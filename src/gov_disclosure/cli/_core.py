@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..core.messages import cli as M
+from ..core.messages import review as R
 from ..core.model import Report
 from ..core.serialize import json_schema, to_json
 from ..rules import RULES, validate
@@ -26,14 +27,17 @@ from ._common import (
     exit_for,
     fail,
     load,
+    load_info,
     missing_option,
     note,
     pick_output_format,
     print_findings,
+    print_reading,
     title,
     write_file,
 )
 from ._i18n import argument, command, lang, option, say
+from ._review import ReviewRun, apply_file_fixes, export_indicators, load_fixes, review_options, single_result
 
 
 @command("validate", help=M.VALIDATE_HELP)
@@ -42,23 +46,46 @@ from ._i18n import argument, command, lang, option, say
 @OUTPUT_FORMAT
 @OLD_OUTPUT
 @missing_option()
+@review_options
 def validate_command(
-    report: str, previous: str | None, output_format: str | None, old_output: str | None, missing: str
+    report: str,
+    previous: str | None,
+    output_format: str | None,
+    old_output: str | None,
+    missing: str,
+    review_path: str | None,
+    html_path: str | None,
+    decisions_path: str | None,
+    fixes_path: str | None,
 ) -> None:
     """Validate one report (help: M.VALIDATE_HELP)."""
     fmt = pick_output_format(output_format, old_output)
-    r, read_findings = load(report)
+    run = ReviewRun(review_path, html_path, decisions_path, fixes_path, inputs=(report,), command="validate")
+    info = load_info(report)
+    r, read_findings = info.report, list(info.findings)
     last = None
     if previous:
         last = load(previous)[0]
         _check_previous(report, r, previous, last)
+    r, read_findings = apply_file_fixes(report, r, read_findings, run.fixes)
     result = validate(r, last, missing=missing, findings=read_findings)  # type: ignore[arg-type]
+    result = single_result(report, r, result, run)
     if fmt == "json":
         dump_json(
-            {"file": report, "agency": r.agency, "year": r.year, "format": r.format, **result.to_dict()}
+            {
+                "file": report,
+                "agency": r.agency,
+                "year": r.year,
+                "format": r.format,
+                "reader": info.reader,
+                "cells": info.quality.to_dict(),
+                **result.to_dict(),
+            }
         )
     else:
+        print_reading(info)
         print_findings(result, title=title(report, r), format=r.format)
+    run.finish(err=fmt == "json")
     sys.exit(exit_for([result]))
 
 
@@ -84,20 +111,23 @@ def _check_previous(path: str, r: Report, previous: str, last: Report) -> None:
 def read_command(file: str, output: str | None) -> None:
     """Read one file of any kind (help: M.READ_HELP)."""
     check_output(output, (".json",), command="read", inputs=(file,))
-    r, findings = load(file)
+    info = load_info(file)
+    r = info.report
     text = to_json(r)
     if output:
         write_file(output, text + "\n")
     else:
         click.echo(text)
-    result = validate(r, findings=findings)
+    print_reading(info)
+    result = validate(r, findings=info.findings)
     print_findings(result, title=title(file, r), format=r.format, err=not output)
     sys.exit(exit_for([result]))
 
 
 @command("export", help=M.EXPORT_HELP)
 @argument("reports", metavar=M.METAVAR_REPORTS, nargs=-1, required=True, type=click.Path())
-@option("--cells", "cells", is_flag=True, required=True, help=M.CELLS_HELP)
+@option("--cells", "cells", is_flag=True, help=M.CELLS_HELP)
+@option("--indicators", "indicators", is_flag=True, help=R.INDICATORS_OPTION_HELP)
 @option(
     "--output-format",
     "fmt",
@@ -107,26 +137,40 @@ def read_command(file: str, output: str | None) -> None:
 )
 @option("--to", "old_to", type=click.Choice(["csv", "jsonl", "parquet"]), hidden=True, help=M.EXPORT_TO_HELP)
 @option("-o", "--output", type=click.Path(dir_okay=False), help=M.EXPORT_OUTPUT_HELP)
+@option("--fixes", "fixes_path", type=click.Path(dir_okay=False), help=R.FIXES_OPTION_HELP)
 @JOBS
 @TIMEOUT
 def export_command(
     reports: tuple[str, ...],
     cells: bool,
+    indicators: bool,
     fmt: str | None,
     old_to: str | None,
     output: str | None,
+    fixes_path: str | None,
     jobs: int | None,
     timeout: float | None,
 ) -> None:
-    """Export the cells of many reports (help: M.EXPORT_HELP)."""
+    """Export the cells or the indicators of many reports (help: M.EXPORT_HELP)."""
     from ..batch import cells_kind, write_cells
     from ..core.errors import MissingExtraError
     from ._batch import progress_bar
 
+    if cells == indicators:
+        fail(R.EXPORT_ONE_KIND if cells else R.EXPORT_WHAT)
     if old_to is not None and fmt is None:
         fmt = deprecated_alias("--to", "--output-format", old_to)
     check_output(output, (".csv", ".jsonl", ".ndjson", ".json", ".parquet"), command="export", inputs=reports)
     kind = fmt or cells_kind(output)
+    fixes = load_fixes(fixes_path)
+    if indicators:
+        if kind == "parquet":
+            fail(R.INDICATORS_NO_PARQUET)
+        sys.exit(
+            export_indicators(
+                reports, output, kind, jobs=jobs, timeout=timeout, fixes=fixes, progress_bar=progress_bar
+            )
+        )
     if kind == "parquet" and not output:
         fail(M.PARQUET_NEEDS_FILE)
     try:
@@ -139,6 +183,7 @@ def export_command(
                 timeout=timeout,
                 with_file=True,  # the same columns for one file as for a folder
                 on_progress=on_progress,
+                fixes=fixes,
             )
     except MissingExtraError as exc:
         fail(error_text(exc))
@@ -178,6 +223,7 @@ SCOPES = {
     "table": M.SCOPE_TABLE,
     "report": M.SCOPE_REPORT,
     "cross-year": M.SCOPE_CROSS_YEAR,
+    "review": R.SCOPE_REVIEW,
 }
 
 

@@ -18,8 +18,9 @@ from .findings import CellRef, Finding, Number, Severity
 
 __all__ = ["CODES", "Code", "Scope"]
 
-#: where a code is found: by readers only, on a cell, a table, the report, or a pair of years
-Scope: TypeAlias = Literal["reader", "cell", "table", "report", "cross-year"]
+#: where a code is found: by readers only, on a cell, a table, the report, a pair of years, or in a
+#: review (a person's hand correction of a cell)
+Scope: TypeAlias = Literal["reader", "cell", "table", "report", "cross-year", "review"]
 
 
 @attrs.frozen
@@ -60,7 +61,7 @@ class Code:
         )
 
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 #: Code numbers are allocated here, one owner each (several branches are adding codes at once):
 #:   GD107 how the file was read (PDF paths) · GD108 table out of order (text came out column by column)
@@ -78,7 +79,7 @@ CODES: Final[dict[str, Code]] = {
         Code("GD105", E, "reader", "row does not fit the columns", "行的数值个数与表格列数不符"),
         Code("GD106", W, "reader", "text that could not be placed", "无法归位的内容"),
         Code("GD107", Severity.INFO, "reader", "how the file was read", "读取方式"),
-        Code("GD108", W, "reader", "table out of order", "表格文字顺序错乱"),
+        Code("GD108", W, "reader", "table out of order", "表格内容次序错乱"),
         Code("GD109", W, "reader", "values run together, not split", "数值连在一起，未拆分"),
         Code("GD201", E, "table", "总计 ≠ sum of the applicants", "总计不等于各申请人之和"),
         Code("GD202", E, "table", "（七）总计 ≠ sum of the results", "（七）总计不等于各办理结果之和"),
@@ -114,5 +115,7 @@ CODES: Final[dict[str, Code]] = {
             "上一年项目数量与上一年度不衔接",
         ),
         Code("GD704", W, "cross-year", "text repeats last year's report", "文字部分与上一年度报告大量重复"),
+        Code("GD901", INFO, "review", "cell corrected by hand", "单元格经人工更正"),
+        Code("GD902", E, "review", "hand correction not applied", "人工更正未能应用"),
     )
 }

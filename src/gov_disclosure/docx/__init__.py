@@ -20,8 +20,16 @@ except ImportError:  # pragma: no cover - depends on the environment
     raise MissingExtraError(E.FEATURE_DOCX, "docx") from None
 
 from ._pdf import docx_to_pdf, write_pdf
-from ._reader import read_docx
+from ._reader import DocxReading, read_docx, read_docx_anchored
 from ._style import DocxStyle
 from ._writer import write_docx
 
-__all__ = ["DocxStyle", "docx_to_pdf", "read_docx", "write_docx", "write_pdf"]
+__all__ = [
+    "DocxReading",
+    "DocxStyle",
+    "docx_to_pdf",
+    "read_docx",
+    "read_docx_anchored",
+    "write_docx",
+    "write_pdf",
+]

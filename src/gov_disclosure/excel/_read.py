@@ -13,7 +13,6 @@ from typing import Any, Final, NamedTuple
 import attrs
 import openpyxl
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
-from openpyxl.formula.tokenizer import TokenizerError
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.utils.datetime import from_excel
@@ -54,7 +53,7 @@ from ._layout import (
 )
 from ._write import MAX_EXACT_INT, float_decimal
 
-__all__ = ["read_xlsx"]
+__all__ = ["XlsxReading", "read_xlsx", "read_xlsx_anchored"]
 
 #: a worksheet part larger than this (uncompressed XML) is refused before it is parsed: our sheets
 #: are a few dozen KB, and openpyxl holds every cell of a sheet in memory. (The rows a sheet declares
@@ -88,16 +87,36 @@ def read_xlsx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Find
     at all (``UnsafeFileError`` for a zip or entity bomb, ``FileTooLargeError`` for huge sheets,
     ``UnsupportedFileError`` for .xls or a workbook that is not one of our templates).
     """
+    done = read_xlsx_anchored(source)
+    return done.report, done.findings
+
+
+@attrs.frozen
+class XlsxReading:
+    """A report read from our workbook, with where each part was read: ``cells`` maps each table
+    cell address to ``(sheet, row, column)`` (1-based), ``places`` the same for ``agency``,
+    ``year``, ``agency_kind``, ``published_on`` and ``sections/<key>``."""
+
+    report: Report
+    findings: list[Finding]
+    cells: dict[str, tuple[str, int, int]]
+    places: dict[str, tuple[str, int, int]]
+
+
+def read_xlsx_anchored(source: str | os.PathLike[str] | bytes) -> XlsxReading:
+    """:func:`read_xlsx`, also saying where in the workbook each cell was read (to mark findings at
+    their cells). Raises as :func:`read_xlsx` does."""
     data = load_bytes(source)
     zf = check_archive(data, what=".xlsx")
     _check_parts(zf)
     wb = _load(data, data_only=False)
     reader = _Reader(wb, data)
     try:
-        return reader.read()
+        report, findings = reader.read()
     finally:
         reader.close()
         wb.close()
+    return XlsxReading(report, findings, reader.positions, reader.places)
 
 
 def _check_parts(zf: zipfile.ZipFile) -> None:
@@ -195,6 +214,9 @@ class _Reader:
         self.wb = wb
         self.data = data
         self.findings: list[Finding] = []
+        #: where each table cell and each info/section field was read: (sheet, row, column)
+        self.positions: dict[str, tuple[str, int, int]] = {}
+        self.places: dict[str, tuple[str, int, int]] = {}
         self._sheets: dict[str, _Sheet] = {}
         self._cached_wb: Workbook | None = None
         self._cached: dict[str, _Sheet] = {}
@@ -318,6 +340,7 @@ class _Reader:
             if text is not None:
                 raw[c.address] = text
         # formula totals: computed as Excel does, from what the parts hold
+        self.positions = {a: (s.title, row, col) for a, (s, row, col) in where.items()}
         numbers: dict[str, int | float | None] = {}
         for c in lay.formula_cells():
             if c.address not in formulas:
@@ -497,6 +520,7 @@ class _Reader:
                 )
                 continue
             s, row, col = pos
+            self.places[key] = (s.title, row, col)
             v = s.get(row, col)
             if v is None or (isinstance(v, str) and v == ""):
                 continue
@@ -532,6 +556,7 @@ class _Reader:
                     continue
                 found = (s, rows[0][0], rows[0][1] + 1)
             s, row, col = found
+            self.places[f"sections/{sec.key}"] = (s.title, row, col)
             texts[sec.key] = "".join(_texts_right(s, row, col))
         return Sections(**texts)
 
@@ -549,7 +574,7 @@ def _destination(dn: Any) -> tuple[str, int, int] | None:
         for sheet, coord in dn.destinations:
             letters, row = coordinate_from_string(coord.replace("$", "").split(":")[0])
             return sheet, row, column_index_from_string(letters)
-    except (ValueError, TypeError, KeyError, AttributeError, TokenizerError):
+    except Exception:  # openpyxl's tokenizer and coordinate parser raise many kinds on a damaged name
         return None  # a damaged name: the cell is then placed by its label, or reported missing
     return None
 

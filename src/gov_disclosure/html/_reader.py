@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from typing import Final
 
 try:
@@ -23,36 +22,16 @@ from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.vocabulary import FormatKey
 from ..reading.engine import Grid, GridCell, is_report_grid
+from ..reading.htmltable import MAX_CELLS, MAX_SPAN, SKIP, TableGrids
 from ..reading.load import decode_text, load_text
 from ..reading.meta import assemble, match_heading, parse_title
 
 __all__ = ["MAX_CELLS", "MAX_SPAN", "read_html"]
 
-#: cells of all tables of a page together (after expanding spans)
-MAX_CELLS: Final = 200_000
-#: a rowspan/colspan larger than this is clipped to it
-MAX_SPAN: Final = 200
 #: characters of HTML
 MAX_HTML_CHARS: Final = 32 * 1024 * 1024
 
-_SKIP: Final = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "iframe",
-        "object",
-        "embed",
-        "head",
-        "select",
-        "button",
-        "textarea",
-        "svg",
-        "math",
-        "canvas",
-    }
-)
+_SKIP: Final = SKIP
 _BLOCK: Final = frozenset(
     {
         "p",
@@ -130,97 +109,11 @@ def _parse(text: str) -> etree._Element:
     return root
 
 
-def _text(el: etree._Element) -> str:
-    parts: list[str] = []
-    for node in el.iter():
-        if node is not el and node.tag in ("br", "p", "div") and parts:
-            parts.append("\n")
-        if node.tag in _SKIP:
-            continue
-        if node is not el and node.tag == "table":
-            continue
-        if isinstance(node.tag, str) and node.text:
-            parts.append(node.text)
-        if node is not el and node.tail:
-            parts.append(node.tail)
-    return _ZERO_WIDTH.sub("", "".join(parts))
-
-
-def _rows(table: etree._Element) -> Iterator[etree._Element]:
-    for child in table:
-        if not isinstance(child.tag, str):
-            continue
-        if child.tag == "tr":
-            yield child
-        elif child.tag in ("thead", "tbody", "tfoot"):
-            for tr in child:
-                if isinstance(tr.tag, str) and tr.tag == "tr":
-                    yield tr
-
-
-def _span(el: etree._Element, name: str) -> int:
-    try:
-        n = int(str(el.get(name, "1")).strip() or "1")
-    except ValueError:
-        return 1
-    return max(1, min(n, MAX_SPAN))
-
-
-def table_grid(table: etree._Element, number: int, budget: list[int]) -> list[list[GridCell]]:
-    """A ``<table>`` as a grid: rowspan/colspan expanded, covered positions ``continued``."""
-    grid: dict[tuple[int, int], GridCell] = {}
-    n_rows = 0
-    for r, tr in enumerate(_rows(table)):
-        c = 0
-        n_rows = r + 1
-        k = 0
-        for td in tr:
-            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
-                continue
-            k += 1
-            while (r, c) in grid:
-                c += 1
-            text = _ZERO_WIDTH.sub("", td.text or "") if len(td) == 0 else _text(td)
-            attrib = td.attrib
-            rs = _span(td, "rowspan") if "rowspan" in attrib else 1
-            cs = _span(td, "colspan") if "colspan" in attrib else 1
-            budget[0] -= rs * cs
-            if budget[0] < 0:
-                raise UnsafeFileError(E.HTML_TOO_MANY_CELLS, limit=MAX_CELLS)
-            src = f"table {number}, row {r + 1}, cell {k}"
-            grid[(r, c)] = GridCell(text, src)
-            if rs > 1 or cs > 1:
-                covered = GridCell(text, src, continued=True)
-                for dr in range(rs):
-                    for dc in range(cs):
-                        if dr or dc:
-                            grid[(r + dr, c + dc)] = covered
-            c += cs
-    if not grid:
-        return []
-    width = max(col for _, col in grid) + 1
-    height = max(n_rows, max(row for row, _ in grid) + 1)
-    return [
-        [cell for col in range(width) if (cell := grid.get((row, col))) is not None] for row in range(height)
-    ]
-
-
 def _has_label(grid: Grid) -> bool:
     return is_report_grid(grid)
 
 
-class _Grids:
-    """The grid of each leaf table of a page, made once per table and counted against one budget."""
-
-    def __init__(self) -> None:
-        self.budget = [MAX_CELLS]
-        self.grids: dict[etree._Element, list[list[GridCell]]] = {}
-
-    def __call__(self, table: etree._Element) -> list[list[GridCell]]:
-        grid = self.grids.get(table)
-        if grid is None:
-            grid = self.grids[table] = table_grid(table, len(self.grids) + 1, self.budget)
-        return grid
+_Grids = TableGrids
 
 
 def _walk(root: etree._Element, grid_of: _Grids) -> tuple[list[str], list[list[list[GridCell]]]]:
