@@ -161,7 +161,7 @@ def _threshold(new: float, old: float | None) -> float:
 MAX_LISTED = 20
 
 
-@command("check", help=M.CHECK_HELP)
+@command("check", help=M.CHECK_HELP, short=M.CHECK_SHORT)
 @argument("paths", metavar=M.METAVAR_PATHS, nargs=-1, required=True, type=click.Path())
 @JOBS
 @TIMEOUT
@@ -356,7 +356,7 @@ def _print_summary(
             console.print(escape(say(M.FAILED_MORE, n=len(failed) - MAX_LISTED)), soft_wrap=True)
 
 
-@command("compare", help=M.COMPARE_HELP)
+@command("compare", help=M.COMPARE_HELP, short=M.COMPARE_SHORT)
 @argument("last", metavar=M.METAVAR_LAST, type=click.Path(dir_okay=False))
 @argument("this", metavar=M.METAVAR_THIS, type=click.Path(dir_okay=False))
 @OUTPUT_FORMAT

@@ -40,7 +40,7 @@ from ._i18n import argument, command, lang, option, say
 from ._review import ReviewRun, apply_file_fixes, export_indicators, load_fixes, review_options, single_result
 
 
-@command("validate", help=M.VALIDATE_HELP)
+@command("validate", help=M.VALIDATE_HELP, short=M.VALIDATE_SHORT)
 @argument("report", metavar=M.METAVAR_REPORT, type=click.Path(dir_okay=False))
 @option("--previous", type=click.Path(dir_okay=False), metavar=M.METAVAR_REPORT, help=M.PREVIOUS_HELP)
 @OUTPUT_FORMAT
@@ -105,7 +105,7 @@ def _check_previous(path: str, r: Report, previous: str, last: Report) -> None:
             note(M.PREVIOUS_YEAR_UNKNOWN, which=which, previous=previous)
 
 
-@command("read", help=M.READ_HELP)
+@command("read", help=M.READ_HELP, short=M.READ_SHORT)
 @argument("file", metavar=M.METAVAR_FILE, type=click.Path(dir_okay=False))
 @option("-o", "--output", type=click.Path(dir_okay=False), help=M.READ_OUTPUT_HELP)
 def read_command(file: str, output: str | None) -> None:
@@ -124,7 +124,7 @@ def read_command(file: str, output: str | None) -> None:
     sys.exit(exit_for([result]))
 
 
-@command("export", help=M.EXPORT_HELP)
+@command("export", help=M.EXPORT_HELP, short=M.EXPORT_SHORT)
 @argument("reports", metavar=M.METAVAR_REPORTS, nargs=-1, required=True, type=click.Path())
 @option("--cells", "cells", is_flag=True, help=M.CELLS_HELP)
 @option("--indicators", "indicators", is_flag=True, help=R.INDICATORS_OPTION_HELP)
@@ -196,13 +196,13 @@ def export_command(
     sys.exit(EXIT_UNREADABLE if count.unreadable else EXIT_OK)
 
 
-@command("schema", help=M.SCHEMA_HELP)
+@command("schema", help=M.SCHEMA_HELP, short=M.SCHEMA_SHORT)
 def schema_command() -> None:
     """Print the JSON Schema (help: M.SCHEMA_HELP)."""
     dump_json(json_schema())
 
 
-@command("sample", help=M.SAMPLE_HELP)
+@command("sample", help=M.SAMPLE_HELP, short=M.SAMPLE_SHORT)
 @option(
     "--format",
     "fmt",
@@ -227,7 +227,7 @@ SCOPES = {
 }
 
 
-@command("rules", help=M.RULES_HELP)
+@command("rules", help=M.RULES_HELP, short=M.RULES_SHORT)
 def rules_command() -> None:
     """List the rules (help: M.RULES_HELP)."""
     severities = {"error": M.SEVERITY_ERROR, "warning": M.SEVERITY_WARNING, "info": M.SEVERITY_INFO}
