@@ -20,7 +20,7 @@ from ..core.findings import Finding, Severity, agency_key
 from ..core.model import Report, Sections
 from ..core.quality import ReadQuality
 from ..core.values import Amount, Cell
-from ..core.vocabulary import SECTIONS, FormatKey, spec
+from ..core.vocabulary import SECTIONS, FormatKey
 
 __all__ = [
     "AMBIGUOUS",
@@ -59,7 +59,7 @@ class CrossYearData:
 
     @classmethod
     def of(cls, report: Report) -> CrossYearData:
-        values = [_pack_cell(v) for _, v in report.cells()]
+        values = [_pack_cell(v) if isinstance(v, Amount) else v for v in report.values()]
         sections = [getattr(report.sections, s.key) for s in SECTIONS]
         data = json.dumps([values, sections], ensure_ascii=False, separators=(",", ":"))
         return cls(report.format, report.year, report.agency, zlib.compress(data.encode("utf-8"), 1))
@@ -81,9 +81,12 @@ class CrossYearData:
     def report(self) -> Report:
         """The report again (without its raw texts, dates or kind: the cross-year rules need none)."""
         values, sections = self._unpack()
-        cells = {c.address: _unpack_cell(v) for c, v in zip(spec(self.format).cells, values, strict=True)}
-        return Report.from_cells(
-            self.format, cells, year=self.year, agency=self.agency, sections=Sections(*sections)
+        return Report.from_values(
+            self.format,
+            [_unpack_cell(v) if type(v) is list else v for v in values],
+            year=self.year,
+            agency=self.agency,
+            sections=Sections(*sections),
         )
 
 

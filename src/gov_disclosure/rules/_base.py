@@ -24,18 +24,33 @@ MissingPolicy: TypeAlias = Literal["not-assessable", "zero"]
 
 @attrs.define
 class Context:
-    """What every check sees: the report (its cells computed once), last year's, the policy."""
+    """What every check sees: the report (its cells computed once, when a check first asks), last
+    year's, the policy."""
 
     report: Report
     previous: Report | None
     missing: MissingPolicy
     not_assessable: list[NotAssessable] = attrs.Factory(list)
-    values: dict[str, Cell] = attrs.field(init=False)
-    #: the cells a cell rule may have something to say about (missing, negative, an amount, or read
-    #: from non-canonical text), with their raw text: the clean majority is skipped once, here
-    unusual: tuple[tuple[CellSpec, Cell, str | None], ...] = attrs.field(init=False)
+    _values: dict[str, Cell] | None = attrs.field(init=False, default=None, repr=False)
+    _unusual: tuple[tuple[CellSpec, Cell, str | None], ...] = attrs.field(init=False, default=(), repr=False)
 
-    def __attrs_post_init__(self) -> None:
+    @property
+    def values(self) -> dict[str, Cell]:
+        """Every cell of the report, address → value."""
+        if self._values is None:
+            self._scan()
+        assert self._values is not None
+        return self._values
+
+    @property
+    def unusual(self) -> tuple[tuple[CellSpec, Cell, str | None], ...]:
+        """The cells a cell rule may have something to say about (missing, negative, an amount, or
+        read from non-canonical text), with their raw text: the clean majority is skipped once, here."""
+        if self._values is None:
+            self._scan()
+        return self._unusual
+
+    def _scan(self) -> None:
         raw = self.report.raw
         values: dict[str, Cell] = {}
         unusual = []
@@ -43,7 +58,7 @@ class Context:
             values[c.address] = v
             if v is None or c.address in raw or type(v) is not int or v < 0:
                 unusual.append((c, v, raw.get(c.address)))
-        self.values, self.unusual = values, tuple(unusual)
+        self._values, self._unusual = values, tuple(unusual)
 
 
 Check: TypeAlias = Callable[["Rule", Context], Iterator[Finding]]
