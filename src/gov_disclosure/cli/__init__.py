@@ -45,7 +45,6 @@ from typing import Any
 
 import click
 
-from .. import __version__
 from ..core.messages import cli as M
 from ._i18n import Group, Option, say
 
@@ -57,6 +56,8 @@ _COMMAND_MODULES = ("_core", "_excel", "_docx", "_batch", "_review")
 
 def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if value and not ctx.resilient_parsing:
+        from .. import __version__  # looked up only here: the package's metadata is slow to load
+
         click.echo(say(M.VERSION, prog="gov-disclosure", version=__version__))
         ctx.exit()
 

@@ -7,27 +7,10 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
-from ..batch import (
-    Ambiguous,
-    Duplicate,
-    FileResult,
-    PairResult,
-    Summary,
-    agency_key,
-    cross_year_findings,
-    findings_kind,
-    iter_check,
-    same_agency,
-    write_findings,
-)
 from ..core.findings import Severity
 from ..core.messages import batch as MB
 from ..core.messages import cli as M
@@ -55,6 +38,13 @@ from ._common import (
 from ._i18n import argument, command, lang, option, say
 from ._review import ReviewRun, review_options
 
+if TYPE_CHECKING:
+    # imported where used: the batch machinery (worker pool, multiprocessing) when a command runs,
+    # rich when a progress bar or a summary is shown (start-up time of every command and --help)
+    from rich.table import Table
+
+    from ..batch import Ambiguous, Duplicate, FileResult, PairResult, Summary
+
 __all__ = ["COMMANDS", "progress_bar"]
 
 _STAGES = {"files": M.STAGE_FILES, "pairs": M.STAGE_PAIRS}
@@ -64,6 +54,9 @@ _STAGES = {"files": M.STAGE_FILES, "pairs": M.STAGE_PAIRS}
 def progress_bar(enabled: bool | None) -> Iterator[Callable[[str, int, int], None]]:
     """A rich progress bar on stderr; yields the ``on_progress(stage, done, total)`` callback.
     ``enabled`` None: only when stderr is a terminal."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     console = Console(stderr=True)
     show = console.is_terminal if enabled is None else enabled
     if not show:
@@ -88,6 +81,8 @@ def progress_bar(enabled: bool | None) -> Iterator[Callable[[str, int, int], Non
 
 
 def _summary_table(summary: Summary) -> Table:
+    from rich.table import Table
+
     table = Table(title=say(M.SUMMARY_TITLE), show_header=True, header_style="bold")
     table.add_column("")
     table.add_column(say(M.COL_COUNT), justify="right")
@@ -205,6 +200,17 @@ def check_command(
     fixes_path: str | None,
 ) -> None:
     """Check many files and folders (help: M.CHECK_HELP)."""
+    from ..batch import (
+        Ambiguous,
+        Duplicate,
+        FileResult,
+        PairResult,
+        Summary,
+        findings_kind,
+        iter_check,
+        write_findings,
+    )
+
     run = ReviewRun(review_path, html_path, decisions_path, fixes_path, inputs=paths, command="check")
     threshold = _threshold(similarity_threshold, old_similarity)
     kind = "jsonl"
@@ -294,6 +300,8 @@ def _print_summary(
     *,
     err: bool,
 ) -> None:
+    from ..batch import FileResult, PairResult
+
     ambiguous = ambiguous or []
     if fmt == "json":
         data = {
@@ -324,6 +332,9 @@ def _print_summary(
         else:
             dump_json(data)
         return
+    from rich.console import Console
+    from rich.markup import escape
+
     console = Console(stderr=err, highlight=False)
     for r in problems:
         line = M.UNREADABLE_LINE if isinstance(r, FileResult) else M.PAIR_UNCHECKED_LINE
@@ -376,6 +387,8 @@ def compare_command(
     min_chars: int,
 ) -> None:
     """Compare two years of one agency (help: M.COMPARE_HELP)."""
+    from ..batch import agency_key, cross_year_findings, same_agency
+
     fmt = pick_output_format(output_format, old_output)
     threshold = _threshold(similarity_threshold, old_similarity)
     a, _ = load(last)

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from ..core.messages import cli as M
 from ..core.messages import review as R
-from ..core.model import Report
-from ..core.serialize import json_schema, to_json
 from ..rules import RULES, validate
-from ..testing import sample_report
 from ._common import (
     EXIT_OK,
     EXIT_UNREADABLE,
@@ -38,6 +36,9 @@ from ._common import (
 )
 from ._i18n import argument, command, lang, option, say
 from ._review import ReviewRun, apply_file_fixes, export_indicators, load_fixes, review_options, single_result
+
+if TYPE_CHECKING:
+    from ..core.model import Report
 
 
 @command("validate", help=M.VALIDATE_HELP, short=M.VALIDATE_SHORT)
@@ -111,6 +112,8 @@ def _check_previous(path: str, r: Report, previous: str, last: Report) -> None:
 def read_command(file: str, output: str | None) -> None:
     """Read one file of any kind (help: M.READ_HELP)."""
     check_output(output, (".json",), command="read", inputs=(file,))
+    from ..core.serialize import to_json
+
     info = load_info(file)
     r = info.report
     text = to_json(r)
@@ -199,6 +202,8 @@ def export_command(
 @command("schema", help=M.SCHEMA_HELP, short=M.SCHEMA_SHORT)
 def schema_command() -> None:
     """Print the JSON Schema (help: M.SCHEMA_HELP)."""
+    from ..core.serialize import json_schema
+
     dump_json(json_schema())
 
 
@@ -213,6 +218,9 @@ def schema_command() -> None:
 )
 def sample_command(fmt: str) -> None:
     """Print a sample report (help: M.SAMPLE_HELP)."""
+    from ..core.serialize import to_json
+    from ..testing import sample_report
+
     click.echo(to_json(sample_report(fmt)))  # type: ignore[arg-type]
 
 

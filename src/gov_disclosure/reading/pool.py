@@ -33,7 +33,6 @@ anyway; the pool below is what that logic needs and no more.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import multiprocessing
 import os
 import signal
@@ -64,6 +63,8 @@ def die_with_parent(parent: int) -> None:  # pragma: no cover - runs in the work
     """End this process when its parent (pid ``parent``) dies: the kernel's parent-death signal on
     Linux, and a thread waiting on the parent's sentinel everywhere."""
     if sys.platform.startswith("linux"):
+        import ctypes
+
         with contextlib.suppress(OSError, AttributeError):
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
