@@ -174,7 +174,7 @@ def iter_check(
     yield from found.skipped
     files = found.files
     fixes = resolve_file_names(fixes, files)
-    pool = make_pool(jobs, len(files), timeout)
+    pool = make_pool(jobs, files, timeout)
     try:
         keep: list[FileResult] = []
         done = 0
