@@ -39,34 +39,102 @@ Layer: batch, above :mod:`gov_disclosure.io`. Imports the core, the rules, the r
 ``read_report``; never the CLI.
 """
 
-from .cells import CELL_EXPORT_FIELDS, ExportCount, cells_kind, iter_cell_records, write_cells
-from .check import BatchResult, check_file, check_paths, iter_check
+from typing import TYPE_CHECKING, Any
+
+# eager: the function ``discover`` has the name of its module, which an import of the module would
+# otherwise put in its place
 from .discover import SUFFIXES, Discovery, discover
-from .output import FINDING_FIELDS, finding_records, findings_kind, write_findings
-from .pairing import (
-    check_pair,
-    check_pairs,
-    compare,
-    cross_year_findings,
-    pair_up,
-    region_aliases,
-    region_extends,
-    same_agency,
-)
-from .results import (
-    AMBIGUOUS,
-    UNREADABLE,
-    Ambiguous,
-    CrossYearData,
-    Duplicate,
-    Event,
-    FileResult,
-    PairResult,
-    ProgressCallback,
-    Skipped,
-    Summary,
-    agency_key,
-)
+
+if TYPE_CHECKING:
+    from .cells import CELL_EXPORT_FIELDS, ExportCount, cells_kind, iter_cell_records, write_cells
+    from .check import BatchResult, check_file, check_paths, iter_check
+    from .output import FINDING_FIELDS, finding_records, findings_kind, write_findings
+    from .pairing import (
+        check_pair,
+        check_pairs,
+        compare,
+        cross_year_findings,
+        pair_up,
+        region_aliases,
+        region_extends,
+        same_agency,
+    )
+    from .results import (
+        AMBIGUOUS,
+        UNREADABLE,
+        Ambiguous,
+        CrossYearData,
+        Duplicate,
+        Event,
+        FileResult,
+        PairResult,
+        ProgressCallback,
+        Skipped,
+        Summary,
+        agency_key,
+    )
+
+#: where each public name lives: imported on first use (``from gov_disclosure.batch.results import
+#: FileResult`` does not load the worker pool and multiprocessing)
+_EXPORTS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "CELL_EXPORT_FIELDS",
+            "ExportCount",
+            "cells_kind",
+            "iter_cell_records",
+            "write_cells",
+        ),
+        ".cells",
+    ),
+    **dict.fromkeys(("BatchResult", "check_file", "check_paths", "iter_check"), ".check"),
+    **dict.fromkeys(("FINDING_FIELDS", "finding_records", "findings_kind", "write_findings"), ".output"),
+    **dict.fromkeys(
+        (
+            "check_pair",
+            "check_pairs",
+            "compare",
+            "cross_year_findings",
+            "pair_up",
+            "region_aliases",
+            "region_extends",
+            "same_agency",
+        ),
+        ".pairing",
+    ),
+    **dict.fromkeys(
+        (
+            "AMBIGUOUS",
+            "UNREADABLE",
+            "Ambiguous",
+            "CrossYearData",
+            "Duplicate",
+            "Event",
+            "FileResult",
+            "PairResult",
+            "ProgressCallback",
+            "Skipped",
+            "Summary",
+            "agency_key",
+        ),
+        ".results",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        import importlib
+
+        value = getattr(importlib.import_module(_EXPORTS[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
+
 
 __all__ = [
     "AMBIGUOUS",
