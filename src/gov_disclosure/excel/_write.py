@@ -112,6 +112,8 @@ class _Styler:
     def __init__(self, wb: Workbook) -> None:
         self.wb = wb
         self._ids: dict[tuple[str, int], tuple[object, int]] = {}
+        #: (ids of the style objects, number format) → (StyleArray position, index) to set
+        self._looks: dict[tuple[object, ...], tuple[tuple[int, int], ...]] = {}
 
     def _index(self, collection: str, obj: object) -> int:
         key = (collection, id(obj))
@@ -145,21 +147,34 @@ class _Styler:
         number_format: str | None = None,
     ) -> None:
         """Give ``cell`` what is given (as ``cell.font = font``… would)."""
+        key = (id(font), id(fill), id(border), id(alignment), id(protection), number_format)
+        slots = self._looks.get(key)
+        if slots is None:
+            found: list[tuple[int, int]] = []
+            for slot, collection, obj in (
+                (_FONT_ID, "_fonts", font),
+                (_FILL_ID, "_fills", fill),
+                (_BORDER_ID, "_borders", border),
+                (_ALIGNMENT_ID, "_alignments", alignment),
+                (_PROTECTION_ID, "_protections", protection),
+            ):
+                if obj is not None:
+                    found.append((slot, self._index(collection, obj)))
+            if number_format is not None:
+                found.append((_NUMBER_FORMAT_ID, self._format(number_format)))
+            slots = self._looks[key] = tuple(found)
         style = cell._style  # type: ignore[attr-defined]
         if not style:
             style = cell._style = StyleArray()  # type: ignore[attr-defined]
-        if font is not None:
-            style.fontId = self._index("_fonts", font)
-        if fill is not None:
-            style.fillId = self._index("_fills", fill)
-        if border is not None:
-            style.borderId = self._index("_borders", border)
-        if alignment is not None:
-            style.alignmentId = self._index("_alignments", alignment)
-        if protection is not None:
-            style.protectionId = self._index("_protections", protection)
-        if number_format is not None:
-            style.numFmtId = self._format(number_format)
+        for slot, index in slots:
+            style[slot] = index
+
+
+#: positions in openpyxl's StyleArray (fontId, fillId, borderId, numFmtId, protectionId, alignmentId…)
+_FONT_ID, _FILL_ID, _BORDER_ID, _NUMBER_FORMAT_ID, _PROTECTION_ID, _ALIGNMENT_ID = 0, 1, 2, 3, 4, 5
+_probe = StyleArray([1, 2, 3, 4, 5, 6, 0, 0, 0])
+assert (_probe.fontId, _probe.fillId, _probe.borderId, _probe.numFmtId) == (1, 2, 3, 4)
+assert (_probe.protectionId, _probe.alignmentId) == (5, 6)
 
 
 _STYLERS: Final[weakref.WeakKeyDictionary[Workbook, _Styler]] = weakref.WeakKeyDictionary()
@@ -562,7 +577,19 @@ def _runs(places: Iterable[Place]) -> list[str]:
 
 def _name(wb: Workbook, key: str, place: Place) -> None:
     name = name_for(key)
-    wb.defined_names[name] = DefinedName(name, attr_text=_ref(place, sheet=True))
+    wb.defined_names[name] = _defined_name(name, _ref(place, sheet=True))
+
+
+_NAME_PROTOTYPE: Final = DefinedName("prototype", attr_text="$A$1")
+
+
+def _defined_name(name: str, attr_text: str) -> DefinedName:
+    """``DefinedName(name, attr_text=attr_text)`` without running its fifteen attribute checks
+    (a template has some four hundred names): a copy of a checked prototype with the two values set.
+    ``name`` and ``attr_text`` are plain strings here, what the checks would have let through."""
+    made: DefinedName = DefinedName.__new__(DefinedName)
+    made.__dict__.update(_NAME_PROTOTYPE.__dict__, name=name, attr_text=attr_text)
+    return made
 
 
 # -- filling -------------------------------------------------------------------------------------
