@@ -66,7 +66,10 @@ def test_exit_code_precedence(tmp_path: Path, corpus: Any) -> None:
     assert batch.check_paths([corpus.files["c23"], corpus.files["bad"]], jobs=1).summary.exit_code == 2
 
 
-def test_worker_processes_give_the_same_results(corpus: Any) -> None:
+def test_worker_processes_give_the_same_results(corpus: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gov_disclosure.batch import _workers
+
+    monkeypatch.setattr(_workers, "SPAWN_MS", 0.0)  # workers even for this small corpus
     one = batch.check_paths([corpus.root], jobs=1)
     two = batch.check_paths([corpus.root], jobs=2)
     assert one.results == two.results  # same order: path order

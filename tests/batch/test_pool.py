@@ -152,3 +152,82 @@ def test_in_process_and_order() -> None:
     ]
     with pytest.raises(ValueError, match="jobs"):
         Pool(0)
+
+
+ORPHAN = textwrap.dedent(
+    """
+    import os, re, sys, time
+    sys.path.insert(0, {where!r})
+    from gov_disclosure.reading.pool import Pool, ordered_map
+
+    def spin(chunk):
+        if chunk[0] == "regex":  # C code that never lets go of the GIL: only the kernel can stop it
+            re.match(r"(a*)*b", "a" * 64)
+        while True:
+            pass
+
+    if __name__ == "__main__":
+        pool = Pool(2)
+        results = ordered_map(pool, spin, [["python"], ["regex"]], str)
+        import threading
+        threading.Thread(target=lambda: list(results), daemon=True).start()
+        while len(pool.busy()) < 2 or not all(w.ready for w in pool.busy()):
+            time.sleep(0.05)
+        print(" ".join(str(w.process.pid) for w in pool.busy()), flush=True)
+        time.sleep(600)
+    """
+)
+
+
+def _children_of(pid: int) -> set[int]:
+    out = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[1]) == pid:
+                out.add(int(entry.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
+    """kill -9 of a parent whose workers are busy (one in Python, one inside C code holding the GIL):
+    the workers and multiprocessing's resource tracker end within seconds, none is left under init."""
+    import os
+    import signal
+
+    script = tmp_path / "orphan.py"
+    script.write_text(ORPHAN.format(where=str(tmp_path)), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    children: set[int] = set()
+    try:
+        assert proc.stdout is not None
+        workers = {int(p) for p in proc.stdout.readline().split()}
+        assert len(workers) == 2
+        children = _children_of(proc.pid)
+        assert workers <= children  # and the resource tracker
+        assert len(children) == 3
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and any(_alive(c) for c in children):
+            time.sleep(0.1)
+        assert [c for c in children if _alive(c)] == []
+    finally:
+        for c in children:
+            if _alive(c):
+                os.kill(c, signal.SIGKILL)
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

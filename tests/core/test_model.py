@@ -120,3 +120,72 @@ def test_cell_text_is_what_writers_print() -> None:
     assert r.cell_text("appeals/review/upheld") == "/"
     assert r.cell_text("proactive/art20_8.fees/amount") == "1.50"  # the header says 万元
     assert r.cell_text("proactive/art20_1.rules/issued") == "7件"
+
+
+_ODD_VALUES: list[object] = [
+    None,
+    0,
+    -1,
+    7,
+    10**15,
+    -(10**15),
+    10**16,
+    2**63,
+    -(10**30),
+    True,
+    False,
+    1.0,
+    Decimal("3"),
+    "5",
+    Amount(Decimal("1.5"), "yuan"),
+    Amount(Decimal("1E+20"), None),
+    Amount(Decimal("-0.000000000000000000000001"), "wan_yuan"),
+    [1],
+]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "proactive/art20_1.rules/issued",  # a count in a proactive block with amounts
+        "proactive/art20_8.fees/amount",  # an amount
+        "applications/new/natural_person",
+        "applications/total/total",
+        "appeals/suit_after_review/pending",
+    ],
+)
+def test_the_quick_shape_pass_accepts_only_what_the_cell_check_accepts(address: str) -> None:
+    """The shape check looks at every value in one quick pass and asks the per-cell check only about
+    values that are not plainly of their kind: whatever the per-cell check refuses (today's kinds, or
+    bounds added later) must be refused by the report too."""
+    from gov_disclosure.core.model import _kind_problem
+
+    r = sample_report("2021")
+    c = r.spec.cell(address)
+    for value in _ODD_VALUES:
+        problem = _kind_problem(c, value)
+        if problem is None:
+            assert r.with_cells({address: value}).cell(address) == value  # type: ignore[dict-item]
+        else:
+            with pytest.raises(ShapeError, match=address):
+                r.with_cells({address: value})  # type: ignore[dict-item]
+            with pytest.raises(ShapeError, match=address):
+                Report.from_cells("2021", {address: value})  # type: ignore[dict-item]
+
+
+@pytest.mark.parametrize("format", ["2019", "2021"])
+def test_from_values_rebuilds_the_tables(format: str) -> None:
+    r = sample_report(format)  # type: ignore[arg-type]
+    again = Report.from_values(r.format, [v for _, v in r.cells()], year=r.year, agency=r.agency)
+    assert again.cell_map() == r.cell_map()
+    assert again == attrs.evolve(
+        r, agency_kind=None, published_on=None, sections=again.sections, raw={}
+    )
+    with pytest.raises(ShapeError, match="values"):
+        Report.from_values(r.format, [v for _, v in r.cells()][:-1])
+    with pytest.raises(ShapeError, match="format"):
+        Report.from_values("2020", [])  # type: ignore[arg-type]
+    bad = [v for _, v in r.cells()]
+    bad[0] = "7"
+    with pytest.raises(ShapeError, match=r.spec.cells[0].address):
+        Report.from_values(r.format, bad)

@@ -6,7 +6,8 @@ arranges them:
 
 - :func:`iter_check` walks files and folders, checks every file in worker processes, pairs the reports
   of one agency in consecutive years and runs the cross-year rules GD701–GD704 on each pair, and
-  yields events (:class:`FileResult`, :class:`PairResult`, :class:`Skipped`, :class:`Duplicate`) as
+  yields events (:class:`FileResult`, :class:`PairResult`, :class:`Skipped`, :class:`Duplicate`,
+  :class:`Ambiguous`) as
   they are ready; :class:`Summary` counts them. :func:`check_paths` collects it all in a
   :class:`BatchResult` for a notebook.
 - :func:`iter_cell_records` / :func:`write_cells`: the flat cell export (FORMAT.md §7) of every report,
@@ -20,9 +21,14 @@ parent keeps, per readable report with a known agency and year, what the cross-y
 cell values (a tuple in spec order) and the section text, a few kilobytes per report.
 
 Pairing: reports are paired by (agency, year) with (agency, year − 1). The agency names are compared
-after :func:`agency_key` normalisation (NFKC, case folded, whitespace, punctuation and symbols dropped)
-and nothing else: 定海区经信局 and 舟山市定海区经济和信息化局 are *not* paired. When several files
-have the same (agency, year), the first in path order is paired and a :class:`Duplicate` is reported.
+after :func:`agency_key` normalisation (NFKC, case folded, whitespace, punctuation and symbols
+dropped); then, for the keys left without a partner, a name with and without its parent regions
+(淮安市洪泽区人民政府 / 洪泽区人民政府, :func:`region_extends`) when that match is the only one in the
+corpus; a name that matches two agencies (洪泽区人民政府 beside 淮安市洪泽区人民政府 and
+宿迁市洪泽区人民政府) is reported (:class:`Ambiguous`), not paired. Nothing else is guessed:
+定海区经信局 and 舟山市定海区经济和信息化局 are *not* paired (an abbreviation is not a region). When
+several files have the same (agency, year), the first in path order is paired and a
+:class:`Duplicate` is reported.
 
 Modules: :mod:`.discover` (files and folders), :mod:`.check` (one file, runs), :mod:`.pairing`
 (consecutive years, GD701–GD704), :mod:`.output` (findings files), :mod:`.cells` (the cell export),
@@ -33,29 +39,110 @@ Layer: batch, above :mod:`gov_disclosure.io`. Imports the core, the rules, the r
 ``read_report``; never the CLI.
 """
 
-from .cells import CELL_EXPORT_FIELDS, ExportCount, cells_kind, iter_cell_records, write_cells
-from .check import BatchResult, check_file, check_paths, iter_check
+from typing import TYPE_CHECKING, Any
+
+# eager: the function ``discover`` has the name of its module, which an import of the module would
+# otherwise put in its place
 from .discover import SUFFIXES, Discovery, discover
-from .output import FINDING_FIELDS, finding_records, findings_kind, write_findings
-from .pairing import check_pair, check_pairs, compare, cross_year_findings, pair_up
-from .results import (
-    UNREADABLE,
-    CrossYearData,
-    Duplicate,
-    Event,
-    FileResult,
-    PairResult,
-    ProgressCallback,
-    Skipped,
-    Summary,
-    agency_key,
-)
+
+if TYPE_CHECKING:
+    from .cells import CELL_EXPORT_FIELDS, ExportCount, cells_kind, iter_cell_records, write_cells
+    from .check import BatchResult, check_file, check_paths, iter_check
+    from .output import FINDING_FIELDS, finding_records, findings_kind, write_findings
+    from .pairing import (
+        check_pair,
+        check_pairs,
+        compare,
+        cross_year_findings,
+        pair_up,
+        region_aliases,
+        region_extends,
+        same_agency,
+    )
+    from .results import (
+        AMBIGUOUS,
+        UNREADABLE,
+        Ambiguous,
+        CrossYearData,
+        Duplicate,
+        Event,
+        FileResult,
+        PairResult,
+        ProgressCallback,
+        Skipped,
+        Summary,
+        agency_key,
+    )
+
+#: where each public name lives: imported on first use (``from gov_disclosure.batch.results import
+#: FileResult`` does not load the worker pool and multiprocessing)
+_EXPORTS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "CELL_EXPORT_FIELDS",
+            "ExportCount",
+            "cells_kind",
+            "iter_cell_records",
+            "write_cells",
+        ),
+        ".cells",
+    ),
+    **dict.fromkeys(("BatchResult", "check_file", "check_paths", "iter_check"), ".check"),
+    **dict.fromkeys(("FINDING_FIELDS", "finding_records", "findings_kind", "write_findings"), ".output"),
+    **dict.fromkeys(
+        (
+            "check_pair",
+            "check_pairs",
+            "compare",
+            "cross_year_findings",
+            "pair_up",
+            "region_aliases",
+            "region_extends",
+            "same_agency",
+        ),
+        ".pairing",
+    ),
+    **dict.fromkeys(
+        (
+            "AMBIGUOUS",
+            "UNREADABLE",
+            "Ambiguous",
+            "CrossYearData",
+            "Duplicate",
+            "Event",
+            "FileResult",
+            "PairResult",
+            "ProgressCallback",
+            "Skipped",
+            "Summary",
+            "agency_key",
+        ),
+        ".results",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        import importlib
+
+        value = getattr(importlib.import_module(_EXPORTS[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
+
 
 __all__ = [
+    "AMBIGUOUS",
     "CELL_EXPORT_FIELDS",
     "FINDING_FIELDS",
     "SUFFIXES",
     "UNREADABLE",
+    "Ambiguous",
     "BatchResult",
     "CrossYearData",
     "Discovery",
@@ -81,6 +168,9 @@ __all__ = [
     "iter_cell_records",
     "iter_check",
     "pair_up",
+    "region_aliases",
+    "region_extends",
+    "same_agency",
     "write_cells",
     "write_findings",
 ]

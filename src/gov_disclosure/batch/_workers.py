@@ -1,4 +1,14 @@
-"""How a run uses worker processes: chunking, the pool for a number of files, the default jobs.
+"""How a run uses worker processes: chunking, the pool for a run's files, the default jobs.
+
+Workers are started only when they save more time than starting them costs (:func:`workers_for`):
+the work of a run is estimated from its files, each costing what a file of its kind takes to read
+and check (:data:`COST_MS`), and ``k`` workers pay when that work, spread over ``k`` processes, ends
+sooner than in this process: ``work − work / k > SPAWN_MS`` (starting the workers, which import the
+readers, takes about :data:`SPAWN_MS` before the first file is read), i.e. work > ``SPAWN_MS ×
+k / (k − 1)``. ``-j N`` (``jobs=N``) is the most workers a run may start; below the threshold it
+runs in-process, as with ``-j 1``. A time limit (``--timeout``) needs a worker process whatever the
+estimate. With the figures below, 2 workers pay from about 900 .json files, 90 .docx or 75 .xlsx
+files, or 14 PDFs.
 
 Layer: batch. Imports :mod:`gov_disclosure.reading.pool`.
 """
@@ -17,7 +27,9 @@ from ..core.messages import errors as E
 from ..reading.pool import Pool
 
 __all__ = [
+    "COST_MS",
     "MIN_FILES_FOR_WORKERS",
+    "SPAWN_MS",
     "chunk_size_for",
     "chunks",
     "crash",
@@ -71,7 +83,22 @@ def _chunk_size(n: int, jobs: int) -> int:
     return max(1, min(16, n // (jobs * 8) if jobs > 1 else 16))
 
 
-#: with the default ``jobs``, fewer files than this are checked in-process (starting workers costs more)
+#: what reading and checking one file of a kind costs, in CPU milliseconds (benchmarks/bench_check_jobs.py
+#: on the reference machine: a loaded 2-core VM), pairing included; other kinds cost DEFAULT_COST_MS
+COST_MS: Final[dict[str, float]] = {
+    ".json": 0.9,
+    ".txt": 3.0,
+    ".md": 8.0,
+    ".html": 4.5,
+    ".htm": 4.5,
+    ".docx": 9.0,
+    ".xlsx": 11.0,
+    ".pdf": 60.0,
+}
+DEFAULT_COST_MS: Final = 10.0
+#: what starting the workers costs before the first file is read (spawn, imports), in milliseconds
+SPAWN_MS: Final = 400.0
+#: kept for callers of earlier releases; the decision is :func:`workers_for`'s
 MIN_FILES_FOR_WORKERS: Final = 16
 
 
@@ -83,17 +110,32 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def make_pool(jobs: int | None, n: int, timeout: float | None = None) -> Pool | None:
-    """Worker processes for ``n`` files: ``jobs`` of them (default: all cores, or none for a few
-    files); None means in this process. A time limit needs at least one worker process."""
+def estimate_ms(files: Sequence[str]) -> float:
+    """The work of reading and checking ``files`` in one process, estimated from their kinds."""
+    return sum(COST_MS.get(os.path.splitext(f)[1].lower(), DEFAULT_COST_MS) for f in files)
+
+
+def workers_for(jobs: int, files: Sequence[str]) -> int:
+    """How many worker processes to start for ``files``, at most ``jobs``: ``jobs`` (no more than
+    there are files) when the estimated work pays for starting them (see the module), else 0."""
+    k = min(jobs, len(files))
+    if k < 2:
+        return 0
+    return k if estimate_ms(files) > SPAWN_MS * k / (k - 1) else 0
+
+
+def make_pool(jobs: int | None, files: Sequence[str], timeout: float | None = None) -> Pool | None:
+    """Worker processes for ``files``: at most ``jobs`` of them (default: all cores), none when they
+    would cost more than they save (:func:`workers_for`); None means in this process. A time limit
+    needs at least one worker process."""
     if timeout is not None and timeout <= 0:
         raise ArgumentError(B.TIMEOUT_NOT_POSITIVE, value=timeout)
-    if jobs is None:
-        jobs = _cores() if n >= MIN_FILES_FOR_WORKERS else 1
-    if jobs < 1:
+    if jobs is not None and jobs < 1:
         raise ArgumentError(B.JOBS_TOO_FEW, value=jobs)
-    jobs = min(jobs, n)
-    return Pool(jobs) if jobs > 1 or (timeout is not None and n > 0) else None
+    k = workers_for(_cores() if jobs is None else jobs, files)
+    if k == 0 and timeout is not None and files:
+        k = 1
+    return Pool(k) if k else None
 
 
 def chunk_size_for(n: int, pool: Pool | None, timeout: float | None) -> int:

@@ -137,7 +137,7 @@ def _iter_cells(
     extra = (CORRECTED_FIELD,) if fixes else ()
     fields_file, fields_plain = (*CELL_EXPORT_FIELDS, *extra), (*CELL_FIELDS, *extra)
     work = partial(_cells_chunk, fixes=fixes)
-    pool = make_pool(jobs, len(files), timeout)
+    pool = make_pool(jobs, files, timeout)
     try:
         size = chunk_size_for(len(files), pool, timeout)
         done = 0

@@ -29,6 +29,7 @@ from .discover import discover
 from .output import finding_records
 from .pairing import check_pair, pair_up
 from .results import (
+    Ambiguous,
     CrossYearData,
     Duplicate,
     Event,
@@ -51,11 +52,16 @@ class BatchResult:
     skipped: tuple[Skipped, ...]
     duplicates: tuple[Duplicate, ...]
     summary: Summary
+    #: reports not paired because their agency name matches more than one agency
+    ambiguous: tuple[Ambiguous, ...] = ()
 
     def finding_records(self, *, flat: bool = True) -> Iterator[dict[str, Any]]:
-        """One record per finding (and per unreadable file), as in a findings file."""
+        """One record per finding (and per unreadable file, and per report not paired because its
+        agency name is ambiguous), as in a findings file."""
         for result in self.results:
             yield from finding_records(result, flat=flat)
+        for ambiguous in self.ambiguous:
+            yield from finding_records(ambiguous, flat=flat)
         for pair in self.pairs:
             yield from finding_records(pair, flat=flat)
 
@@ -157,7 +163,8 @@ def iter_check(
     """Check every file under ``paths`` and every pair of consecutive years; yield events.
 
     Order: the :class:`Skipped` files, then one :class:`FileResult` per file in path order (as soon
-    as it and those before it are done), then the :class:`Duplicate` groups, then one
+    as it and those before it are done), then the :class:`Duplicate` groups and the
+    :class:`Ambiguous` agency names (see :func:`~.pairing.pair_up`), then one
     :class:`PairResult` per pair. ``jobs``: worker processes (default: all cores; 1 runs in this
     process). ``config``: which codes run, their severities and thresholds
     (:class:`~gov_disclosure.rules.Config`); ``similarity_threshold``/``min_chars``, when given, replace
@@ -177,7 +184,7 @@ def iter_check(
     yield from found.skipped
     files = found.files
     fixes = resolve_file_names(fixes, files)
-    pool = make_pool(jobs, len(files), timeout)
+    pool = make_pool(jobs, files, timeout)
     try:
         keep: list[FileResult] = []
         done = 0
@@ -239,6 +246,7 @@ def check_paths(
     pair_results: list[PairResult] = []
     skipped: list[Skipped] = []
     duplicates: list[Duplicate] = []
+    ambiguous: list[Ambiguous] = []
     for event in iter_check(
         paths,
         jobs=jobs,
@@ -259,6 +267,10 @@ def check_paths(
             pair_results.append(event)
         elif isinstance(event, Skipped):
             skipped.append(event)
+        elif isinstance(event, Ambiguous):
+            ambiguous.append(event)
         else:
             duplicates.append(event)
-    return BatchResult(tuple(results), tuple(pair_results), tuple(skipped), tuple(duplicates), summary)
+    return BatchResult(
+        tuple(results), tuple(pair_results), tuple(skipped), tuple(duplicates), summary, tuple(ambiguous)
+    )

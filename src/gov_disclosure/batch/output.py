@@ -16,7 +16,7 @@ from ..core.errors import ArgumentError
 from ..core.findings import Severity
 from ..core.messages import batch as B
 from ..core.messages import errors as E
-from .results import UNREADABLE, Duplicate, Event, FileResult, PairResult
+from .results import AMBIGUOUS, UNREADABLE, Ambiguous, Duplicate, Event, FileResult, PairResult
 
 __all__ = ["FINDING_FIELDS", "finding_records", "findings_kind", "write_findings"]
 
@@ -49,14 +49,39 @@ FINDING_FIELDS: Final = (
 
 
 def finding_records(
-    event: FileResult | PairResult | Duplicate, *, flat: bool = True
+    event: FileResult | PairResult | Ambiguous | Duplicate, *, flat: bool = True
 ) -> Iterator[dict[str, Any]]:
     """The rows of a findings file for one event: one per finding, or one ``unreadable`` row (a file
-    that could not be read, or a pair whose check could not finish); for a :class:`Duplicate`, one
-    GD505 row per file that has another version. ``sha256`` is the file's fingerprint.
+    that could not be read, or a pair whose check could not finish), or one ``ambiguous-agency`` row
+    (a report not paired because its agency name matches two agencies of the corpus); for a
+    :class:`Duplicate`, one GD505 row per file that has another version. ``sha256`` is the file's
+    fingerprint.
 
     ``flat`` (for CSV): cells as one string (``address=value …``); else as a list of objects.
     """
+    if isinstance(event, Ambiguous):
+        en, zh = B.AMBIGUOUS_AGENCY.both(
+            agency=event.agency, year=event.year, matches=" / ".join(event.matches)
+        )
+        yield {
+            "file": event.path,
+            "agency": event.agency,
+            "year": event.year,
+            "code": AMBIGUOUS,
+            "severity": Severity.WARNING.value,
+            "location": "agency",
+            "cells": "" if flat else [],
+            "expected": None,
+            "found": None,
+            "message": en,
+            "message_zh": zh,
+            "source": None,
+            "raw": " / ".join(event.matches),
+            "previous": None,
+            **dict.fromkeys(("reader", "cells_placed", "cells_declined", "cells_blank")),
+            "sha256": None,
+        }
+        return
     reading: dict[str, Any] = dict.fromkeys(("reader", "cells_placed", "cells_declined", "cells_blank"))
     if isinstance(event, Duplicate):
         digests = dict(zip(event.paths, event.sha256 or (None,) * len(event.paths), strict=True))
@@ -124,7 +149,7 @@ class _FindingsWriter:
             self.csv.writeheader()
 
     def write(self, event: Event) -> int:
-        if not isinstance(event, (FileResult, PairResult, Duplicate)):
+        if not isinstance(event, (FileResult, PairResult, Ambiguous, Duplicate)):
             return 0
         n = 0
         for rec in finding_records(event, flat=self.csv is not None):

@@ -21,12 +21,14 @@ from ..core.messages import rules as m
 from ..core.model import Report, Sections
 from ..core.quality import ReadQuality
 from ..core.values import Amount, Cell
-from ..core.vocabulary import SECTIONS, FormatKey, spec
+from ..core.vocabulary import SECTIONS, FormatKey
 from ..rules import RULES, Config
 from ..rules.config import DEFAULT
 
 __all__ = [
+    "AMBIGUOUS",
     "UNREADABLE",
+    "Ambiguous",
     "CrossYearData",
     "Duplicate",
     "Event",
@@ -40,6 +42,8 @@ __all__ = [
 
 #: the code of the findings-file row that stands for a file that could not be read
 UNREADABLE: Final = "unreadable"
+#: the code of the findings-file row of a report not paired because its agency name matches two
+AMBIGUOUS: Final = "ambiguous-agency"
 
 #: ``on_progress(stage, done, total)``; stage is ``"files"`` or ``"pairs"``
 ProgressCallback: TypeAlias = Callable[[str, int, int], None]
@@ -58,7 +62,7 @@ class CrossYearData:
 
     @classmethod
     def of(cls, report: Report) -> CrossYearData:
-        values = [_pack_cell(v) for _, v in report.cells()]
+        values = [_pack_cell(v) if isinstance(v, Amount) else v for v in report.values()]
         sections = [getattr(report.sections, s.key) for s in SECTIONS]
         data = json.dumps([values, sections], ensure_ascii=False, separators=(",", ":"))
         return cls(report.format, report.year, report.agency, zlib.compress(data.encode("utf-8"), 1))
@@ -80,9 +84,12 @@ class CrossYearData:
     def report(self) -> Report:
         """The report again (without its raw texts, dates or kind: the cross-year rules need none)."""
         values, sections = self._unpack()
-        cells = {c.address: _unpack_cell(v) for c, v in zip(spec(self.format).cells, values, strict=True)}
-        return Report.from_cells(
-            self.format, cells, year=self.year, agency=self.agency, sections=Sections(*sections)
+        return Report.from_values(
+            self.format,
+            [_unpack_cell(v) if type(v) is list else v for v in values],
+            year=self.year,
+            agency=self.agency,
+            sections=Sections(*sections),
         )
 
 
@@ -155,6 +162,9 @@ class PairResult:
     #: set (and ``findings`` empty) when the pair could not be checked: its worker died or overran
     error: str | None = None
     error_zh: str | None = None  #: ``error`` in Chinese
+    #: last year's agency name when it is spelt otherwise (with or without its parent region):
+    #: the pair was made across spellings
+    last_agency: str | None = None
     #: the SHA-256 of this year's file
     sha256: str | None = None
 
@@ -230,7 +240,19 @@ class Duplicate:
         return out
 
 
-Event: TypeAlias = FileResult | PairResult | Skipped | Duplicate
+@attrs.frozen
+class Ambiguous:
+    """A report not paired with a neighbouring year because its agency name matches more than one
+    agency of the corpus with and without a parent region (洪泽区人民政府 beside 淮安市洪泽区人民政府
+    and 宿迁市洪泽区人民政府), or one agency spelt two ways in one year."""
+
+    agency: str | None
+    year: int
+    path: str
+    matches: tuple[str, ...]  #: the names it matches, as found
+
+
+Event: TypeAlias = FileResult | PairResult | Skipped | Duplicate | Ambiguous
 
 
 @attrs.define
@@ -242,7 +264,9 @@ class Summary:
     unreadable: int = 0
     pairs: int = 0
     pairs_unchecked: int = 0  #: pairs whose check could not finish (a worker died or overran)
+    pairs_across_spellings: int = 0  #: pairs of a name with and without its parent region
     duplicates: int = 0
+    ambiguous: int = 0  #: reports not paired because their agency name matches two agencies
     skipped: Counter[str] = attrs.Factory(Counter)  #: by suffix
     codes: Counter[str] = attrs.Factory(Counter)  #: findings per code, cross-year ones included
     severities: Counter[str] = attrs.Factory(Counter)
@@ -266,12 +290,15 @@ class Summary:
                 self.partly_read += q.declined > 0
         elif isinstance(event, PairResult):
             self.pairs += 1
+            self.pairs_across_spellings += event.last_agency is not None
             if event.error is not None:
                 self.pairs_unchecked += 1
                 return
             self._count(event.this, event.findings)
         elif isinstance(event, Skipped):
             self.skipped[Path(event.path).suffix.lower() or "(none)"] += 1
+        elif isinstance(event, Ambiguous):
+            self.ambiguous += 1
         else:
             self.duplicates += 1
             for path, finding in event.versions():
@@ -303,7 +330,9 @@ class Summary:
             "with_errors": self.with_errors,
             "pairs": self.pairs,
             "pairs_unchecked": self.pairs_unchecked,
+            "pairs_across_spellings": self.pairs_across_spellings,
             "duplicates": self.duplicates,
+            "ambiguous_agencies": self.ambiguous,
             "skipped": dict(sorted(self.skipped.items())),
             "findings": dict(sorted(self.codes.items())),
             "severities": {s.value: self.severities.get(s.value, 0) for s in Severity},

@@ -12,7 +12,7 @@ The pattern, for a new command or option (``M`` is ``gov_disclosure.core.message
     from ._i18n import argument, command, option, say
     from ._common import fail, load
 
-    @command("annotate", help=M.ANNOTATE_HELP)            # help: a Message, never a str or docstring
+    @command("annotate", help=M.ANNOTATE_HELP, short=M.ANNOTATE_SHORT)  # Messages, never a str or docstring
     @argument("report", metavar=M.METAVAR_REPORT, type=click.Path(dir_okay=False))
     @option("-o", "--output", type=click.Path(dir_okay=False), required=True, help=M.ANNOTATE_OUTPUT_HELP)
     def annotate_command(report: str, output: str) -> None:
@@ -45,7 +45,6 @@ from typing import Any
 
 import click
 
-from .. import __version__
 from ..core.messages import cli as M
 from ._i18n import Group, Option, say
 
@@ -57,6 +56,8 @@ _COMMAND_MODULES = ("_core", "_excel", "_docx", "_batch", "_review")
 
 def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if value and not ctx.resilient_parsing:
+        from .. import __version__  # looked up only here: the package's metadata is slow to load
+
         click.echo(say(M.VERSION, prog="gov-disclosure", version=__version__))
         ctx.exit()
 

@@ -7,26 +7,12 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
-from ..batch import (
-    Duplicate,
-    FileResult,
-    PairResult,
-    Summary,
-    agency_key,
-    cross_year_findings,
-    findings_kind,
-    iter_check,
-    write_findings,
-)
 from ..core.findings import Severity
+from ..core.messages import batch as MB
 from ..core.messages import cli as M
 from ..core.messages import reading as R
 from ..rules import RULES, Config
@@ -53,6 +39,13 @@ from ._common import (
 from ._i18n import argument, command, lang, option, say
 from ._review import ReviewRun, review_options
 
+if TYPE_CHECKING:
+    # imported where used: the batch machinery (worker pool, multiprocessing) when a command runs,
+    # rich when a progress bar or a summary is shown (start-up time of every command and --help)
+    from rich.table import Table
+
+    from ..batch import Ambiguous, Duplicate, FileResult, PairResult, Summary
+
 __all__ = ["COMMANDS", "progress_bar"]
 
 _STAGES = {"files": M.STAGE_FILES, "pairs": M.STAGE_PAIRS}
@@ -62,6 +55,9 @@ _STAGES = {"files": M.STAGE_FILES, "pairs": M.STAGE_PAIRS}
 def progress_bar(enabled: bool | None) -> Iterator[Callable[[str, int, int], None]]:
     """A rich progress bar on stderr; yields the ``on_progress(stage, done, total)`` callback.
     ``enabled`` None: only when stderr is a terminal."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     console = Console(stderr=True)
     show = console.is_terminal if enabled is None else enabled
     if not show:
@@ -86,6 +82,8 @@ def progress_bar(enabled: bool | None) -> Iterator[Callable[[str, int, int], Non
 
 
 def _summary_table(summary: Summary) -> Table:
+    from rich.table import Table
+
     table = Table(title=say(M.SUMMARY_TITLE), show_header=True, header_style="bold")
     table.add_column("")
     table.add_column(say(M.COL_COUNT), justify="right")
@@ -102,6 +100,12 @@ def _summary_table(summary: Summary) -> Table:
         (M.ROW_PAIRS, summary.pairs, ""),
         *([(M.ROW_PAIRS_UNCHECKED, summary.pairs_unchecked, "red")] if summary.pairs_unchecked else []),
         (M.ROW_DUPLICATES, summary.duplicates, "yellow" if summary.duplicates else ""),
+        *(
+            [(MB.ACROSS_SPELLINGS_ROW, summary.pairs_across_spellings, "")]
+            if summary.pairs_across_spellings
+            else []
+        ),
+        *([(MB.AMBIGUOUS_ROW, summary.ambiguous, "yellow")] if summary.ambiguous else []),
     ]
     for label, n, style in rows:
         table.add_row(say(label), str(n), "", style=style or None)
@@ -151,7 +155,7 @@ def _threshold(new: float | None, old: float | None) -> float | None:
 MAX_LISTED = 20
 
 
-@command("check", help=M.CHECK_HELP)
+@command("check", help=M.CHECK_HELP, short=M.CHECK_SHORT)
 @argument("paths", metavar=M.METAVAR_PATHS, nargs=-1, required=True, type=click.Path())
 @JOBS
 @TIMEOUT
@@ -197,6 +201,17 @@ def check_command(
     config: Config,
 ) -> None:
     """Check many files and folders (help: M.CHECK_HELP)."""
+    from ..batch import (
+        Ambiguous,
+        Duplicate,
+        FileResult,
+        PairResult,
+        Summary,
+        findings_kind,
+        iter_check,
+        write_findings,
+    )
+
     run = ReviewRun(review_path, html_path, decisions_path, fixes_path, inputs=paths, command="check")
     threshold = _threshold(similarity_threshold, old_similarity)
     kind = "jsonl"
@@ -217,6 +232,7 @@ def check_command(
     summary = Summary()
     problems: list[FileResult | PairResult] = []
     duplicates: list[Duplicate] = []
+    ambiguous: list[Ambiguous] = []
     failed: dict[str, Counter[str]] = {}
     with contextlib.ExitStack() as stack:
         out: IO[str] | None = None
@@ -258,9 +274,13 @@ def check_command(
                             failed.setdefault(path, Counter()).update(errors)
                 elif isinstance(event, Duplicate):
                     duplicates.append(event)
+                elif isinstance(event, Ambiguous):
+                    ambiguous.append(event)
         except RuntimeError as exc:
             fail(error_text(exc))
-    _print_summary(summary, summary_format, problems, duplicates, failed, err=to_stdout, config=config.path)
+    _print_summary(
+        summary, summary_format, problems, duplicates, failed, ambiguous, err=to_stdout, config=config.path
+    )
     if summary.files:
         run.finish(err=to_stdout)
     if summary.files == 0:
@@ -280,10 +300,14 @@ def _print_summary(
     problems: list[FileResult | PairResult],
     duplicates: list[Duplicate],
     failed: dict[str, Counter[str]],
+    ambiguous: list[Ambiguous] | None = None,
     *,
     err: bool,
     config: str | None = None,
 ) -> None:
+    from ..batch import FileResult, PairResult
+
+    ambiguous = ambiguous or []
     if fmt == "json":
         data = {
             **summary.to_dict(),
@@ -308,6 +332,10 @@ def _print_summary(
                 }
                 for d in duplicates
             ],
+            "ambiguous_reports": [
+                {"agency": a.agency, "year": a.year, "file": a.path, "matches": list(a.matches)}
+                for a in ambiguous
+            ],
             "config": config,
         }
         if err:
@@ -317,6 +345,9 @@ def _print_summary(
         else:
             dump_json(data)
         return
+    from rich.console import Console
+    from rich.markup import escape
+
     console = Console(stderr=err, highlight=False)
     for r in problems:
         line = M.UNREADABLE_LINE if isinstance(r, FileResult) else M.PAIR_UNCHECKED_LINE
@@ -330,6 +361,15 @@ def _print_summary(
             first=d.paths[0],
         )
         console.print(f"[yellow]{escape(text)}[/yellow]", soft_wrap=True)
+    for a in ambiguous:
+        text = say(
+            MB.AMBIGUOUS_LINE,
+            agency=a.agency or say(M.UNKNOWN),
+            year=a.year,
+            path=a.path,
+            matches=" / ".join(a.matches),
+        )
+        console.print(f"[yellow]{escape(text)}[/yellow]", soft_wrap=True)
     console.print(_summary_table(summary))
     if failed:
         console.print(escape(say(M.FAILED_FILES, n=len(failed))), style="bold red", soft_wrap=True)
@@ -341,7 +381,7 @@ def _print_summary(
     print_config(config, err=err)
 
 
-@command("compare", help=M.COMPARE_HELP)
+@command("compare", help=M.COMPARE_HELP, short=M.COMPARE_SHORT)
 @argument("last", metavar=M.METAVAR_LAST, type=click.Path(dir_okay=False))
 @argument("this", metavar=M.METAVAR_THIS, type=click.Path(dir_okay=False))
 @OUTPUT_FORMAT
@@ -363,6 +403,8 @@ def compare_command(
     config: Config,
 ) -> None:
     """Compare two years of one agency (help: M.COMPARE_HELP)."""
+    from ..batch import agency_key, cross_year_findings, same_agency
+
     fmt = pick_output_format(output_format, old_output)
     threshold = _threshold(similarity_threshold, old_similarity)
     a, _ = load(last)
@@ -373,7 +415,9 @@ def compare_command(
     if a.year is not None and b.year is not None and b.year != a.year + 1:
         fail(M.NOT_CONSECUTIVE, last=last, last_year=a.year, this=this, this_year=b.year)
     if a.agency and b.agency and agency_key(a.agency) != agency_key(b.agency):
-        fail(M.AGENCIES_DIFFER, last=last, last_agency=a.agency, this=this, this_agency=b.agency)
+        if not same_agency(a.agency, b.agency):
+            fail(M.AGENCIES_DIFFER, last=last, last_agency=a.agency, this=this, this_agency=b.agency)
+        note(MB.AGENCIES_SPELT_OTHERWISE, last=a.agency, this=b.agency)  # with/without its region
     result = cross_year_findings(
         a,
         b,

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from ..core.messages import cli as M
 from ..core.messages import review as R
 from ..core.messages import rules as RM
-from ..core.model import Report
-from ..core.serialize import json_schema, to_json
 from ..rules import RULES, Config, validate
-from ..testing import sample_report
 from ._common import (
     EXIT_OK,
     EXIT_UNREADABLE,
@@ -43,8 +41,11 @@ from ._i18n import argument, command, lang, option, say
 from ._review import ReviewRun, apply_file_fixes, export_indicators, load_fixes, review_options, single_result
 from .examples import SCOPES, SEVERITIES, rule_text
 
+if TYPE_CHECKING:
+    from ..core.model import Report
 
-@command("validate", help=M.VALIDATE_HELP)
+
+@command("validate", help=M.VALIDATE_HELP, short=M.VALIDATE_SHORT)
 @argument("report", metavar=M.METAVAR_REPORT, type=click.Path(dir_okay=False))
 @option("--previous", type=click.Path(dir_okay=False), metavar=M.METAVAR_REPORT, help=M.PREVIOUS_HELP)
 @OUTPUT_FORMAT
@@ -98,23 +99,28 @@ def validate_command(
 
 def _check_previous(path: str, r: Report, previous: str, last: Report) -> None:
     """Refuse a --previous report that is not the same agency's report of the year before."""
-    from ..batch import agency_key
+    from ..batch import agency_key, same_agency
+    from ..core.messages import batch as MB
 
     if r.year is not None and last.year is not None and last.year != r.year - 1:
         fail(M.PREVIOUS_NOT_YEAR_BEFORE, previous=previous, previous_year=last.year, year=r.year)
     if r.agency and last.agency and agency_key(r.agency) != agency_key(last.agency):
-        fail(M.PREVIOUS_OTHER_AGENCY, previous=previous, previous_agency=last.agency, agency=r.agency)
+        if not same_agency(r.agency, last.agency):
+            fail(M.PREVIOUS_OTHER_AGENCY, previous=previous, previous_agency=last.agency, agency=r.agency)
+        note(MB.AGENCIES_SPELT_OTHERWISE, last=last.agency, this=r.agency)  # with/without its region
     for which, report in ((path, r), (previous, last)):
         if report.year is None:
             note(M.PREVIOUS_YEAR_UNKNOWN, which=which, previous=previous)
 
 
-@command("read", help=M.READ_HELP)
+@command("read", help=M.READ_HELP, short=M.READ_SHORT)
 @argument("file", metavar=M.METAVAR_FILE, type=click.Path(dir_okay=False))
 @option("-o", "--output", type=click.Path(dir_okay=False), help=M.READ_OUTPUT_HELP)
 def read_command(file: str, output: str | None) -> None:
     """Read one file of any kind (help: M.READ_HELP)."""
     check_output(output, (".json",), command="read", inputs=(file,))
+    from ..core.serialize import to_json
+
     info = load_info(file)
     r = info.report
     text = to_json(r)
@@ -128,7 +134,7 @@ def read_command(file: str, output: str | None) -> None:
     sys.exit(exit_for([result]))
 
 
-@command("export", help=M.EXPORT_HELP)
+@command("export", help=M.EXPORT_HELP, short=M.EXPORT_SHORT)
 @argument("reports", metavar=M.METAVAR_REPORTS, nargs=-1, required=True, type=click.Path())
 @option("--cells", "cells", is_flag=True, help=M.CELLS_HELP)
 @option("--indicators", "indicators", is_flag=True, help=R.INDICATORS_OPTION_HELP)
@@ -200,13 +206,15 @@ def export_command(
     sys.exit(EXIT_UNREADABLE if count.unreadable else EXIT_OK)
 
 
-@command("schema", help=M.SCHEMA_HELP)
+@command("schema", help=M.SCHEMA_HELP, short=M.SCHEMA_SHORT)
 def schema_command() -> None:
     """Print the JSON Schema (help: M.SCHEMA_HELP)."""
+    from ..core.serialize import json_schema
+
     dump_json(json_schema())
 
 
-@command("sample", help=M.SAMPLE_HELP)
+@command("sample", help=M.SAMPLE_HELP, short=M.SAMPLE_SHORT)
 @option(
     "--format",
     "fmt",
@@ -217,10 +225,13 @@ def schema_command() -> None:
 )
 def sample_command(fmt: str) -> None:
     """Print a sample report (help: M.SAMPLE_HELP)."""
+    from ..core.serialize import to_json
+    from ..testing import sample_report
+
     click.echo(to_json(sample_report(fmt)))  # type: ignore[arg-type]
 
 
-@command("rules", help=M.RULES_HELP)
+@command("rules", help=M.RULES_HELP, short=M.RULES_SHORT)
 @argument("code", metavar=M.METAVAR_CODE, required=False)
 def rules_command(code: str | None) -> None:
     """List the rules, or show one (help: M.RULES_HELP)."""

@@ -80,6 +80,7 @@ CODES: Final[dict[str, Code]] = {
         Code("GD106", W, "reader", "text that could not be placed", "无法归位的内容"),
         Code("GD107", Severity.INFO, "reader", "how the file was read", "读取方式"),
         Code("GD108", W, "reader", "table out of order", "表格内容次序错乱"),
+        Code("GD109", W, "reader", "values run together, not split", "数值连在一起，未拆分"),
         Code("GD201", E, "table", "总计 ≠ sum of the applicants", "总计不等于各申请人之和"),
         Code("GD202", E, "table", "（七）总计 ≠ sum of the results", "（七）总计不等于各办理结果之和"),
         Code("GD203", E, "table", "勾稽关系 broken", "勾稽关系不成立"),

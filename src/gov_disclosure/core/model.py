@@ -8,6 +8,7 @@ a report that breaks every 勾稽关系 can still be built, serialised, written 
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Final, Literal, TypeAlias
@@ -224,16 +225,82 @@ class Report:
         outline: Sequence[Heading] = (),
     ) -> Report:
         """A report from a mapping of cell address → value; cells not given are missing."""
-        blank = cls.blank(
-            format,
+        s = spec(format) if format in FORMATS else None
+        if s is None:
+            raise ShapeError([("format", f"unknown format {format!r}; expected one of {FORMATS}")])
+        unknown = [a for a in [*cells, *(raw or {})] if not s.has_cell(a)]
+        if unknown:
+            raise ShapeError([(a, f"no such cell in the {format} format") for a in unknown])
+        # built in one go (one shape check), not as blank().with_cells()
+        proactive = _blank_proactive(s)
+        applications: dict[str, dict[str, Cell]] = {
+            r.key: dict.fromkeys(_APPLICATIONS_FIELDS) for r in s.applications_rows if r.key
+        }
+        appeals: dict[str, dict[str, Cell]] = {g.key: dict.fromkeys(_APPEALS_FIELDS) for g in APPEALS_GROUPS}
+        for address, value in cells.items():
+            table, row, column = address.split("/")
+            if table == "proactive":
+                block, row_key = row.split(".", 1)
+                proactive[block][row_key][column] = value
+            elif table == "applications":
+                applications[row][column] = value
+            else:
+                appeals[row][column] = value
+        return cls(
+            format=format,
             year=year,
             agency=agency,
             agency_kind=agency_kind,
             published_on=published_on,
-            sections=sections,
-            outline=outline,
+            sections=sections or Sections(),
+            proactive=proactive,
+            applications={k: ApplicationsRow(**v) for k, v in applications.items()},  # type: ignore[arg-type]
+            appeals=AppealsTable(**{k: AppealsGroup(**v) for k, v in appeals.items()}),  # type: ignore[arg-type]
+            raw=dict(raw or {}),
+            outline=tuple(outline),
         )
-        return blank.with_cells(cells, raw=raw)
+
+    @classmethod
+    def from_values(
+        cls,
+        format: FormatKey,
+        values: Sequence[Cell],
+        *,
+        year: int | None = None,
+        agency: str | None = None,
+        agency_kind: AgencyKind | None = None,
+        published_on: dt.date | None = None,
+        sections: Sections | None = None,
+    ) -> Report:
+        """A report from every cell's value in the order of :meth:`cells` (the order of FORMAT.md):
+        ``Report.from_values(r.format, [v for _, v in r.cells()], ...)`` rebuilds ``r``'s tables."""
+        s = spec(format) if format in FORMATS else None
+        if s is None:
+            raise ShapeError([("format", f"unknown format {format!r}; expected one of {FORMATS}")])
+        runs = _value_runs(format)
+        if len(values) != runs[-1][-1]:
+            raise ShapeError([("cells", f"expected {runs[-1][-1]} values, got {len(values)}")])
+        proactive: dict[str, dict[str, dict[str, Cell]]] = {}
+        applications: dict[str, ApplicationsRow] = {}
+        appeals: dict[str, AppealsGroup] = {}
+        for table, a, b, columns, start, end in runs:
+            if table == "proactive":
+                proactive.setdefault(a, {})[b] = dict(zip(columns, values[start:end], strict=True))
+            elif table == "applications":
+                applications[a] = ApplicationsRow(*values[start:end])  # type: ignore[arg-type]
+            else:
+                appeals[a] = AppealsGroup(*values[start:end])  # type: ignore[arg-type]
+        return cls(
+            format=format,
+            year=year,
+            agency=agency,
+            agency_kind=agency_kind,
+            published_on=published_on,
+            sections=sections or Sections(),
+            proactive=proactive,
+            applications=applications,
+            appeals=AppealsTable(**appeals),
+        )
 
     def with_cells(self, cells: Mapping[str, Cell], *, raw: Mapping[str, str] | None = None) -> Report:
         """A copy with the given cells replaced (and, if given, their raw texts replaced)."""
@@ -290,14 +357,21 @@ class Report:
 
     def cells(self) -> Iterator[tuple[CellSpec, Cell]]:
         """Every cell with its spec, in the order of FORMAT.md."""
+        return zip(self.spec.cells, self.values(), strict=True)
+
+    def values(self) -> list[Cell]:
+        """Every cell's value, in the order of :meth:`cells` (see :meth:`from_values`)."""
+        out: list[Cell] = []
         proactive, applications, appeals = self.proactive, self.applications, self.appeals
-        for c, table, a, b, column in _access_paths(self.format):
+        for table, a, b, columns, _, _ in _value_runs(self.format):
             if table == "proactive":
-                yield c, proactive[a][b][column]
+                row = proactive[a][b]
+                out.extend([row[c] for c in columns])
             elif table == "applications":
-                yield c, getattr(applications[a], b)
+                out.extend(_applications_values(applications[a]))
             else:
-                yield c, getattr(getattr(appeals, a), b)
+                out.extend(_appeals_values(getattr(appeals, a)))
+        return out
 
     def cell_text(self, address: str) -> str:
         """What a writer prints in a cell: the text as found (``raw``) if the report kept one, else
@@ -325,10 +399,69 @@ def _access_paths(format: FormatKey) -> tuple[tuple[CellSpec, str, str, str, str
     return tuple(out)
 
 
-_SECTION_KEYS: Final = tuple(s.key for s in SECTIONS)
+_APPLICATIONS_FIELDS: Final = tuple(c.key for c in APPLICATIONS_COLUMNS)
+_APPEALS_FIELDS: Final = tuple(c.key for c in APPEALS_COLUMNS)
+_applications_values: Final = operator.attrgetter(*_APPLICATIONS_FIELDS)
+_appeals_values: Final = operator.attrgetter(*_APPEALS_FIELDS)
+
+
+@cache
+def _value_runs(format: FormatKey) -> tuple[tuple[str, str, str, tuple[str, ...], int, int], ...]:
+    """The cells of :meth:`Report.cells` as runs of one table row each: (table, block or row, row or
+    "", columns, first index, end index). Applications rows and appeals groups hold their columns in
+    field order."""
+    runs: list[tuple[str, str, str, tuple[str, ...], int, int]] = []
+    for i, (_, table, a, b, column) in enumerate(_access_paths(format)):
+        key = (table, a, b if table == "proactive" else "")
+        name = column if table == "proactive" else b
+        if runs and runs[-1][:3] == key and runs[-1][5] == i:
+            t, x, y, columns, start, _ = runs[-1]
+            runs[-1] = (t, x, y, (*columns, name), start, i + 1)
+        else:
+            runs.append((*key, (name,), i, i + 1))
+    for table, _, _, columns, _, _ in runs:
+        if table == "applications":
+            assert columns == _APPLICATIONS_FIELDS
+        elif table == "appeals":
+            assert columns == _APPEALS_FIELDS
+    return tuple(runs)
+
+
+@cache
+def _amount_columns(format: FormatKey) -> dict[str, frozenset[str]]:
+    """The amount columns of each proactive block (all other cells are counts)."""
+    return {
+        b.key: frozenset(c.key for c in b.columns if c.kind is CellKind.AMOUNT) for b in spec(format).proactive
+    }
+
+
+def _plain_values(r: Report) -> bool:
+    """Every cell of a report of the right structure certainly holds a value of its kind (None, an
+    ``int`` in a count, an :class:`Amount` in an amount): the check of every value in one pass over the
+    tables, no spec per cell. False only means: ask :func:`_kind_problem` cell by cell."""
+    amounts = _amount_columns(r.format)
+    for block, rows in r.proactive.items():
+        amount_columns = amounts[block]
+        for columns in rows.values():
+            for column, value in columns.items():
+                if value is None:
+                    continue
+                if column in amount_columns:
+                    if type(value) is not Amount:
+                        return False
+                elif type(value) is not int:
+                    return False
+    groups = [getattr(r.appeals, g.key) for g in APPEALS_GROUPS]
+    for values in (*map(_applications_values, r.applications.values()), *map(_appeals_values, groups)):
+        for value in values:
+            if value is not None and type(value) is not int:
+                return False
+    return True
 
 
 def _kind_problem(c: CellSpec, value: object) -> str | None:
+    """What is wrong with ``value`` in cell ``c`` (None: nothing). Whatever this refuses,
+    :func:`_plain_values` must not accept."""
     if value is None:
         return None
     if c.kind is CellKind.AMOUNT:
@@ -336,6 +469,9 @@ def _kind_problem(c: CellSpec, value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int):
         return f"expected an int or None, got {value!r}"
     return None
+
+
+_SECTION_KEYS: Final = tuple(s.key for s in SECTIONS)
 
 
 def _shape_problems(r: Report) -> list[tuple[str, str]]:
@@ -399,10 +535,11 @@ def _shape_problems(r: Report) -> list[tuple[str, str]]:
         problems.append(("appeals", "expected an AppealsTable of three AppealsGroup"))
     if problems:
         return problems
-    for c, value in r.cells():
-        problem = _kind_problem(c, value)
-        if problem:
-            problems.append((c.address, problem))
+    if not _plain_values(r):  # the common case (every value plainly of its kind) costs one quick pass
+        for c, value in r.cells():
+            problem = _kind_problem(c, value)
+            if problem:
+                problems.append((c.address, problem))
     if not isinstance(r.raw, Mapping):
         problems.append(("raw", "expected a mapping of cell address to text"))
     else:

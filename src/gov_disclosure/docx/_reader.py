@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import io
 import os
-import zipfile
 from collections.abc import Mapping, Sequence
-from typing import Any, Final
+from typing import Any
 
 import attrs
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
-import docx
-
-from ..core.errors import NoTablesError, ReadError, ShapeError, UnsafeFileError, UnsupportedFileError
+from ..core.errors import FileTooLargeError, NoTablesError, ReadError, ShapeError, UnsafeFileError
 from ..core.findings import Finding
 from ..core.messages import errors as E
 from ..core.messages import reading as reading_messages
@@ -23,20 +19,14 @@ from ..core.values import format_cell
 from ..core.vocabulary import SECTIONS
 from ..reading.engine import Grid, read_grids
 from ..reading.load import load_bytes
-from ..reading.meta import Assembled, assemble_anchored, format_date, parse_date, parse_title
-from ..reading.zipguard import check_archive
+from ..reading.meta import MAX_PARAGRAPHS, Assembled, assemble_anchored, format_date, parse_date, parse_title
+from ._names import HEADING_STYLE, SIGNATURE_STYLE, TITLE_STYLE, title_text
+from ._package import read_parts
 from ._props import OwnMetadata, parse_custom_properties
 from ._walk import Paragraph, TooManyCells, walk_body, walk_body_anchored
-from ._writer import HEADING_STYLE, SIGNATURE_STYLE, TITLE_STYLE, title_text
 from ._xml import W_NS, printable
 
 __all__ = ["DocxReading", "read_docx", "read_docx_anchored"]
-
-_DTD_MARKERS: Final = tuple(
-    word.encode(encoding)
-    for word in ("<!DOCTYPE", "<!ENTITY")
-    for encoding in ("ascii", "utf-16-le", "utf-16-be")
-)
 
 
 def read_docx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Finding]]:
@@ -46,19 +36,19 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Find
     back exactly; any other is read by its headings and table labels (FORMAT.md §8), and what
     cannot be placed is reported (GD102, GD105, GD106), never guessed.
 
+    Only the main document and the custom properties are read, straight from the zip with lxml
+    (:mod:`._package`: bounded before parsing); python-docx is not involved.
+
     Raises :class:`~gov_disclosure.core.errors.ReadError` (not a .docx, damaged, truncated),
-    :class:`~gov_disclosure.core.errors.UnsupportedFileError` (a legacy .doc) or
-    :class:`~gov_disclosure.core.errors.UnsafeFileError` (a zip bomb, a DTD or entity declaration).
+    :class:`~gov_disclosure.core.errors.UnsupportedFileError` (a legacy .doc),
+    :class:`~gov_disclosure.core.errors.UnsafeFileError` (a zip bomb, a DTD or entity declaration)
+    or :class:`~gov_disclosure.core.errors.FileTooLargeError` (too many XML elements or paragraphs).
     """
-    document = _open(source)
-    body = _body(document)
-    try:
-        paragraphs, grids = walk_body(body)
-    except RecursionError:
-        raise UnsafeFileError(E.TABLES_TOO_DEEP) from None
-    except TooManyCells as exc:
-        raise UnsafeFileError(E.TOO_MANY_CELLS, limit=exc.limit) from None
-    done = _read(document, paragraphs, grids)
+    parts = read_parts(load_bytes(source))
+    paragraphs, grids = _walk(parts.body)
+    own = parse_custom_properties(parts.custom) if parts.custom is not None else None
+    del parts  # the document's tree is freed here, before the reading (nothing else holds it)
+    done = _read(own, paragraphs, grids)
     return done.report, done.findings
 
 
@@ -84,17 +74,24 @@ class DocxReading:
 
 
 def read_docx_anchored(source: str | os.PathLike[str] | bytes) -> DocxReading:
-    """:func:`read_docx`, also returning the document and the elements each part was read from.
-    Raises as :func:`read_docx` does."""
-    document = _open(source)
-    body = _body(document)
+    """:func:`read_docx`, also returning the document (python-docx's, to be annotated and saved) and
+    the elements each part was read from. The file passes the same checks first. Raises as
+    :func:`read_docx` does."""
+    data = load_bytes(source)
+    parts = read_parts(data)  # the same refusals and limits as read_docx, before python-docx parses it
+    own = parse_custom_properties(parts.custom) if parts.custom is not None else None
+    del parts
+    document = _python_docx(data)
+    body = document.element.find(f"{{{W_NS}}}body")
+    if body is None:  # pragma: no cover - read_parts found it
+        raise ReadError(E.DOCX_NO_BODY)
     try:
         paragraphs, grids, anchors = walk_body_anchored(body)
     except RecursionError:
         raise UnsafeFileError(E.TABLES_TOO_DEEP) from None
     except TooManyCells as exc:
         raise UnsafeFileError(E.TOO_MANY_CELLS, limit=exc.limit) from None
-    done = _read(document, paragraphs, grids)
+    done = _read(own, paragraphs, grids)
     cells = {a: anchors.cells[src] for a, src in done.sources.items() if src in anchors.cells}
     places = {k: anchors.paragraphs[i] for k, i in done.places.items() if 0 <= i < len(anchors.paragraphs)}
     return DocxReading(
@@ -102,30 +99,32 @@ def read_docx_anchored(source: str | os.PathLike[str] | bytes) -> DocxReading:
     )
 
 
-def _open(source: str | os.PathLike[str] | bytes) -> Any:
-    data = load_bytes(source)
-    archive = check_archive(data, what=".docx")
-    _refuse_dtds(archive)
+def _python_docx(data: bytes) -> Any:
+    import docx
+
     try:
-        document = docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on a broken package
         if isinstance(exc, ReadError):
             raise
         raise ReadError(E.DOCX_UNREADABLE, detail=f"{type(exc).__name__}: {exc}") from None
-    if "wordprocessingml" not in document.part.content_type:
-        raise UnsupportedFileError(E.NOT_WORD, content_type=document.part.content_type)
-    return document
 
 
-def _body(document: Any) -> etree._Element:
-    body = document.element.find(f"{{{W_NS}}}body")
-    if body is None:
-        raise ReadError(E.DOCX_NO_BODY)
-    return body  # type: ignore[no-any-return]
+def _walk(body: etree._Element) -> tuple[list[Paragraph], list[Grid]]:
+    try:
+        return walk_body(body)
+    except RecursionError:
+        raise UnsafeFileError(E.TABLES_TOO_DEEP) from None
+    except TooManyCells as exc:
+        raise UnsafeFileError(E.TOO_MANY_CELLS, limit=exc.limit) from None
 
 
-def _read(document: Any, paragraphs: Sequence[Paragraph], grids: Sequence[Grid]) -> Assembled:
-    own = _own_metadata(document)
+def _read(own: OwnMetadata | None, paragraphs: Sequence[Paragraph], grids: Sequence[Grid]) -> Assembled:
+    """A report from a document's paragraphs and grids: ours by its structure (``own``: what the
+    writer stored), anyone's by its headings and labels. Documents of either kind are held to the
+    same limit of paragraphs."""
+    if len(paragraphs) > MAX_PARAGRAPHS:
+        raise FileTooLargeError(E.TOO_MANY_PARAGRAPHS, n=len(paragraphs), limit=MAX_PARAGRAPHS)
     if own is not None:
         try:
             result = _read_own(own, paragraphs, grids)
@@ -138,32 +137,6 @@ def _read(document: Any, paragraphs: Sequence[Paragraph], grids: Sequence[Grid])
     if own is not None and own.agency_kind is not None:
         done = attrs.evolve(done, report=attrs.evolve(done.report, agency_kind=own.agency_kind))
     return done
-
-
-def _refuse_dtds(archive: zipfile.ZipFile) -> None:
-    """OOXML parts never carry a DTD; one that does is an entity bomb or an external-entity probe.
-
-    python-docx parses with ``resolve_entities=False`` (entities are left unexpanded, not refused);
-    we refuse such a part outright, before any parser sees it. The whole part is scanned (a DTD can
-    hide behind a long comment), in chunks, so memory stays bounded.
-    """
-    for info in archive.infolist():
-        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
-            continue
-        with archive.open(info) as fh:
-            tail = b""
-            while chunk := fh.read(1 << 20):
-                window = tail + chunk
-                if any(marker in window for marker in _DTD_MARKERS):
-                    raise UnsafeFileError(E.PART_DTD, name=info.filename)
-                tail = window[-32:]
-
-
-def _own_metadata(document: docx.document.Document) -> OwnMetadata | None:
-    for rel in document.part.package.rels.values():
-        if rel.reltype == RT.CUSTOM_PROPERTIES and not rel.is_external:
-            return parse_custom_properties(rel.target_part.blob)
-    return None
 
 
 def _read_own(own: OwnMetadata, paragraphs: Sequence[Paragraph], grids: Sequence[Grid]) -> Assembled | None:

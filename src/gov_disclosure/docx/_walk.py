@@ -155,28 +155,30 @@ def _style(p: etree._Element) -> str | None:
 def paragraph_text(p: etree._Element, boxes: list[etree._Element] | None = None) -> str:
     """The visible text of a paragraph; text boxes found in it are added to ``boxes``."""
     parts: list[str] = []
-
-    def visit(e: etree._Element) -> None:
-        for child in e:
-            tag = child.tag
-            if tag == _T:
-                parts.append(child.text or "")
-            elif tag == _TAB:
-                parts.append("\t")
-            elif tag in (_BR, _CR):
-                parts.append("\n")
-            elif tag == _NBH:
-                parts.append("-")
-            elif tag == _TXBX:
-                if boxes is not None:
-                    boxes.append(child)
-            elif tag in _SKIP or not isinstance(tag, str) or (tag == _SDT and _placeholder(child)):
-                continue
-            else:
-                visit(child)
-
-    visit(p)
+    _visit(p, parts, boxes)
     return "".join(parts)
+
+
+def _visit(e: etree._Element, parts: list[str], boxes: list[etree._Element] | None) -> None:
+    # a module-level function, not a closure calling itself: a closure would be a reference cycle
+    # holding the paragraph's tree until the next full garbage collection
+    for child in e:
+        tag = child.tag
+        if tag == _T:
+            parts.append(child.text or "")
+        elif tag == _TAB:
+            parts.append("\t")
+        elif tag in (_BR, _CR):
+            parts.append("\n")
+        elif tag == _NBH:
+            parts.append("-")
+        elif tag == _TXBX:
+            if boxes is not None:
+                boxes.append(child)
+        elif tag in _SKIP or not isinstance(tag, str) or (tag == _SDT and _placeholder(child)):
+            continue
+        else:
+            _visit(child, parts, boxes)
 
 
 def _rows(tbl: etree._Element) -> Iterator[etree._Element]:

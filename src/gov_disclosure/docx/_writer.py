@@ -30,10 +30,18 @@ from ..core.vocabulary import (
     PROACTIVE_ROW_HEADER,
     SECTIONS,
     FormatSpec,
-    report_title,
 )
 from ..reading.engine import is_value_text
 from ..reading.meta import format_date
+from ._names import (
+    HEADING_STYLE,
+    PAGE_NUMBER_STYLE,
+    SIGNATURE_STYLE,
+    TABLE_STYLE,
+    TITLE_STYLE,
+    TITLE_SUFFIX,
+    title_text,
+)
 from ._props import CellFix, OwnMetadata, TextFix, custom_properties_xml, repack
 from ._style import DocxStyle
 from ._xml import add_text_run, el, printable, sub, w
@@ -42,15 +50,6 @@ __all__ = ["write_docx"]
 
 #: style ids of the paragraphs the writer makes (the reader recognises its own documents by them);
 #: each is its style's name without spaces, as LibreOffice re-derives ids when it saves a document
-TITLE_STYLE: Final = "ReportTitle"
-HEADING_STYLE: Final = "ReportHeading1"
-SIGNATURE_STYLE: Final = "ReportSignature"
-TABLE_STYLE: Final = "ReportTableText"
-PAGE_NUMBER_STYLE: Final = "ReportPageNumber"
-
-#: “政府信息公开工作年度报告”, the part of the official title after the year
-TITLE_SUFFIX: Final = report_title("", 0).removeprefix("0年")
-
 #: when a report has no date: the fixed time stamp of the document properties
 _EPOCH: Final = dt.datetime(2019, 1, 1)
 _TWIPS_PER_MM: Final = 1440 / 25.4
@@ -59,13 +58,6 @@ _TITLE_ROW_FILL: Final = "C6D9F1"  # as in the official template
 #: where the writer puts the appeals values: the third table, after three header rows
 APPEALS_TABLE_NUMBER: Final = 3
 APPEALS_HEADER_ROWS: Final = 3
-
-
-def title_text(agency: str | None, year: int | None) -> str:
-    """The title printed for an agency and year; either may be unknown (then left out)."""
-    if agency is not None and year is not None:
-        return report_title(agency, year)
-    return (agency or "") + (f"{year}年" if year is not None else "") + TITLE_SUFFIX
 
 
 def write_docx(

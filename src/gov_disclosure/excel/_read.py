@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import re
-import zipfile
 from collections.abc import Iterator
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 import attrs
-import openpyxl
-from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.utils.datetime import from_excel
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.codes import CODES
-from ..core.errors import FileTooLargeError, ReadError, UnsafeFileError, UnsupportedFileError
+from ..core.errors import ReadError, UnsupportedFileError
 from ..core.findings import CellRef, Finding
 from ..core.messages import Message
 from ..core.messages import errors as E
@@ -39,7 +32,7 @@ from ..core.vocabulary import (
     spec,
 )
 from ..reading.load import load_bytes
-from ..reading.zipguard import check_archive
+from ._book import MAX_SHEET_BYTES, Book, CellValue, damaged, open_book
 from ._layout import (
     INFO_LABELS,
     SHEET_INFO,
@@ -55,10 +48,6 @@ from ._write import MAX_EXACT_INT, float_decimal
 
 __all__ = ["XlsxReading", "read_xlsx", "read_xlsx_anchored"]
 
-#: a worksheet part larger than this (uncompressed XML) is refused before it is parsed: our sheets
-#: are a few dozen KB, and openpyxl holds every cell of a sheet in memory. (The rows a sheet declares
-#: do not matter: one stray cell at row 1,000,000 costs nothing.)
-MAX_SHEET_BYTES: Final = 8 * 1024 * 1024
 #: cells are looked for in this part of a sheet (our tables use the first 40 rows and 15 columns)
 MAX_ROWS_SCANNED: Final = 5_000
 MAX_COLS_SCANNED: Final = 200
@@ -107,66 +96,18 @@ def read_xlsx_anchored(source: str | os.PathLike[str] | bytes) -> XlsxReading:
     """:func:`read_xlsx`, also saying where in the workbook each cell was read (to mark findings at
     their cells). Raises as :func:`read_xlsx` does."""
     data = load_bytes(source)
-    zf = check_archive(data, what=".xlsx")
-    _check_parts(zf)
-    wb = _load(data, data_only=False)
-    reader = _Reader(wb, data)
-    try:
-        report, findings = reader.read()
-    finally:
-        reader.close()
-        wb.close()
+    reader = _Reader(open_book(data))
+    report, findings = reader.read()
     return XlsxReading(report, findings, reader.positions, reader.places)
 
 
-def _check_parts(zf: zipfile.ZipFile) -> None:
-    """Refuse what openpyxl would choke on: DTDs (entity bombs), and huge worksheets."""
-    names = set(zf.namelist())
-    if "xl/workbook.xml" not in names:
-        raise UnsupportedFileError(E.NO_WORKBOOK)
-    for info in zf.infolist():
-        if not info.filename.endswith((".xml", ".rels", ".vml")):
-            continue
-        with zf.open(info) as fh:
-            head = fh.read(64 * 1024)
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise UnsafeFileError(E.PART_DTD, name=info.filename)
-        if info.filename.startswith("xl/worksheets/") and info.file_size > MAX_SHEET_BYTES:
-            raise FileTooLargeError(
-                E.SHEET_TOO_LARGE, name=info.filename, size=info.file_size, limit=MAX_SHEET_BYTES
-            )
-
-
-def _load(data: bytes, *, data_only: bool) -> Workbook:
-    # read-only mode: no styles bound to cells, no merged-cell formatting (which is most of a full
-    # load's time); we index the few sheets we need ourselves
-    try:
-        return openpyxl.load_workbook(
-            io.BytesIO(data), read_only=True, data_only=data_only, keep_links=False, keep_vba=False
-        )
-    except Exception as exc:  # openpyxl raises anything from KeyError to TypeError on damaged files
-        raise _read_error(exc) from None
-
-
-def _read_error(exc: BaseException) -> ReadError:
-    """The typed error for whatever openpyxl raised while parsing."""
-    cause: BaseException | None = exc
-    while cause is not None:  # openpyxl wraps defusedxml's refusal in a ValueError
-        if isinstance(cause, DefusedXmlException):
-            return UnsafeFileError(E.UNSAFE_XML, detail=str(cause))
-        cause = cause.__cause__ or cause.__context__
-    return ReadError(E.DAMAGED_XLSX, detail=f"{type(exc).__name__}: {exc}")
-
-
-class _C(NamedTuple):
-    value: Any
-    data_type: str
+__all__ += ["MAX_SHEET_BYTES"]
 
 
 @attrs.define
 class _Sheet:
     title: str
-    cells: dict[tuple[int, int], _C]
+    cells: dict[tuple[int, int], CellValue]
     #: normalised string → positions of the cells holding it
     texts: dict[str, list[tuple[int, int]]]
 
@@ -174,7 +115,7 @@ class _Sheet:
         cell = self.cells.get((row, col))
         return None if cell is None else cell.value
 
-    def cell(self, row: int, col: int) -> _C | None:
+    def cell(self, row: int, col: int) -> CellValue | None:
         return self.cells.get((row, col))
 
     def has(self, text: str, row: int, col: int) -> bool:
@@ -186,57 +127,46 @@ class _Sheet:
         )
 
 
-def _index(ws: Any) -> _Sheet:
-    """The non-empty cells of a (read-only) worksheet, up to row MAX_ROWS_SCANNED."""
-    try:
-        return _index_cells(ws)
-    except Exception as exc:  # the sheet's XML is parsed only now, in read-only mode
-        raise _read_error(exc) from None
-
-
-def _index_cells(ws: Any) -> _Sheet:
-    cells: dict[tuple[int, int], _C] = {}
+def _index(book: Book, title: str) -> _Sheet:
+    """The non-empty cells of a worksheet, up to row MAX_ROWS_SCANNED and column MAX_COLS_SCANNED."""
+    cells: dict[tuple[int, int], CellValue] = {}
     texts: dict[str, list[tuple[int, int]]] = {}
-    for row in ws.iter_rows(max_row=MAX_ROWS_SCANNED, max_col=MAX_COLS_SCANNED):
-        for cell in row:
-            v = getattr(cell, "value", None)
-            if v is None:
-                continue
-            key = (cell.row, cell.column)
-            cells[key] = _C(v, cell.data_type)
+    try:
+        for row, col, cell in book.cells(title, MAX_ROWS_SCANNED, MAX_COLS_SCANNED):
+            key = (row, col)
+            cells[key] = cell
+            v = cell.value
             if isinstance(v, str) and cell.data_type != "f" and len(v) < 200:
                 texts.setdefault(normalise_label(v), []).append(key)
-    return _Sheet(ws.title, cells, texts)
+    except ReadError:
+        raise
+    except Exception as exc:  # damaged XML, a bad shared string index, a bad number…
+        raise damaged(exc) from None
+    return _Sheet(title, cells, texts)
 
 
 class _Reader:
-    def __init__(self, wb: Workbook, data: bytes) -> None:
-        self.wb = wb
-        self.data = data
+    def __init__(self, book: Book) -> None:
+        self.book = book
         self.findings: list[Finding] = []
         #: where each table cell and each info/section field was read: (sheet, row, column)
         self.positions: dict[str, tuple[str, int, int]] = {}
         self.places: dict[str, tuple[str, int, int]] = {}
         self._sheets: dict[str, _Sheet] = {}
-        self._cached_wb: Workbook | None = None
-        self._cached: dict[str, _Sheet] = {}
         self.names: dict[str, tuple[str, int, int] | None] = {}
-        for name, dn in wb.defined_names.items():
+        for name, text in book.names.items():
             name = name.lower()  # names are case-insensitive in Excel and LibreOffice
             if not name.startswith("gd."):
                 continue
-            self.names[name] = _destination(dn)
+            self.names[name] = _destination(text)
 
     # -- sheets and places ----------------------------------------------------------------------
 
     def sheet(self, title: str) -> _Sheet | None:
         if title not in self._sheets:
-            if title not in self.wb.sheetnames:
+            if title not in self.book.sheetnames or self.book.chart(title):
                 return None
-            ws = self.wb[title]
-            if not isinstance(ws, (Worksheet, ReadOnlyWorksheet)):
-                return None  # a chart sheet
-            self._sheets[title] = _index(ws)
+            self._sheets[title] = _index(self.book, title)
         return self._sheets[title]
 
     def sheet_by_heading(self, title: str, heading: str) -> _Sheet | None:
@@ -244,7 +174,7 @@ class _Reader:
         found = self.sheet(title)
         if found is not None:
             return found
-        for name in self.wb.sheetnames:
+        for name in self.book.sheetnames:
             s = self.sheet(name)
             if s is not None and s.has(heading, 1, 1):
                 return s
@@ -389,16 +319,9 @@ class _Reader:
         return v
 
     def cached(self, s: _Sheet, row: int, col: int) -> Any:
-        """The value saved with a formula (loads the workbook a second time, only when needed)."""
-        if self._cached_wb is None:
-            self._cached_wb = _load(self.data, data_only=True)
-        if s.title not in self._cached:
-            self._cached[s.title] = _index(self._cached_wb[s.title])
-        return self._cached[s.title].get(row, col)
-
-    def close(self) -> None:
-        if self._cached_wb is not None:
-            self._cached_wb.close()
+        """The value saved with a formula."""
+        cell = s.cell(row, col)
+        return None if cell is None else cell.cached
 
     def where(self, address: str) -> Message:
         """A cell in words, in both languages (表四 · 行政复议 · 结果维持, never ``review``)."""
@@ -564,14 +487,16 @@ class _Reader:
 _SIMPLE_REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\S+)?$")
 
 
-def _destination(dn: Any) -> tuple[str, int, int] | None:
+def _destination(text: str) -> tuple[str, int, int] | None:
     """(sheet, row, column) of a defined name's first cell; None for #REF! and the like."""
-    m = _SIMPLE_REF.match(str(dn.attr_text or ""))
+    m = _SIMPLE_REF.match(text)
     if m:  # the common case, without openpyxl's formula tokenizer
         sheet = m.group(1).replace("''", "'") if m.group(1) is not None else m.group(2)
         return sheet, int(m.group(4)), column_index_from_string(m.group(3))
+    from openpyxl.workbook.defined_name import DefinedName
+
     try:
-        for sheet, coord in dn.destinations:
+        for sheet, coord in DefinedName("name", attr_text=text).destinations:
             letters, row = coordinate_from_string(coord.replace("$", "").split(":")[0])
             return sheet, row, column_index_from_string(letters)
     except Exception:  # openpyxl's tokenizer and coordinate parser raise many kinds on a damaged name

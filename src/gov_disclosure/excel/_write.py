@@ -7,6 +7,7 @@ import io
 import math
 import os
 import re
+import weakref
 import zipfile
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -15,12 +16,20 @@ from typing import IO, Final
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell as XlCell
+from openpyxl.cell.cell import MergedCell
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, BUILTIN_FORMATS_REVERSE
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from ..core.codes import CODES
 from ..core.model import Report
@@ -94,6 +103,91 @@ def _align(
     return Alignment(horizontal=horizontal, vertical=vertical, wrap_text=wrap_text)
 
 
+class _Styler:
+    """Cell formatting assigned by index. openpyxl looks every font, fill, border… a cell is given up
+    in its workbook's style lists, hashing the object each time (most of a template's writing time);
+    here each style object is looked up once per workbook and each cell gets its indices. The file
+    written is the same."""
+
+    def __init__(self, wb: Workbook) -> None:
+        self.wb = wb
+        self._ids: dict[tuple[str, int], tuple[object, int]] = {}
+        #: (ids of the style objects, number format) → (StyleArray position, index) to set
+        self._looks: dict[tuple[object, ...], tuple[tuple[int, int], ...]] = {}
+
+    def _index(self, collection: str, obj: object) -> int:
+        key = (collection, id(obj))
+        found = self._ids.get(key)
+        if found is None:
+            found = (obj, getattr(self.wb, collection).add(obj))  # (the object kept alive with its id)
+            self._ids[key] = found
+        return found[1]
+
+    def _format(self, number_format: str) -> int:
+        key = ("_number_formats", hash(number_format))
+        found = self._ids.get(key)
+        if found is None or found[0] != number_format:
+            if number_format in BUILTIN_FORMATS_REVERSE:
+                index = BUILTIN_FORMATS_REVERSE[number_format]
+            else:
+                index = self.wb._number_formats.add(number_format) + BUILTIN_FORMATS_MAX_SIZE  # type: ignore[attr-defined]
+            found = (number_format, index)
+            self._ids[key] = found
+        return found[1]
+
+    def __call__(
+        self,
+        cell: XlCell,
+        *,
+        font: Font | None = None,
+        fill: PatternFill | None = None,
+        border: Border | None = None,
+        alignment: Alignment | None = None,
+        protection: Protection | None = None,
+        number_format: str | None = None,
+    ) -> None:
+        """Give ``cell`` what is given (as ``cell.font = font``… would)."""
+        key = (id(font), id(fill), id(border), id(alignment), id(protection), number_format)
+        slots = self._looks.get(key)
+        if slots is None:
+            found: list[tuple[int, int]] = []
+            for slot, collection, obj in (
+                (_FONT_ID, "_fonts", font),
+                (_FILL_ID, "_fills", fill),
+                (_BORDER_ID, "_borders", border),
+                (_ALIGNMENT_ID, "_alignments", alignment),
+                (_PROTECTION_ID, "_protections", protection),
+            ):
+                if obj is not None:
+                    found.append((slot, self._index(collection, obj)))
+            if number_format is not None:
+                found.append((_NUMBER_FORMAT_ID, self._format(number_format)))
+            slots = self._looks[key] = tuple(found)
+        style = cell._style  # type: ignore[attr-defined]
+        if not style:
+            style = cell._style = StyleArray()  # type: ignore[attr-defined]
+        for slot, index in slots:
+            style[slot] = index
+
+
+#: positions in openpyxl's StyleArray (fontId, fillId, borderId, numFmtId, protectionId, alignmentId…)
+_FONT_ID, _FILL_ID, _BORDER_ID, _NUMBER_FORMAT_ID, _PROTECTION_ID, _ALIGNMENT_ID = 0, 1, 2, 3, 4, 5
+_probe = StyleArray([1, 2, 3, 4, 5, 6, 0, 0, 0])
+assert (_probe.fontId, _probe.fillId, _probe.borderId, _probe.numFmtId) == (1, 2, 3, 4)
+assert (_probe.protectionId, _probe.alignmentId) == (5, 6)
+
+
+_STYLERS: Final[weakref.WeakKeyDictionary[Workbook, _Styler]] = weakref.WeakKeyDictionary()
+
+
+def styler(wb: Workbook) -> _Styler:
+    """The styler of ``wb`` (one per workbook)."""
+    found = _STYLERS.get(wb)
+    if found is None:
+        found = _STYLERS[wb] = _Styler(wb)
+    return found
+
+
 def clean_text(text: str) -> str:
     """User text as it may go into a cell: line ends unified, control characters removed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -147,12 +241,15 @@ def check_formula(lay: Layout, chk: Check) -> str:
     return f'=IF(COUNT({left},{right})<{n},"",IF(SUM({left})=SUM({right}),"{CHECK_OK}","{CHECK_BAD}"))'
 
 
-def _style_label(cell: XlCell, kind: str) -> None:
+def _style_label(st: _Styler, cell: XlCell, kind: str) -> None:
     bold = kind in ("title", "header", "group")
     size = 14 if kind == "title" and cell.row == 1 else 11
-    cell.font = _font(name=_FONT, bold=bold, size=size)
     horizontal = "left" if kind in ("label", "note") else "center"
-    cell.alignment = _align(horizontal=horizontal, vertical="center", wrap_text=True)
+    st(
+        cell,
+        font=_font(name=_FONT, bold=bold, size=size),
+        alignment=_align(horizontal=horizontal, vertical="center", wrap_text=True),
+    )
 
 
 def _guide_lines(format: FormatKey) -> list[tuple[str, bool]]:
@@ -205,6 +302,7 @@ def template_workbook(format: FormatKey = "2021") -> Workbook:
     assert default is not None
     wb.remove(default)
     sheets: dict[str, Worksheet] = {name: wb.create_sheet(name) for name in lay.sheets}
+    st = styler(wb)
 
     # guide
     ws = sheets[SHEET_GUIDE]
@@ -212,8 +310,11 @@ def template_workbook(format: FormatKey = "2021") -> Workbook:
     for i, (text, bold) in enumerate(_guide_lines(format), start=1):
         cell = cell_at(ws, i, 1)
         put_text(cell, text)
-        cell.font = _font(name=_FONT, bold=bold, size=14 if i == 1 else 11)
-        cell.alignment = _align(wrap_text=True, vertical="center")
+        st(
+            cell,
+            font=_font(name=_FONT, bold=bold, size=14 if i == 1 else 11),
+            alignment=_align(wrap_text=True, vertical="center"),
+        )
 
     # info
     ws = sheets[SHEET_INFO]
@@ -222,25 +323,22 @@ def template_workbook(format: FormatKey = "2021") -> Workbook:
     ws.column_dimensions["C"].width = 50
     head = cell_at(ws, 1, 1)
     put_text(head, SHEET_INFO)
-    _style_label(head, "title")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
+    _style_label(st, head, "title")
+    _merge(ws, 1, 1, 1, 2)
     for key, place in lay.info.items():
         label = cell_at(ws, place.row, 1)
         put_text(label, INFO_LABELS[key])
-        _style_label(label, "header")
-        label.border = _BORDER
+        _style_label(st, label, "header")
+        st(label, border=_BORDER)
         value = cell_at(ws, place.row, place.col)
-        value.border = _BORDER
-        value.font = _font(name=_FONT)
-        value.alignment = _align(horizontal="left", vertical="center")
+        st(value, border=_BORDER, font=_font(name=_FONT), alignment=_align(horizontal="left", vertical="center"))
         if key == "format":
             put_text(value, format)
             note = cell_at(ws, place.row, place.col + 1)
             put_text(note, f"{spec(format).name}（{spec(format).document}）")
-            note.font = _font(name=_FONT, color="666666")
+            st(note, font=_font(name=_FONT, color="666666"))
         else:
-            value.fill = _INPUT_FILL
-            value.protection = _UNLOCKED
+            st(value, fill=_INPUT_FILL, protection=_UNLOCKED)
         _name(wb, f"info/{key}", place)
     info = lay.info
     _validate(
@@ -267,42 +365,41 @@ def template_workbook(format: FormatKey = "2021") -> Workbook:
         ),
         [info["published_on"]],
     )
-    cell_at(ws, info["published_on"].row, info["published_on"].col).number_format = "yyyy-mm-dd"
+    st(cell_at(ws, info["published_on"].row, info["published_on"].col), number_format="yyyy-mm-dd")
     ws.protection.sheet = True
 
     # tables
     for lab in lay.labels:
         cell = cell_at(sheets[lab.place.sheet], lab.place.row, lab.place.col)
         put_text(cell, lab.text)
-        _style_label(cell, lab.kind)
+        _style_label(st, cell, lab.kind)
     for m in lay.merges:
         ws = sheets[m.sheet]
-        ws.merge_cells(
-            start_row=m.first_row, start_column=m.first_col, end_row=m.last_row, end_column=m.last_col
-        )
+        _merge(ws, m.first_row, m.first_col, m.last_row, m.last_col)
     by_kind: dict[tuple[str, CellKind], list[Place]] = {}
     unit_places: dict[str, list[Place]] = {}
     for c in lay.cells.values():
         ws = sheets[c.place.sheet]
         cell = cell_at(ws, c.place.row, c.place.col)
-        cell.font = _font(name=_FONT)
-        cell.alignment = _align(horizontal="center", vertical="center")
+        st(cell, font=_font(name=_FONT), alignment=_align(horizontal="center", vertical="center"))
         if c.parts:
             cell.value = total_formula(lay, c)
-            cell.fill = _FORMULA_FILL
+            st(cell, fill=_FORMULA_FILL)
         else:
-            cell.fill = _INPUT_FILL
-            cell.protection = _UNLOCKED
+            st(cell, fill=_INPUT_FILL, protection=_UNLOCKED)
             by_kind.setdefault((c.place.sheet, c.kind), []).append(c.place)
         if c.kind is CellKind.AMOUNT:
-            cell.number_format = "0.######"
+            st(cell, number_format="0.######")
         _name(wb, c.address, c.place)
         if c.unit_place is not None:
             u = cell_at(ws, c.unit_place.row, c.unit_place.col)
-            u.fill = _INPUT_FILL
-            u.font = _font(name=_FONT)
-            u.alignment = _align(horizontal="center", vertical="center")
-            u.protection = _UNLOCKED
+            st(
+                u,
+                fill=_INPUT_FILL,
+                font=_font(name=_FONT),
+                alignment=_align(horizontal="center", vertical="center"),
+                protection=_UNLOCKED,
+            )
             unit_places.setdefault(c.place.sheet, []).append(c.unit_place)
             _name(wb, f"{c.address}/unit", c.unit_place)
     for (sheet, kind), places in by_kind.items():
@@ -321,13 +418,16 @@ def template_workbook(format: FormatKey = "2021") -> Workbook:
             DataValidation(type="list", formula1=f'"{units}"', error="请从下拉列表中选择元或万元。"),
             places,
         )
+    check_refs: dict[str, list[str]] = {}
     for chk in lay.checks:
         ws = sheets[chk.place.sheet]
         cell = cell_at(ws, chk.place.row, chk.place.col)
         cell.value = check_formula(lay, chk)
-        cell.font = _font(name=_FONT, bold=True)
-        cell.alignment = _align(horizontal="center", vertical="center")
-        ref = _ref(chk.place, absolute=False)
+        st(cell, font=_font(name=_FONT, bold=True), alignment=_align(horizontal="center", vertical="center"))
+        check_refs.setdefault(chk.place.sheet, []).append(_ref(chk.place, absolute=False))
+    for sheet, refs in check_refs.items():  # one pair of rules over all the check cells of a sheet
+        ws = sheets[sheet]
+        ref = " ".join(refs)
         ws.conditional_formatting.add(
             ref,
             CellIsRule(  # type: ignore[no-untyped-call]
@@ -348,7 +448,7 @@ def template_workbook(format: FormatKey = "2021") -> Workbook:
         )
     for sheet in lay.sheets:
         if sheet in lay.widths:
-            _table_sheet(sheets[sheet], lay.widths[sheet], sheet != TABLE_TITLES["proactive"])
+            _table_sheet(st, sheets[sheet], lay.widths[sheet], sheet != TABLE_TITLES["proactive"])
     _row_heights(lay, sheets)
 
     # text sections
@@ -357,20 +457,23 @@ def template_workbook(format: FormatKey = "2021") -> Workbook:
     ws.column_dimensions["B"].width = 100
     head = cell_at(ws, 1, 1)
     put_text(head, SHEET_TEXT)
-    _style_label(head, "title")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
+    _style_label(st, head, "title")
+    _merge(ws, 1, 1, 1, 2)
     for sec in SECTIONS:
         place = lay.sections[sec.key]
         label = cell_at(ws, place.row, 1)
         put_text(label, sec.heading)
-        _style_label(label, "header")
-        label.border = _BORDER
+        _style_label(st, label, "header")
+        st(label, border=_BORDER)
         cell = cell_at(ws, place.row, place.col)
-        cell.alignment = _align(wrap_text=True, vertical="top")
-        cell.font = _font(name=_FONT)
-        cell.fill = _INPUT_FILL
-        cell.border = _BORDER
-        cell.protection = _UNLOCKED
+        st(
+            cell,
+            alignment=_align(wrap_text=True, vertical="top"),
+            font=_font(name=_FONT),
+            fill=_INPUT_FILL,
+            border=_BORDER,
+            protection=_UNLOCKED,
+        )
         ws.row_dimensions[place.row].height = 90
         _name(wb, f"sections/{sec.key}", place)
     ws.protection.sheet = True
@@ -378,6 +481,19 @@ def template_workbook(format: FormatKey = "2021") -> Workbook:
         _page(sheets[sheet])
     wb.active = 1
     return wb
+
+
+def _merge(ws: Worksheet, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+    """``ws.merge_cells`` for the template's merges, which never overlap and are made before any cell
+    has a border: without openpyxl's check of the range against every merge made before (quadratic)
+    and its copying of the first cell's (absent) border to the edges. The file written is the same."""
+    coord = CellRange(min_col=first_col, min_row=first_row, max_col=last_col, max_row=last_row).coord
+    merged = MergedCellRange(ws, coord)
+    ws.merged_cells.ranges.add(merged)
+    cells = merged.cells
+    next(cells)  # the first cell keeps its value
+    for row, col in cells:
+        ws._cells[row, col] = MergedCell(ws, row, col)
 
 
 def _display_width(text: str) -> float:
@@ -403,12 +519,12 @@ def _row_heights(lay: Layout, sheets: Mapping[str, Worksheet]) -> None:
             sheets[sheet].row_dimensions[row].height = 15 * n + 2
 
 
-def _table_sheet(ws: Worksheet, widths: Mapping[int, float], landscape: bool) -> None:
+def _table_sheet(st: _Styler, ws: Worksheet, widths: Mapping[int, float], landscape: bool) -> None:
     for col, width in widths.items():
         ws.column_dimensions[get_column_letter(col)].width = width
     for row in ws.iter_rows(min_row=2, max_row=ws.max_row, max_col=max(widths)):
         for cell in row:
-            cell.border = _BORDER
+            st(cell, border=_BORDER)  # type: ignore[arg-type]
     ws.row_dimensions[1].height = 28
     if ws.title == TABLE_TITLES["appeals"]:
         ws.row_dimensions[5].height = 24
@@ -433,14 +549,47 @@ def _validate(ws: Worksheet, dv: DataValidation, places: Iterable[Place]) -> Non
     dv.showErrorMessage = True
     dv.errorStyle = "stop"
     dv.errorTitle = _ERROR_TITLE
-    for p in places:
-        dv.add(_ref(p, absolute=False))
+    # the range in one go, as runs of cells in a row (adding cell by cell compares each with every
+    # one before: quadratic)
+    dv.sqref = MultiCellRange(" ".join(_runs(places)))
     ws.add_data_validation(dv)
+
+
+def _runs(places: Iterable[Place]) -> list[str]:
+    """Cell references for ``places``: one range per run of neighbouring cells in a row."""
+    by_row: dict[int, list[int]] = {}
+    for p in places:
+        by_row.setdefault(p.row, []).append(p.col)
+    out: list[str] = []
+    for row, cols in by_row.items():
+        cols.sort()
+        start = prev = cols[0]
+        for col in [*cols[1:], None]:
+            if col is not None and col == prev + 1:
+                prev = col
+                continue
+            first, last = f"{get_column_letter(start)}{row}", f"{get_column_letter(prev)}{row}"
+            out.append(first if start == prev else f"{first}:{last}")
+            if col is not None:
+                start = prev = col
+    return out
 
 
 def _name(wb: Workbook, key: str, place: Place) -> None:
     name = name_for(key)
-    wb.defined_names[name] = DefinedName(name, attr_text=_ref(place, sheet=True))
+    wb.defined_names[name] = _defined_name(name, _ref(place, sheet=True))
+
+
+_NAME_PROTOTYPE: Final = DefinedName("prototype", attr_text="$A$1")
+
+
+def _defined_name(name: str, attr_text: str) -> DefinedName:
+    """``DefinedName(name, attr_text=attr_text)`` without running its fifteen attribute checks
+    (a template has some four hundred names): a copy of a checked prototype with the two values set.
+    ``name`` and ``attr_text`` are plain strings here, what the checks would have let through."""
+    made: DefinedName = DefinedName.__new__(DefinedName)
+    made.__dict__.update(_NAME_PROTOTYPE.__dict__, name=name, attr_text=attr_text)
+    return made
 
 
 # -- filling -------------------------------------------------------------------------------------
@@ -510,7 +659,7 @@ def fill_workbook(wb: Workbook, report: Report) -> None:
             seen[c.address] = formula_value  # the template's formula stays
         else:
             seen[c.address] = _write_value(wb[c.place.sheet], c, report)
-            cell_at(wb[c.place.sheet], c.place.row, c.place.col).fill = _INPUT_FILL
+            styler(wb)(cell_at(wb[c.place.sheet], c.place.row, c.place.col), fill=_INPUT_FILL)
 
 
 def _write_value(ws: Worksheet, c: CellPlace, report: Report) -> int | float | None:
@@ -534,32 +683,57 @@ def _write_value(ws: Worksheet, c: CellPlace, report: Report) -> int | float | N
 
 
 def xlsx_bytes(wb: Workbook) -> bytes:
-    """The workbook's bytes, byte-stable: the same report always gives the same file."""
+    """The workbook's bytes, byte-stable: the same report always gives the same file. (What
+    ``wb.save`` writes, without its temporary file per sheet, and with the zip entries' dates and
+    the document properties' times pinned as they are written.)"""
     wb.properties.creator = "gov-disclosure"
+    wb.properties.modified = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
     buf = io.BytesIO()
-    wb.save(buf)
-    return _stable(buf.getvalue())
+    with _StableZip(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        _MemoryWriter(wb, archive).save()
+    return buf.getvalue()
 
 
 _EPOCH: Final = (2019, 1, 1, 0, 0, 0)
 _PROPS_TIME = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
 
-def _stable(data: bytes) -> bytes:
-    """Pin what openpyxl stamps with the current time: the zip entries' dates and the document
-    properties' created/modified."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for info in src.infolist():
-            body = src.read(info)
-            if info.filename == "docProps/core.xml":
-                body = _PROPS_TIME.sub(rb"\g<1>2019-01-01T00:00:00Z\g<3>", body)
-            entry = zipfile.ZipInfo(info.filename, date_time=_EPOCH)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            zf.writestr(entry, body)
-    return out.getvalue()
+class _StableZip(zipfile.ZipFile):
+    """A zip whose entries have a fixed date and attributes, and whose document properties have a
+    fixed creation and change time."""
+
+    def writestr(  # type: ignore[override]
+        self, zinfo_or_arcname: str | zipfile.ZipInfo, data: bytes | str, *args: object, **kwargs: object
+    ) -> None:
+        name = zinfo_or_arcname.filename if isinstance(zinfo_or_arcname, zipfile.ZipInfo) else zinfo_or_arcname
+        body = data.encode("utf-8") if isinstance(data, str) else data
+        if name == "docProps/core.xml":
+            body = _PROPS_TIME.sub(rb"\g<1>2019-01-01T00:00:00Z\g<3>", body)
+        entry = zipfile.ZipInfo(name, date_time=_EPOCH)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o644 << 16
+        super().writestr(entry, body)
+
+    def write(  # type: ignore[override]
+        self, filename: str | os.PathLike[str], arcname: str | None = None, *args: object, **kwargs: object
+    ) -> None:
+        with open(filename, "rb") as fh:
+            self.writestr(arcname or os.fspath(filename), fh.read())
+
+
+class _MemoryWriter(ExcelWriter):
+    """openpyxl's writer, each sheet written in memory instead of to a temporary file on disk."""
+
+    def write_worksheet(self, ws: Worksheet) -> None:
+        ws._drawing = SpreadsheetDrawing()  # type: ignore[attr-defined]
+        ws._drawing.charts = ws._charts  # type: ignore[attr-defined]
+        ws._drawing.images = ws._images  # type: ignore[attr-defined]
+        out = io.BytesIO()
+        writer = WorksheetWriter(ws, out=out)
+        writer.write()
+        ws._rels = writer._rels  # type: ignore[attr-defined]
+        self._archive.writestr(ws.path[1:], out.getvalue())  # type: ignore[attr-defined]
+        self.manifest.append(ws)
 
 
 def _save(wb: Workbook, target: str | os.PathLike[str] | IO[bytes] | None) -> bytes | None:

@@ -7,7 +7,9 @@ labels, places every value it can place with certainty and reports the rest:
 
 - GD102 — a cell that is not a number (with its source position),
 - GD105 — a row whose values do not fit the columns (with the raw cells; nothing is guessed),
-- GD106 — a label it cannot place, a row of values without a known label, or a non-standard table.
+- GD106 — a label it cannot place, a row of values without a known label, or a non-standard table,
+- GD109 — a row whose values run together (``1.属于国家秘密0000000``) that could not be split with
+  certainty (:mod:`gov_disclosure.reading.runs` decides, on the digits and the table's sums).
 
 Labels are compared after :func:`normalise_label` (width, brackets, spaces and line breaks, item
 numbering, quotes) and with the reading variants of FORMAT.md §8 (社会组织, 过程序性信息, notes in
@@ -44,6 +46,7 @@ from ..core.vocabulary import (
     FormatKey,
     spec,
 )
+from . import runs
 from .sums import broken_sums, table_sums
 
 __all__ = [
@@ -58,6 +61,7 @@ __all__ = [
     "is_label_piece",
     "is_report_grid",
     "is_value_text",
+    "label_forms",
     "label_prefix",
     "match_label",
     "normalise_label",
@@ -77,6 +81,10 @@ class GridCell:
     source: str  #: e.g. "table 2, row 5, cell 3" or "line 120"
     #: True where this position is covered by a merged cell starting left/above (text repeated)
     continued: bool = False
+    #: True where the reader found this text run together with the cells around it (crawler text:
+    #: ``0000000``): it may hold several values, and only :mod:`.runs` may split it; whitespace-only
+    #: text marks the gap between two such runs (a separator, or a blank cell's ``&nbsp;``)
+    glued: bool = False
 
 
 Grid: TypeAlias = Sequence[Sequence[GridCell]]
@@ -206,6 +214,13 @@ def _index(format: FormatKey) -> dict[str, tuple[LabelMatch, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+def label_forms(format: FormatKey) -> frozenset[str]:
+    """Every normalised text (:func:`normalise_label`) that names a label of ``format`` as it is: the
+    official wording, and the same without its bracketed notes. Variants (:data:`LABEL_VARIANTS`)
+    and notes added by a report are matched by :func:`match_label`, not listed here."""
+    return frozenset(_index(format))
+
+
 @lru_cache(maxsize=_CACHE)
 def match_label(text: str, format: FormatKey) -> tuple[LabelMatch, ...]:
     """What ``text`` names in the given format version (empty when it is no known label)."""
@@ -322,22 +337,25 @@ def _split_row(cells: Sequence[GridCell], flow: bool = False) -> _Row:
     # Labels stand left of the values: the label part ends before the first filled value, so a
     # word among the values ("0 | 不详 | 0") stays a value (GD102), not a label.
     first_value = next(
-        (i for i, c in enumerate(cells) if not c.continued and c.text.strip() and is_value_text(c.text)),
+        (i for i, c in enumerate(cells) if not c.continued and c.text.strip() and _is_value(c)),
         len(cells),
     )
     last = -1
     for i, c in enumerate(cells[:first_value]):
-        if not c.continued and not is_value_text(c.text):
+        if not c.continued and not _is_value(c):
             last = i
     if first_value == len(cells):
-        last = max(
-            (i for i, c in enumerate(cells) if not c.continued and not is_value_text(c.text)), default=-1
-        )
+        last = max((i for i, c in enumerate(cells) if not c.continued and not _is_value(c)), default=-1)
     # label cells repeated by a merge (continued) still name the row's groups
-    labels = [c for c in cells[: last + 1] if c.text.strip() and not is_value_text(c.text)]
+    labels = [c for c in cells[: last + 1] if c.text.strip() and not _is_value(c)]
     values = list(cells[last + 1 :])
     source = cells[0].source if cells else "?"
     return _Row(list(cells), labels, values, source, flow)
+
+
+def _is_value(cell: GridCell) -> bool:
+    """A value cell: a value's text, or values run together (never a label)."""
+    return cell.glued or is_value_text(cell.text)
 
 
 def _label_text(cells: Sequence[GridCell]) -> str:
@@ -444,6 +462,8 @@ class _State:
     trouble: dict[str, Counter[str]] = attrs.Factory(dict)
     #: the applications table's rows as read, in order: (kind, row key, row, finding about it)
     sequence: list[tuple[str, str | None, _Row, Finding | None]] = attrs.Factory(list)
+    #: rows whose values run together, settled once every other row is read
+    run_rows: list[runs.RunRow] = attrs.Factory(list)
 
     def troubled(self, table: str | None, kind: str) -> None:
         self.trouble.setdefault(table or "report", Counter())[kind] += 1
@@ -793,6 +813,7 @@ def read_grids(
                 raw=names,
             )
         )
+    _settle_runs(st)
     if "applications" not in st.flow_tables:
         _fill_gaps(st)
     for table_key in sorted(st.flow_tables):
@@ -974,7 +995,17 @@ def _confirm_order(st: _State, table: str) -> None:
 
 
 def _place_row(st: _State, row: _Row, addresses: list[str], location: str, label: str) -> bool:
-    """Place a row's values under ``addresses``; False (and a GD105) when they do not fit."""
+    """Place a row's values under ``addresses``; False (and a GD105) when they do not fit. Values
+    that run together are handed to :mod:`.runs` (settled at the end, GD109 where not certain)."""
+    pieces = _run_pieces(row.values, len(addresses))
+    if pieces is not None:
+        s = spec(st.format)
+        columns = tuple(runs.Column(a, s.cell(a).kind, s.cell(a).unit) for a in addresses)
+        parts = tuple((i, i + len(APPEALS_COLUMNS)) for i in range(0, len(addresses), len(APPEALS_COLUMNS)))
+        st.run_rows.append(
+            runs.RunRow(columns, pieces, location, label, row.source, parts if location == "appeals" else ())
+        )
+        return True
     fitted = _fit(row.values, len(addresses))
     if fitted is None:
         st.misfit(f"row {label!r}", f"“{label}”行", location, addresses, row, len(addresses))
@@ -1063,3 +1094,59 @@ def _fill_gaps(st: _State) -> None:
                     raw=f.raw,
                 )
             )
+
+
+def _run_pieces(values: Sequence[GridCell], n: int) -> tuple[runs.Piece, ...] | None:
+    """The row's values as pieces for :mod:`.runs` when they run together, else None.
+
+    They run together when the reader marked a cell so (``glued``), or when the row does not fit its
+    columns and a cell holds digits that cannot be one value (``00``, ``0000000``: no value is written
+    with a leading zero). A cell of its own that can be one value is never split.
+    """
+    cells = [c for c in values if not c.continued]
+    glued = any(c.glued for c in cells)
+    if not glued:
+        if _fit(list(cells), n) is not None:
+            return None
+        while cells and not cells[-1].text.strip():
+            cells.pop()
+        while cells and not cells[0].text.strip():
+            cells.pop(0)
+        if not any(_leading_zero(c.text) for c in cells):
+            return None
+        if not all(not c.text.strip() or runs.is_run_text(c.text) for c in cells):
+            return None
+    pieces: list[runs.Piece] = []
+    for c in cells:
+        if c.glued and not c.text.strip():
+            if pieces:  # whitespace before the first run is no gap between runs
+                pieces.append(runs.Piece(c.text, "gap"))
+        elif c.glued or _leading_zero(c.text):
+            pieces.append(runs.Piece(c.text, "run"))
+        else:
+            pieces.append(runs.Piece(c.text, "value"))
+    while pieces and pieces[-1].kind == "gap":
+        pieces.pop()
+    return tuple(pieces) if pieces else None
+
+
+_LEADING_ZERO: Final = re.compile(r"^0\d")
+
+
+def _leading_zero(text: str) -> bool:
+    return bool(_LEADING_ZERO.match(unicodedata.normalize("NFKC", text).strip()))
+
+
+def _settle_runs(st: _State) -> None:
+    """Split the rows whose values run together where :func:`.runs.settle` finds it certain."""
+    if not st.run_rows:
+        return
+    for outcome in runs.settle(st.run_rows, st.cells, st.format):
+        row = outcome.row
+        if outcome.finding is not None:
+            st.findings.append(outcome.finding)
+        if outcome.split is None:
+            continue
+        for col, text, placed in zip(row.columns, outcome.split.texts, outcome.placed, strict=True):
+            if placed:
+                st.place(col.address, GridCell(text, row.source))

@@ -13,13 +13,31 @@ crash its own manager thread ("dictionary changed size during iteration" in ``te
 and leave its surviving workers alive, and since they are not daemonic the interpreter then waits for
 them at exit, forever. Here every worker is a daemonic process with its own pipe, the parent waits
 on the pipes and the process sentinels together, and :meth:`Pool.close` never waits unboundedly.
+
+A worker ends when its parent dies, however it dies (``kill -9``, the OOM killer): on Linux the kernel
+kills it (``prctl(PR_SET_PDEATHSIG, SIGKILL)``, which stops even a worker stuck in C code); everywhere
+a thread of the worker waits on the parent's sentinel and ends the process. (Linux sends the signal
+when the *thread* that started the worker ends: start pools from the thread that uses them.) The
+resource tracker multiprocessing starts beside the workers then ends too, once no worker holds its
+pipe.
+
+Evaluated and not used (issue 13): pebble and loky. loky marks the whole executor broken when one
+worker dies (every pending future fails: a dead worker would cost every file in flight, not only its
+own) and has no per-task time limit; pebble has both, but its pools have been reported to hang when a
+worker is OOM-killed mid-send (noxdafox/pebble#97) and to leave a 100 %-CPU worker past its time
+limit (#129), its ``map`` fails a whole chunk when one item crashes (no redo one by one), and neither
+library ends its workers when the parent is killed. Each would need the logic of :class:`_Map` on top
+anyway; the pool below is what that logic needs and no more.
 """
 
 from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -37,10 +55,37 @@ _SPAWN = multiprocessing.get_context("spawn")
 _GRACE = 5.0
 
 
-def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the worker process
+#: prctl(2) option: the signal the kernel sends this process when its parent dies
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:  # pragma: no cover - runs in the worker process
+    """End this process when its parent (pid ``parent``) dies: the kernel's parent-death signal on
+    Linux, and a thread waiting on the parent's sentinel everywhere."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it died before the signal was asked for
+        os._exit(1)
+    watched = multiprocessing.parent_process()
+    if watched is not None:
+
+        def watch() -> None:
+            watched.join()  # returns when the parent has gone
+            os._exit(1)
+
+        threading.Thread(target=watch, name="gov-disclosure-parent-watch", daemon=True).start()
+
+
+def _serve(conn: Connection, parent: int) -> None:  # pragma: no cover - runs in the worker process
     """A worker's loop: ``("ready", None)`` first, then ``(fn, chunk)`` in, ``("ok", fn(chunk))`` or
-    ``("error", exception)`` out; ``None`` (or a closed pipe) ends it."""
+    ``("error", exception)`` out; ``None`` (or a closed pipe) ends it, and so does the death of the
+    parent (pid ``parent``)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    die_with_parent(parent)
     conn.send(("ready", None))  # started: a time limit counts from here, not from the spawn
     while True:
         try:
@@ -66,7 +111,9 @@ class _Worker:
 
     def __init__(self) -> None:
         self.conn, child = _SPAWN.Pipe()
-        self.process = _SPAWN.Process(target=_serve, args=(child,), daemon=True, name="gov-disclosure")
+        self.process = _SPAWN.Process(
+            target=_serve, args=(child, os.getpid()), daemon=True, name="gov-disclosure"
+        )
         self.process.start()
         child.close()
         #: the task it is working on, None when idle

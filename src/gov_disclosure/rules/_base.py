@@ -29,7 +29,8 @@ MissingPolicy: TypeAlias = Literal["not-assessable", "zero"]
 
 @attrs.define
 class Context:
-    """What every check sees: the report (its cells computed once), last year's, the policy."""
+    """What every check sees: the report (its cells computed once, when a check first asks), last
+    year's, the policy."""
 
     report: Report
     previous: Report | None
@@ -37,14 +38,42 @@ class Context:
     not_assessable: list[NotAssessable] = attrs.Factory(list)
     #: the thresholds of the rules that have one (selection and severities are applied by validate)
     config: Config = DEFAULT
-    values: dict[str, Cell] = attrs.field(init=False)
-    #: the cells a cell rule may have something to say about (missing, negative, an amount, or read
-    #: from non-canonical text), with their raw text: the clean majority is skipped once, here
-    unusual: tuple[tuple[CellSpec, Cell, str | None], ...] = attrs.field(init=False)
+    _values: dict[str, Cell] | None = attrs.field(init=False, default=None, repr=False)
+    _unusual: tuple[tuple[CellSpec, Cell, str | None], ...] = attrs.field(init=False, default=(), repr=False)
     _text: TextView | None = attrs.field(default=None, init=False, repr=False)
     _previous_values: dict[str, Cell] | None = attrs.field(default=None, init=False, repr=False)
     #: what several checks of one family compute once per validation (e.g. the parsed outline)
     memo: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False)
+
+    @property
+    def values(self) -> dict[str, Cell]:
+        """Every cell of the report, address → value."""
+        if self._values is None:
+            self._scan()
+        assert self._values is not None
+        return self._values
+
+    @property
+    def unusual(self) -> tuple[tuple[CellSpec, Cell, str | None], ...]:
+        """The cells a cell rule may have something to say about (missing, negative, an amount, or
+        read from non-canonical text), with their raw text: the clean majority is skipped once, here."""
+        if self._values is None:
+            self._scan()
+        return self._unusual
+
+    def _scan(self) -> None:
+        r = self.report
+        raw = r.raw
+        specs, getters = _reading_plan(r.format)
+        values: dict[str, Cell] = {}
+        for addresses, get in getters:
+            values.update(zip(addresses, get(r), strict=True))
+        self._values = values
+        self._unusual = tuple(
+            (c, v, raw.get(c.address))
+            for c, v in zip(specs, values.values(), strict=True)
+            if v is None or type(v) is not int or v < 0 or c.address in raw
+        )
 
     @property
     def text(self) -> TextView:
@@ -60,20 +89,6 @@ class Context:
             p = self.previous
             self._previous_values = {} if p is None else {c.address: v for c, v in p.cells()}
         return self._previous_values
-
-    def __attrs_post_init__(self) -> None:
-        r = self.report
-        raw = r.raw
-        specs, getters = _reading_plan(r.format)
-        values: dict[str, Cell] = {}
-        for addresses, get in getters:
-            values.update(zip(addresses, get(r), strict=True))
-        self.values = values
-        self.unusual = tuple(
-            (c, v, raw.get(c.address))
-            for c, v in zip(specs, values.values(), strict=True)
-            if v is None or type(v) is not int or v < 0 or c.address in raw
-        )
 
 
 _Getter: TypeAlias = tuple[tuple[str, ...], Callable[[Report], Sequence[Cell]]]

@@ -15,6 +15,7 @@ from ..core.findings import Finding
 from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.vocabulary import FORMATS, FormatKey
+from ..reading import glued
 from ..reading.engine import (
     GridCell,
     decompose_label,
@@ -37,7 +38,7 @@ MAX_CELLS: Final = 200_000
 #: lines longer than this are prose or garbage, never a table line
 _MAX_CELL_LINE: Final = 400
 
-Layout: TypeAlias = Literal["tsv", "cells", "lines", "spaced"]
+Layout: TypeAlias = Literal["tsv", "cells", "lines", "spaced", "glued"]
 _TABLE_SECTIONS: Final = ("proactive", "applications", "appeals")
 _GAP: Final = re.compile(r"\s{2,}")
 _ALIGNED: Final = re.compile(r"\S\s{2,}\S")
@@ -59,7 +60,8 @@ def _is_table_line(line: str) -> bool:
     """A line that belongs to a flattened table: tab-separated cells, a value or a label, or cells
     aligned by spaces (pdftotext -layout)."""
     if len(line) > _MAX_CELL_LINE:
-        return False
+        # a whole table run together on one line (crawler text of a page without line breaks)
+        return "\t" not in line and glued.is_run_together(line)
     if "\t" in line.strip(" "):
         return True
     s = line.strip()
@@ -67,6 +69,8 @@ def _is_table_line(line: str) -> bool:
         return False
     if is_value_text(s) or _is_label(s) or (len(s) <= 20 and is_label_piece(s)):
         return True
+    if glued.is_run_together(s) or glued.is_label_line(s):
+        return True  # cells run together: 规章000, 信息内容本年制发件数本年废止件数现行有效件数
     tokens = s.split()
     if len(tokens) >= 2 and all(is_value_text(t) for t in tokens):
         return True  # neighbouring cells on one line (6338 5398), as plain pdftotext joins them
@@ -144,6 +148,10 @@ def _layout(lines: Sequence[str]) -> Layout:
         return "tsv"
     if sum(1 for ln in non_blank if ln.startswith("\t")) * 2 >= len(non_blank):
         return "cells"
+    run_together = sum(1 for ln in non_blank if glued.is_run_together(ln))
+    evidence = run_together + sum(1 for ln in non_blank if glued.is_label_line(ln))
+    if evidence and evidence * 2 >= len(non_blank):
+        return "glued"
     if sum(1 for ln in non_blank if _ALIGNED.search(ln.strip())) * 4 >= len(non_blank):
         return "spaced"
     return "lines"
@@ -186,6 +194,8 @@ def _rows(lines: Sequence[str], first: int, layout: Layout) -> tuple[list[list[G
         return rows, False
     if layout == "spaced":
         return _spaced_rows(lines, first), False
+    if layout == "glued":
+        return [row for i, line in enumerate(lines) for row in glued.rows(line, f"line {first + i + 1}")], False
     # one cell per line, blank lines for empty cells: a row is label lines + the lines after them.
     # When (nearly) every line is followed by a blank one, the blank lines only separate blocks
     # (pdftotext without -layout): empty cells cannot be told (such rows will not fit, GD105), and
@@ -236,7 +246,9 @@ def read_text(
     ``source`` is a path (``str`` or ``os.PathLike``) or the bytes of a file (UTF-8, UTF-16 with a
     BOM, or GB18030); the text itself is passed as ``text=``. Tables may be flattened one cell per
     line (blank lines for empty cells), one cell per tab-led line with rows separated by blank
-    lines, or tab-separated.
+    lines, tab-separated, aligned by spaces (``pdftotext -layout``), or with the cells run together
+    as a crawler's ``get_text()`` leaves them (``1.属于国家秘密0000000``; split only where certain:
+    :mod:`gov_disclosure.reading.runs`).
 
     Returns the report and the reader's findings. Raises
     :class:`~gov_disclosure.core.errors.ReadError` for text that is not a report at all and

@@ -390,3 +390,17 @@ TOTAL_TITLE: Final = Message(
     "total: {agency} {year} ({format} format), {units} units",
     "汇总：{agency} {year}年度（{format}版格式），共{units}个单位",
 )
+
+# -- one line per command, for the list of commands in --help --------------------------------------
+CHECK_SHORT: Final = Message("Check folders of reports and pairs of years.", "批量检查报告文件夹，并比对相邻年度。")
+COMPARE_SHORT: Final = Message("Check this year's report against last year's.", "把本年度报告与上一年度报告比对。")
+VALIDATE_SHORT: Final = Message("Check one report.", "检查一份报告。")
+READ_SHORT: Final = Message("Read a report from any file and print it as JSON.", "从任一格式的文件读取报告，以 JSON 输出。")
+EXPORT_SHORT: Final = Message("Export the cells (or indicators) of many reports as one table.", "把多份报告的单元格（或指标）导出为一张表。")
+SCHEMA_SHORT: Final = Message("Print the JSON Schema of the report document.", "输出报告文档的 JSON Schema。")
+SAMPLE_SHORT: Final = Message("Print a complete, valid sample report as JSON.", "以 JSON 输出一份完整、能通过检查的示例报告。")
+RULES_SHORT: Final = Message("List the rules, or explain one (rules CODE).", "列出规则目录，或说明一条规则（rules 代码）。")
+RENDER_SHORT: Final = Message("Write a report as an official Word document (or PDF).", "把报告生成正式的 Word 文档（或 PDF）。")
+TEMPLATE_SHORT: Final = Message("Write a blank data-collection template (.xlsx).", "生成空白的填报模板（.xlsx）。")
+TO_XLSX_SHORT: Final = Message("Write a report as a filled template workbook.", "把报告写成填好的模板工作簿。")
+AGGREGATE_SHORT: Final = Message("Sum the units' workbooks into one report.", "把各报送单位的工作簿汇总成一份报告。")

@@ -107,6 +107,18 @@ DAMAGED_ENTRY: Final = Message("damaged {what}: entry {name!r}", "{what} 文件�
 PART_DTD: Final = Message(
     "part {name!r} declares a DTD (XML entity bomb?)", "文件部件 {name!r} 声明了 DTD（疑似 XML 实体炸弹）"
 )
+PART_TOO_LARGE: Final = Message(
+    "part {name!r} is {size} bytes of XML (limit {limit}); a report is far smaller",
+    "文件部件 {name!r} 有{size}字节 XML（上限{limit}字节）；报告远小于此",
+)
+PART_TOO_MANY: Final = Message(
+    "part {name!r} holds more than {limit} {what}; a report has far fewer",
+    "文件部件 {name!r} 中的{what}超过{limit}个；报告远少于此",
+)
+TOO_MANY_ELEMENTS: Final = Message(
+    "part {name!r} holds more than {limit} XML elements; a report has far fewer",
+    "文件部件 {name!r} 中的 XML 元素超过{limit}个；报告远少于此",
+)
 
 # --- Word ----------------------------------------------------------------------------------------
 DOCX_UNREADABLE: Final = Message("not a readable .docx", "无法读取的 .docx 文件")
