@@ -27,7 +27,7 @@ from ..core.values import format_cell
 from ..core.vocabulary import SECTIONS, location_label
 from ..rules import validate
 from ..rules.ruledocs import Example, Patch, rule_doc
-from ..testing import sample_pair, sample_report
+from ..testing import crawler_text, sample_pair, sample_report
 from ..text import read_text, write_text
 
 __all__ = [
@@ -106,7 +106,7 @@ def run_example(code: str, which: Which) -> ExampleRun:
         fixed, read = apply_fixes(report, [], fixes)
         return ExampleRun(fixed, None, this, None, validate(fixed, findings=read).findings)
     if example.kind == "text":
-        text = write_text(this)
+        text = crawler_text(this) if example.crawler else write_text(this)
         if example.flow:  # one block per cell, as plain pdftotext writes a PDF
             text = "\n\n".join(line.strip() for line in text.split("\n") if line.strip()) + "\n"
         for pattern, replacement in example.text:

@@ -31,6 +31,7 @@ An example (``bad.toml``/``good.toml``)::
     [previous]                 # pair: the change to last year's report (same keys)
     text = [["regex", "replacement"]]       # text: edits of the sample written as text
     flow = true                # text: written as plain pdftotext writes it (one block per cell)
+    crawler = true             # text: the web page's text as a crawler's get_text() leaves it
     fixes = [["address", "text", "note"]]   # fixes: hand corrections ({value}: the sample's value)
 
 A cell value is a number (set), ``"+N"``/``"-N"``/``"*N"`` (changed from the sample's), ``"missing"``,
@@ -196,7 +197,8 @@ class Example:
     ``kind``: ``report`` — the sample report of ``format`` with ``this`` applied; ``pair`` — last
     year's and this year's sample reports of one agency, ``previous`` and ``this`` applied; ``text`` —
     the sample report written as text (``gov_disclosure.text``), edited by ``text`` (regular
-    expressions; ``flow``: first written one block per cell, as plain ``pdftotext`` writes a PDF), read
+    expressions; ``flow``: first written one block per cell, as plain ``pdftotext`` writes a PDF;
+    ``crawler``: the report's web page as a crawler's ``get_text()`` leaves it, which needs lxml), read
     back: for the codes only readers find; ``files`` — two files of one agency and year, the sample and
     the sample with ``this`` applied, checked together (``gov-disclosure check``); ``fixes`` — the
     sample with ``this`` applied and the hand corrections ``fixes`` (``--fixes``) applied to it;
@@ -213,6 +215,7 @@ class Example:
     expect: tuple[str, ...] = ()
     also: tuple[str, ...] = ()
     flow: bool = False
+    crawler: bool = False
     fixes: tuple[tuple[str, str, str], ...] = ()
 
     @classmethod
@@ -223,7 +226,7 @@ class Example:
         fmt = str(data.get("format", "2021"))
         if fmt not in ("2019", "2021"):
             raise RuleDocError(f"{where}: format must be 2019 or 2021")
-        known = {"kind", "format", "en", "zh", "this", "previous", "text", "expect", "also", "flow", "fixes"}
+        known = {"kind", "format", "en", "zh", "this", "previous", "text", "expect", "also", "flow", "crawler", "fixes"}
         if set(data) - known:
             raise RuleDocError(f"{where}: unknown keys {sorted(set(data) - known)}")
         return cls(
@@ -236,6 +239,7 @@ class Example:
             expect=tuple(str(x) for x in data.get("expect", ())),
             also=tuple(str(x) for x in data.get("also", ())),
             flow=bool(data.get("flow", False)),
+            crawler=bool(data.get("crawler", False)),
             fixes=tuple(
                 (str(f[0]), str(f[1]), str(f[2]) if len(f) > 2 else "") for f in data.get("fixes", ())
             ),
