@@ -100,3 +100,16 @@ def test_cross_year_data_keeps_what_the_rules_need(report: object, flag: bool) -
     assert again.cell_map() == report.cell_map()  # type: ignore[attr-defined]
     assert again.sections == report.sections  # type: ignore[attr-defined]
     assert (again.year, again.agency, again.format) == (report.year, report.agency, report.format)  # type: ignore[attr-defined]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
+def test_normalise_is_nfkc_then_the_kept_characters(text: str) -> None:
+    """normalise skips NFKC where it changes nothing kept: the result is what the definition gives."""
+    import unicodedata
+
+    from gov_disclosure.rules.similarity import _DIGITS
+
+    nfkc = unicodedata.normalize("NFKC", text)
+    kept = "".join(ch for ch in nfkc if not ch.isspace() and unicodedata.category(ch)[0] not in "PSZC")
+    assert normalise(text) == _DIGITS.sub("0", kept)
