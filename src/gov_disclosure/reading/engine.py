@@ -61,6 +61,9 @@ __all__ = [
 
 #: how many distinct label texts the matching functions remember (labels repeat across reports)
 _CACHE: Final = 16384
+#: the longest official label is under 40 characters (normalised); a cell text longer than this,
+#: notes and variants included, is never a label and is not compared (bounds the work per cell)
+MAX_LABEL_CHARS: Final = 200
 
 
 @attrs.frozen
@@ -193,7 +196,7 @@ def match_label(text: str, format: FormatKey) -> tuple[LabelMatch, ...]:
     """What ``text`` names in the given format version (empty when it is no known label)."""
     index = _index(format)
     n = normalise_label(text)
-    if not n:
+    if not n or len(n) > MAX_LABEL_CHARS:
         return ()
     for form in (n, _without_notes(n), _with_variants(n), _without_notes(_with_variants(n))):
         found = index.get(form)

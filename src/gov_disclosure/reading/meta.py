@@ -31,6 +31,7 @@ from .engine import Grid, label_prefix, match_label, read_grids
 
 __all__ = [
     "MAX_PARAGRAPHS",
+    "MAX_TITLE_CHARS",
     "SectionSpan",
     "agency_kind_of",
     "assemble",
@@ -81,22 +82,38 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-_TITLE = re.compile(
-    rf"(?P<pre>.*?)(?P<year>\d{{4}}|[{_CN_CHARS}]{{4}})年度?(?P<post>.*?)"
-    r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告"
-)
+#: a title is a line or two (the longest seen: some 60 characters); text longer than this (spaces
+#: removed) is a paragraph, never a title, and is not searched
+MAX_TITLE_CHARS: Final = 200
+#: how a title ends (政府信息公开工作年度报告 and its variants)
+_TITLE_END = re.compile(r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告")
+#: the reporting year (2020年, 二〇二〇年度)
+_TITLE_YEAR = re.compile(rf"(?:\d{{4}}|[{_CN_CHARS}]{{4}})年度?")
 
 
 def parse_title(text: str) -> tuple[str | None, int | None]:
-    """Agency and year from a report's title; None for what the title does not say."""
+    """Agency and year from a report's title; None for what the title does not say.
+
+    The title is the first year (2020年) that a 政府信息公开…报告 follows; the agency is the text
+    before the year, else the text between the year and 政府信息公开. Linear in the text, and text
+    longer than :data:`MAX_TITLE_CHARS` is not a title.
+    """
     t = re.sub(r"\s+", "", _norm(text))
-    m = _TITLE.search(t)
-    if not m:
+    if len(t) > MAX_TITLE_CHARS:
         return None, None
-    year = chinese_number(m.group("year"))
+    ends = [m.start() for m in _TITLE_END.finditer(t)]
+    if not ends:
+        return None, None
+    y = _TITLE_YEAR.search(t, 0, ends[-1])
+    if y is None:
+        return None, None
+    digits = y.group(0).removesuffix("度").removesuffix("年")
+    year = chinese_number(digits)
     if year is not None and not 1990 <= year <= 2100:
         year = None
-    agency = (m.group("pre") or m.group("post")).strip("《》“”\"':：的-— ")
+    end = next(e for e in ends if e >= y.end())
+    pre, post = t[: y.start()], t[y.end() : end]
+    agency = (pre or post).strip("《》“”\"':：的-— ")
     agency = agency.removesuffix("关于").removesuffix("的")
     return agency or None, year
 
