@@ -25,8 +25,8 @@ from ..core.codes import CODES
 from ..core.errors import FileTooLargeError, ReadError, UnsafeFileError, UnsupportedFileError
 from ..core.findings import CellRef, Finding
 from ..core.messages import errors as E
-from ..core.model import AgencyKind, Report, Sections
-from ..core.values import Amount, Cell, Unit, format_cell, parse_cell
+from ..core.model import MAX_AGENCY_CHARS, MAX_YEAR, MIN_YEAR, AgencyKind, Report, Sections
+from ..core.values import Amount, Cell, Unit, format_cell, in_range, parse_cell
 from ..core.vocabulary import AGENCY_KINDS, FORMATS, SECTIONS, UNIT_LABELS, CellKind, FormatKey, spec
 from ..reading.load import load_bytes
 from ..reading.zipguard import check_archive
@@ -404,14 +404,17 @@ class _Reader:
             self.problem("GD101", c, where, None, None)
             return None, None
         if isinstance(v, (int, float)) and not isinstance(v, bool):
-            if c.kind is CellKind.AMOUNT:
-                return Amount(float_decimal(v), unit_cell or implied), None
-            if isinstance(v, int) or (v.is_integer() and abs(v) < MAX_EXACT_INT):
+            number = float_decimal(v)
+            if c.kind is CellKind.AMOUNT and in_range(number):
+                return Amount(number, unit_cell or implied), None
+            exact = isinstance(v, int) or (v.is_integer() and abs(v) < MAX_EXACT_INT)
+            if c.kind is not CellKind.AMOUNT and exact and in_range(int(v)):
                 n = int(v)
                 if n < 0 and c.kind is CellKind.COUNT:
                     self.problem("GD103", c, where, str(n), n)
                 return n, None
-            text = format(float_decimal(v), "f")
+            # not a whole number, or out of range: read as its text (GD102/GD103 below)
+            text = format(number, "f") if number.is_finite() else str(v)
         elif isinstance(v, (dt.datetime, dt.date, dt.time)):
             text = v.isoformat()
         else:
@@ -505,10 +508,11 @@ class _Reader:
                 continue
             parsed = _info_value(key, v)
             if parsed is None:
+                shown = str(v) if len(str(v)) <= 60 else f"{str(v)[:60]}…（{len(str(v))}字）"
                 self.findings.append(
                     CODES["GD106"].finding(
-                        f"{INFO_LABELS[key]} ({key}): cannot read {v!r}",
-                        f"无法识别{INFO_LABELS[key]}“{v}”",
+                        f"{INFO_LABELS[key]} ({key}): cannot read {shown!r}",
+                        f"无法识别{INFO_LABELS[key]}“{shown}”",
                         location=key,
                         source=self.source(s, row, col),
                         raw=str(v),
@@ -570,15 +574,19 @@ def _texts_right(s: _Sheet, row: int, col: int) -> Iterator[str]:
 
 
 def _info_value(key: str, v: Any) -> Any:
+    """The value of a metadata cell, or None when it is not one (out of the model's bounds too)."""
     if key == "agency":
-        return v if isinstance(v, str) else str(v)
+        text = v if isinstance(v, str) else str(v)
+        return text if len(text) <= MAX_AGENCY_CHARS else None
     if key == "year":
+        year: int | None = None
         if isinstance(v, int) and not isinstance(v, bool):
-            return v
-        if isinstance(v, float) and v.is_integer():
-            return int(v)
-        m = _YEAR.match(str(v)) if isinstance(v, str) else None
-        return int(m.group(1)) if m else None
+            year = v
+        elif isinstance(v, float) and v.is_integer() and abs(v) < 10**6:
+            year = int(v)
+        elif isinstance(v, str) and (m := _YEAR.match(v)):
+            year = int(m.group(1))
+        return year if year is not None and MIN_YEAR <= year <= MAX_YEAR else None
     if key == "agency_kind":
         return _KIND_BY_LABEL.get(str(v).strip())
     # published_on

@@ -171,18 +171,26 @@ def _span(el: etree._Element, name: str) -> int:
 
 
 def table_grid(table: etree._Element, number: int, budget: list[int]) -> list[list[GridCell]]:
-    """A ``<table>`` as a grid: rowspan/colspan expanded, covered positions ``continued``."""
-    grid: dict[tuple[int, int], GridCell] = {}
+    """A ``<table>`` as a grid: rowspan/colspan expanded, covered positions ``continued``.
+
+    Every position a cell covers (width × height) and every row, empty or not, is counted against
+    ``budget`` (the page's :data:`MAX_CELLS`) before it is made, and the grid is built row by row from
+    the positions that exist, so the work is bounded by the budget whatever the spans and rows."""
+    grid: dict[int, dict[int, GridCell]] = {}
     n_rows = 0
     for r, tr in enumerate(_rows(table)):
         c = 0
         n_rows = r + 1
+        budget[0] -= 1  # a row costs even when it is empty
+        if budget[0] < 0:
+            raise UnsafeFileError(f"the page's tables have more than {MAX_CELLS} cells")
+        row = grid.setdefault(r, {})
         k = 0
         for td in tr:
             if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
                 continue
             k += 1
-            while (r, c) in grid:
+            while c in row:
                 c += 1
             text = _ZERO_WIDTH.sub("", td.text or "") if len(td) == 0 else _text(td)
             attrib = td.attrib
@@ -192,21 +200,19 @@ def table_grid(table: etree._Element, number: int, budget: list[int]) -> list[li
             if budget[0] < 0:
                 raise UnsafeFileError(E.HTML_TOO_MANY_CELLS, limit=MAX_CELLS)
             src = f"table {number}, row {r + 1}, cell {k}"
-            grid[(r, c)] = GridCell(text, src)
+            row[c] = GridCell(text, src)
             if rs > 1 or cs > 1:
                 covered = GridCell(text, src, continued=True)
                 for dr in range(rs):
+                    below = grid.setdefault(r + dr, {})
                     for dc in range(cs):
                         if dr or dc:
-                            grid[(r + dr, c + dc)] = covered
+                            below[c + dc] = covered
             c += cs
-    if not grid:
+    if not any(grid.values()):
         return []
-    width = max(col for _, col in grid) + 1
-    height = max(n_rows, max(row for row, _ in grid) + 1)
-    return [
-        [cell for col in range(width) if (cell := grid.get((row, col))) is not None] for row in range(height)
-    ]
+    height = max(n_rows, max(grid) + 1)
+    return [[cells[col] for col in sorted(cells)] if (cells := grid.get(r)) else [] for r in range(height)]
 
 
 def _has_label(grid: Grid) -> bool:
