@@ -12,7 +12,7 @@ from pathlib import Path
 from .core.errors import ReadError
 from .core.findings import Finding
 from .core.model import Report
-from .reading.load import MAX_FILE_BYTES, decode_text, load_bytes
+from .reading.load import MAX_FILE_BYTES, load_bytes
 from .reading.sniff import FileKind, sniff
 
 __all__ = ["read_report"]
@@ -66,5 +66,5 @@ def _read(kind: FileKind, data: bytes) -> tuple[Report, list[Finding]]:
         return result
     from .text import read_text
 
-    result = read_text(decode_text(data))
+    result = read_text(data)  # bytes: decoded with a finding at any byte that is not text
     return result

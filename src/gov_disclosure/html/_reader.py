@@ -23,7 +23,7 @@ from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.vocabulary import FormatKey
 from ..reading.engine import Grid, GridCell, is_report_grid
-from ..reading.load import decode_text, load_bytes
+from ..reading.load import decode, load_bytes
 from ..reading.meta import assemble, match_heading, parse_title
 
 __all__ = ["MAX_CELLS", "MAX_SPAN", "read_html"]
@@ -95,23 +95,18 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
 
 def decode_html(data: bytes) -> str:
     """Bytes of a page as text, honouring a BOM, then a ``<meta charset>`` (GBK/GB2312 pages are
-    read as GB18030), then UTF-8 / GB18030."""
-    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return decode_text(data)
+    read as GB18030; a charset that is not a text encoding is ignored), then UTF-8 / GB18030."""
+    return _decode(data)[0]
+
+
+def _decode(data: bytes) -> tuple[str, list[Finding]]:
+    """The page's text and a GD109 finding for every problem with its encoding."""
     m = _META_CHARSET.search(data[:8192])
-    if m:
-        name = m.group(1).decode("ascii").lower()
-        if name in ("gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936", "gb18030"):
-            name = "gb18030"
-        try:
-            return data.decode(name, errors="replace")
-        except LookupError:
-            pass
-    return decode_text(data)
+    return decode(data, declared=m.group(1).decode("ascii") if m else None)
 
 
-def _load(source: str | os.PathLike[str] | bytes) -> str:
-    return source if isinstance(source, str) else decode_html(load_bytes(source))
+def _load(source: str | os.PathLike[str] | bytes) -> tuple[str, list[Finding]]:
+    return (source, []) if isinstance(source, str) else _decode(load_bytes(source))
 
 
 def _parse(text: str) -> etree._Element:
@@ -312,7 +307,8 @@ def read_html(
 
     Raises :class:`~gov_disclosure.core.errors.ReadError` for a page that is not a report.
     """
-    root = _parse(_load(source))
+    text, decoding = _load(source)
+    root = _parse(text)
     body = root.find("body")
     if body is None:
         body = root
@@ -329,7 +325,7 @@ def read_html(
         title = _page_title(root, body)
         if title:
             paragraphs = [title, *paragraphs]
-    return assemble(paragraphs, grids, format=format)
+    return assemble(paragraphs, grids, format=format, findings=decoding)
 
 
 def _short_text(el: etree._Element, limit: int) -> str | None:

@@ -13,7 +13,7 @@ from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.vocabulary import FORMATS, FormatKey
 from ..reading.engine import GridCell, is_value_text, label_prefix, match_label
-from ..reading.load import decode_text, load_bytes
+from ..reading.load import decode, load_bytes
 from ..reading.meta import assemble, match_heading, section_spans
 
 __all__ = ["MAX_CELLS", "MAX_LINES", "MAX_TEXT_CHARS", "read_text", "text_tables"]
@@ -36,8 +36,8 @@ _UNITS: Final = ("万元", "元", "件", "个", "项")
 _BEFORE, _AFTER = 6, 4
 
 
-def _load(source: str | os.PathLike[str] | bytes) -> str:
-    return source if isinstance(source, str) else decode_text(load_bytes(source))
+def _load(source: str | os.PathLike[str] | bytes) -> tuple[str, list[Finding]]:
+    return (source, []) if isinstance(source, str) else decode(load_bytes(source))
 
 
 def _is_label(text: str) -> bool:
@@ -198,7 +198,7 @@ def read_text(
     :class:`~gov_disclosure.core.errors.ReadError` for text that is not a report at all and
     :class:`~gov_disclosure.core.errors.FileTooLargeError` above :data:`MAX_TEXT_CHARS`.
     """
-    text = _load(source)
+    text, decoding = _load(source)
     if len(text) > MAX_TEXT_CHARS:
         raise FileTooLargeError(E.TEXT_TOO_LARGE, n=len(text), limit=MAX_TEXT_CHARS)
     if "\x00" in text:
@@ -207,7 +207,7 @@ def read_text(
     if len(lines) > MAX_LINES:
         raise FileTooLargeError(E.TEXT_TOO_MANY_LINES, n=len(lines), limit=MAX_LINES)
     paragraphs, tables = text_tables(lines)
-    return assemble(paragraphs, [g for _, g in tables], format=format)
+    return assemble(paragraphs, [g for _, g in tables], format=format, findings=decoding)
 
 
 def text_tables(lines: Sequence[str]) -> tuple[list[str], list[tuple[int, list[list[GridCell]]]]]:
