@@ -13,7 +13,6 @@ import pytest
 from hostile_limits import read_in_child, run_cli
 
 from gov_disclosure import read_report
-from gov_disclosure.reading.load import decode, is_text_encoding
 from gov_disclosure.testing import sample_report
 from gov_disclosure.text import write_text
 
@@ -34,6 +33,8 @@ def test_a_charset_that_is_no_text_encoding(tmp_path: Path, charset: str) -> Non
 
 
 def test_text_encodings_are_told_apart() -> None:
+    from gov_disclosure.reading.load import is_text_encoding
+
     assert all(map(is_text_encoding, ["utf-8", "gbk", "gb18030", "big5", "latin-1", "utf-16"]))
     assert not any(map(is_text_encoding, ["idna", "punycode", "undefined", "rot13", "base64", "zlib", "x"]))
 
@@ -76,6 +77,8 @@ def test_a_gbk_file_with_a_bad_byte(tmp_path: Path) -> None:
 
 
 def test_many_bad_bytes_are_counted_not_listed() -> None:
+    from gov_disclosure.reading.load import decode
+
     text, findings = decode(("正文" * 500 + "\n").encode() + b"\xff " * 30)
     assert text.startswith("正文")
     assert len(findings) == 6  # five with their place, one counting the rest
@@ -83,6 +86,8 @@ def test_many_bad_bytes_are_counted_not_listed() -> None:
 
 
 def test_a_bad_byte_after_a_utf8_bom() -> None:
+    from gov_disclosure.reading.load import decode
+
     text, findings = decode(b"\xef\xbb\xbf" + "一、总体情况\n".encode() + b"\xc3(")
     assert text.startswith("一、总体情况")
     assert [f.source for f in findings] == ["line 2, column 1"]

@@ -520,6 +520,17 @@ def own_metadata(report: Report) -> OwnMetadata:
     )
 
 
+#: the longest text a core property (title, author) may hold (python-docx, after Word)
+MAX_CORE_PROPERTY: Final = 255
+
+
+def _core_text(text: str) -> str:
+    """Text for a core property, shortened with an ellipsis to its limit: the document's own title
+    paragraph and the custom properties keep the whole text."""
+    text = printable(text)
+    return text if len(text) <= MAX_CORE_PROPERTY else text[: MAX_CORE_PROPERTY - 1] + "…"
+
+
 def _set_properties(document: docx.document.Document, report: Report) -> None:
     package = document.part.package
     # the template's thumbnail shows another document: drop it
@@ -528,8 +539,8 @@ def _set_properties(document: docx.document.Document, report: Report) -> None:
             del package.rels[rid]
     stamp = dt.datetime.combine(report.published_on, dt.time()) if report.published_on is not None else _EPOCH
     core = document.core_properties
-    core.title = printable(title_text(report.agency, report.year))
-    core.author = printable(report.agency or "")
+    core.title = _core_text(title_text(report.agency, report.year))
+    core.author = _core_text(report.agency or "")
     core.last_modified_by = core.author
     core.subject = report.spec.name
     core.comments = ""
