@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
 import hostile_generators as g
 import pytest
 from hostile_limits import run_cli
 
+import docx
 from gov_disclosure import read_report
 
 
