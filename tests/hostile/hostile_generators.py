@@ -325,30 +325,35 @@ def gen_09_corpus(out: Path, n: int = 200, slow_chars: int = 40_000) -> Path:
 # -- 10. nested tables ---------------------------------------------------------------------------------
 
 
-def gen_10_html_nested(out: Path) -> Path:
-    """Our HTML page with one value cell's content wrapped in a nested table."""
+def gen_10_html_nested(out: Path, inner: tuple[str, ...] | None = None) -> Path:
+    """Our HTML page with one value cell's content (一、本年新收 / 自然人) wrapped in a nested table;
+    ``inner``: the texts of the nested table's cells instead of the value."""
     from gov_disclosure.html import write_html
 
-    page = write_html(base())
     r = base()
-    value = r.cell("applications/new/natural_person")
+    page = write_html(r)
+    value = str(r.cell("applications/new/natural_person"))
+    texts = inner if inner is not None else (value,)
     label = "一、本年新收政府信息公开申请数量</td>"
     i = page.index(label) + len(label)
     cell = f"<td>{value}</td>"
     assert page.startswith(cell, i), "layout changed"
-    page = page[:i] + f"<td><table><tr><td>{value}</td></tr></table></td>" + page[i + len(cell) :]
-    p = out / "c10-nested.html"
+    nested = "<table><tr>" + "".join(f"<td>{t}</td>" for t in texts) + "</tr></table>"
+    page = page[:i] + f"<td>{nested}</td>" + page[i + len(cell) :]
+    p = out / f"c10-nested-{len(texts)}.html"
     p.write_text(page, encoding="utf-8")
     return p
 
 
-def gen_10_docx_nested(out: Path, own: bool = True) -> Path:
-    """Our .docx of the sample report with one value cell's content moved into a table nested in
-    the cell (``own=False``: without our custom properties)."""
+def gen_10_docx_nested(out: Path, own: bool = True, inner: tuple[str, ...] | None = None) -> Path:
+    """Our .docx of the sample report with one value cell's content (一、本年新收 / 自然人) moved into
+    a table nested in the cell (``own=False``: without our custom properties); ``inner``: the texts
+    of the nested table's cells instead of the value."""
     import docx
 
     d = docx.Document(io.BytesIO(_docx(own=own)))
     value = str(base().cell("applications/new/natural_person"))
+    texts = inner if inner is not None else (value,)
     done = False
     for table in d.tables:
         for row in table.rows:
@@ -357,8 +362,9 @@ def gen_10_docx_nested(out: Path, own: bool = True) -> Path:
                 for cell in cells[1:]:
                     if cell.text.strip() == value:
                         cell.paragraphs[0].runs[0].text = ""
-                        inner = cell.add_table(1, 1)
-                        inner.cell(0, 0).text = value
+                        nested = cell.add_table(1, len(texts))
+                        for k, t in enumerate(texts):
+                            nested.cell(0, k).text = t
                         done = True
                         break
             if done:
@@ -366,7 +372,7 @@ def gen_10_docx_nested(out: Path, own: bool = True) -> Path:
         if done:
             break
     assert done, "value cell not found"
-    p = out / f"c10-nested{'' if own else '-not-own'}.docx"
+    p = out / f"c10-nested{'' if own else '-not-own'}-{len(texts)}.docx"
     d.save(str(p))
     return p
 

@@ -187,5 +187,10 @@ def case(path):
 """
 
 
+def cells_of(report: Any) -> dict[str, Any]:
+    """A report's cells as :data:`READ_SUMMARY` gives them (amounts as their repr)."""
+    return {c.address: (v if v is None or isinstance(v, int) else str(v)) for c, v in report.cells()}
+
+
 def repo_root() -> Path:
     return Path(__file__).resolve().parents[2]

@@ -88,6 +88,8 @@ _BLOCK: Final = frozenset(
         "address",
     }
 )
+#: elements that start a new line of a cell's text
+_LINE_BREAKING: Final = frozenset({"br", "p", "div", "li", "tr", "td", "th", "table"})
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,20})""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
@@ -130,9 +132,11 @@ def _parse(text: str) -> etree._Element:
 
 
 def _text(el: etree._Element) -> str:
+    """An element's text; block elements, line breaks and the cells of a nested table start a new
+    line (a nested table's values never run together)."""
     parts: list[str] = []
     for node in el.iter():
-        if node is not el and node.tag in ("br", "p", "div") and parts:
+        if node is not el and node.tag in _LINE_BREAKING and parts:
             parts.append("\n")
         if node.tag in _SKIP:
             continue
@@ -214,18 +218,42 @@ def _has_label(grid: Grid) -> bool:
     return is_report_grid(grid)
 
 
+def _substantial(grid: Grid) -> bool:
+    """More than one cell with text: a table, not a value or a label wrapped in a table."""
+    filled = 0
+    for row in grid:
+        for c in row:
+            if not c.continued and c.text.strip():
+                filled += 1
+                if filled > 1:
+                    return True
+    return False
+
+
 class _Grids:
-    """The grid of each leaf table of a page, made once per table and counted against one budget."""
+    """The grid of each table of a page, made once per table and counted against one budget."""
 
     def __init__(self) -> None:
         self.budget = [MAX_CELLS]
         self.grids: dict[etree._Element, list[list[GridCell]]] = {}
+        self.report: dict[etree._Element, bool] = {}
 
     def __call__(self, table: etree._Element) -> list[list[GridCell]]:
         grid = self.grids.get(table)
         if grid is None:
             grid = self.grids[table] = table_grid(table, len(self.grids) + 1, self.budget)
         return grid
+
+    def is_report_table(self, table: etree._Element) -> bool:
+        """A table of the report: it holds labels of the format, and no table nested in it does
+        (that one is the report's; this one is layout). A table nested in a cell that is no table of
+        the report (a value wrapped in a table) is part of its cell's text."""
+        known = self.report.get(table)
+        if known is None:
+            nested = [t for t in table.iterdescendants("table") if _substantial(self(t))]
+            known = not any(_has_label(self(t)) for t in nested) and _has_label(self(table))
+            self.report[table] = known
+        return known
 
 
 def _walk(root: etree._Element, grid_of: _Grids) -> tuple[list[str], list[list[list[GridCell]]]]:
@@ -242,7 +270,7 @@ def _walk(root: etree._Element, grid_of: _Grids) -> tuple[list[str], list[list[l
             if tag in _SKIP:
                 walker.skip_subtree()
                 continue
-            if tag == "table" and el.find(".//table") is None and _has_label(grid_of(el)):
+            if tag == "table" and grid_of.is_report_table(el):
                 # a table of the report; any other table (layout, a signature block) is text
                 grids.append(grid_of(el))
                 lines.append("")
@@ -268,7 +296,7 @@ def _content(body: etree._Element, grid_of: _Grids) -> etree._Element:
     and statistical tables (the navigation, banners and footers around it are left out)."""
     marks: list[etree._Element] = []
     for table in body.iter("table"):
-        if table.find(".//table") is None and _has_label(grid_of(table)):
+        if grid_of.is_report_table(table):
             marks.append(table)
     tables = set(marks)
     for el in body.iter("h1", "h2", "h3", "h4", "p", "div", "span", "strong", "b", "td", "font"):
