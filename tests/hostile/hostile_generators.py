@@ -380,18 +380,20 @@ def gen_10_docx_nested(out: Path, own: bool = True, inner: tuple[str, ...] | Non
 # -- 11. heading-like lines, deep nesting ---------------------------------------------------------------
 
 
-def gen_11_heading_in_text(out: Path, kind: str = "txt") -> Path:
+def gen_11_heading_in_text(
+    out: Path,
+    kind: str = "txt",
+    where: str = "overview",
+    line: str = "三、收到和处理政府信息公开申请情况",
+    fmt: str = "2021",
+) -> Path:
     """The sample report (``kind``: txt via write_text, html via write_html, docx via write_docx not
-    marked as ours) with a line that looks like the next section's heading inside the overview."""
-    r = base()
-    line = "三、收到和处理政府信息公开申请情况"
-    r = attrs.evolve(
-        r,
-        sections=attrs.evolve(
-            r.sections, overview=r.sections.overview + "\n" + line + "\n本机关全年共收到申请若干件。"
-        ),
-    )
-    p = out / f"c11-heading-in-text.{kind}"
+    marked as ours) with a line that looks like a section's heading (``line``) at the end of the
+    text of section ``where``."""
+    r = base(fmt)
+    text = getattr(r.sections, where) + "\n" + line + "\n本机关全年共收到申请若干件。"
+    r = attrs.evolve(r, sections=attrs.evolve(r.sections, **{where: text}))
+    p = out / f"c11-heading-{fmt}-{where}-{line[:1]}.{kind}"
     if kind == "txt":
         from gov_disclosure.text import write_text
 
@@ -403,7 +405,9 @@ def gen_11_heading_in_text(out: Path, kind: str = "txt") -> Path:
     else:
         from gov_disclosure.docx import write_docx
 
-        p.write_bytes(_strip_own(write_docx(r)))
+        data = write_docx(r)
+        assert isinstance(data, bytes)
+        p.write_bytes(_strip_own(data))
     return p
 
 

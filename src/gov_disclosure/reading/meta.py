@@ -255,7 +255,14 @@ def section_spans(
     paragraphs: Sequence[str], end: int | None = None
 ) -> tuple[list[SectionSpan], list[Finding]]:
     """Where each section's heading is (in document order; a repeated heading gives two spans and
-    a GD106 finding). ``end`` is where the body of the last section stops (the signature)."""
+    a GD106 finding). ``end`` is where the body of the last section stops (the signature).
+
+    The six headings come in the format's order: of the lines that look like headings, the longest
+    run in that order is taken (the earliest on a tie), so a line inside a section's text that
+    looks like another section's heading (三、收到和处理政府信息公开申请情况 quoted in the overview)
+    stays text of its section, with a GD106 finding, and does not split the sections (which moved a
+    table out of its section, unread). A heading repeated within its own section starts a second
+    span of that section (the texts are joined)."""
     stop = len(paragraphs) if end is None else end
     heads: list[tuple[int, str]] = []
     findings: list[Finding] = []
@@ -274,24 +281,66 @@ def section_spans(
                 )
             continue
         heads.append((i, key))
-    seen: set[str] = set()
-    for i, key in heads:
-        if key in seen:
-            findings.append(
-                CODES["GD106"].finding(
-                    f"the heading of section {key} appears again: {paragraphs[i].strip()!r}",
-                    f"“{_HEADINGS[key]}”部分的标题重复出现：“{paragraphs[i].strip()}”",
-                    location=f"sections/{key}",
-                    source=f"paragraph {i + 1}",
-                    raw=paragraphs[i].strip(),
+    kept = _in_order(heads)
+    final: list[tuple[int, str]] = []
+    for n, (i, key) in enumerate(heads):
+        current = final[-1][1] if final else None
+        if n in kept or key == current:
+            if key == current:
+                findings.append(
+                    CODES["GD106"].finding(
+                        f"the heading of section {key} appears again: {paragraphs[i].strip()!r}",
+                        f"“{_HEADINGS[key]}”部分的标题重复出现：“{paragraphs[i].strip()}”",
+                        location=f"sections/{key}",
+                        source=f"paragraph {i + 1}",
+                        raw=paragraphs[i].strip(),
+                    )
                 )
+            final.append((i, key))
+            continue
+        inside = f"section {current}" if current else "the text before the first section"
+        inside_zh = f"“{_HEADINGS[current]}”部分" if current else "第一部分之前的文字"
+        findings.append(
+            CODES["GD106"].finding(
+                f"a line that looks like the heading of section {key} inside {inside}, out of the "
+                f"format's order: {paragraphs[i].strip()!r} (kept as text, the sections are not split)",
+                f"{inside_zh}中有一行像是“{_HEADINGS[key]}”的标题，但不在格式规定的顺序上：“{paragraphs[i].strip()}”"
+                "（按正文处理，不作为分部标题）",
+                location=f"sections/{current}" if current else None,
+                source=f"paragraph {i + 1}",
+                raw=paragraphs[i].strip(),
             )
-        seen.add(key)
+        )
     spans = [
-        SectionSpan(key, i, heads[n + 1][0] if n + 1 < len(heads) else stop)
-        for n, (i, key) in enumerate(heads)
+        SectionSpan(key, i, final[n + 1][0] if n + 1 < len(final) else stop)
+        for n, (i, key) in enumerate(final)
     ]
     return spans, findings
+
+
+_ORDER: Final = {s.key: n for n, s in enumerate(SECTIONS)}
+
+
+def _in_order(heads: Sequence[tuple[int, str]]) -> set[int]:
+    """The indices (into ``heads``) of the longest run of headings in the format's order (strictly
+    increasing section number), the earliest such run on a tie (a heading repeated later is then a
+    second span of its section)."""
+    n = len(heads)
+    order = [_ORDER[key] for _, key in heads]
+    longest = [1] * n  # the longest run starting at each heading
+    best_from = [0] * len(SECTIONS)  # the longest run starting at a later heading of each section
+    for j in range(n - 1, -1, -1):  # linear: six sections
+        longest[j] = 1 + max(best_from[order[j] + 1 :], default=0)
+        best_from[order[j]] = max(best_from[order[j]], longest[j])
+    kept: set[int] = set()
+    need = max(longest, default=0)
+    last = -1
+    for j in range(n):
+        if need and longest[j] == need and order[j] > last:
+            kept.add(j)
+            last = order[j]
+            need -= 1
+    return kept
 
 
 def split_sections(paragraphs: Sequence[str], end: int | None = None) -> tuple[Sections, list[Finding]]:

@@ -30,6 +30,7 @@ _MAX_CELL_LINE: Final = 400
 Layout: TypeAlias = Literal["tsv", "cells", "lines", "spaced"]
 _TABLE_SECTIONS: Final = ("proactive", "applications", "appeals")
 _GAP: Final = re.compile(r"\s{2,}")
+_CELL_GAP: Final = re.compile(r"\t|\s{2,}")
 _ALIGNED: Final = re.compile(r"\S\s{2,}\S")
 _UNITS: Final = ("万元", "元", "件", "个", "项")
 #: how many label pieces before / after a row's values may make up its label (wrapped labels)
@@ -74,7 +75,24 @@ def _regions(lines: Sequence[str]) -> list[tuple[int, int]]:
     if not out:
         # the tables are not under their headings (a heading missing): look everywhere
         return _regions_anywhere(lines)
-    return out
+    # a table under another section's heading (a heading-like line quoted in the text before it):
+    # a run of table lines there that holds a row label of the format is a table too, never prose
+    others = [(sp.start + 1, sp.end) for sp in spans if sp.key not in _TABLE_SECTIONS]
+    others.append((0, spans[0].start))
+    for a, b in others:
+        for start, end in _regions_anywhere(lines[a:b]):
+            if any(_has_row_label(line) for line in lines[a + start : a + end]):
+                out.append((a + start, a + end))
+    return sorted(out)
+
+
+def _has_row_label(line: str) -> bool:
+    """A line holding a label of a table that is not a column label (those are common words:
+    其他, 总计), alone or among its cells."""
+    parts = _CELL_GAP.split(line.strip()) if len(line) <= _MAX_CELL_LINE else []
+    return any(
+        m.kind != "column" for part in parts for f in FORMATS for m in match_label(part, f)
+    )
 
 
 def _regions_anywhere(lines: Sequence[str]) -> list[tuple[int, int]]:

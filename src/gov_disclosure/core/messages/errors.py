@@ -144,6 +144,10 @@ HTML_TOO_MANY_CELLS: Final = Message(
     "the page's tables have more than {limit} cells", "网页中的表格超过{limit}个单元格的上限"
 )
 HTML_TOO_DEEP: Final = Message("the page is nested too deeply", "网页嵌套层次过深")
+HTML_NESTED_BEYOND: Final = Message(
+    "the page is nested more than {limit} levels deep; the rest of it cannot be read",
+    "网页嵌套超过{limit}层，其余内容无法读取",
+)
 TEXT_TOO_LARGE: Final = Message(
     "{n} characters of text, over the limit of {limit}", "文本有{n}个字符，超过{limit}个字符的上限"
 )
