@@ -469,23 +469,23 @@ def gen_13_xlsx_long_text(out: Path, n: int = 40_000) -> Path:
     return p
 
 
-def gen_13_xlsx_spaced_number(out: Path, text: str = "21 8") -> Path:
-    """Our filled workbook with one count cell (the cell defined-named for 一、本年新收 / 自然人)
-    holding the text ``text``."""
+def gen_13_xlsx_spaced_number(out: Path, text: str = "21 8", **more: str) -> Path:
+    """Our filled workbook with one count cell (一、本年新收 / 自然人) holding the text ``text``;
+    ``more``: other cells of row 一 (by column key) holding text too."""
     import openpyxl
 
-    data = _xlsx()
-    wb = openpyxl.load_workbook(io.BytesIO(data))
-    target = None
-    for name, dn in wb.defined_names.items():
-        if "new" in name.lower() and "natural" in name.lower():
-            target = next(iter(dn.destinations))
-            break
-    assert target is not None, "defined name not found"
-    sheet, coord = target
-    ws = wb[sheet]
-    ws[coord.replace("$", "")].value = text
-    p = out / "c13-spaced-number.xlsx"
+    wb = openpyxl.load_workbook(io.BytesIO(_xlsx()))
+    texts = {"natural_person": text, **more}
+    for column, value in texts.items():
+        target = None
+        for name, dn in wb.defined_names.items():
+            if name.lower() == f"gd.applications.new.{column}":
+                target = next(iter(dn.destinations))
+                break
+        assert target is not None, f"defined name of {column} not found"
+        sheet, coord = target
+        wb[sheet][coord.replace("$", "")].value = value
+    p = out / f"c13-text-{len(texts)}.xlsx"
     wb.save(str(p))
     return p
 

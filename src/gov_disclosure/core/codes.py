@@ -72,6 +72,8 @@ CODES: Final[dict[str, Code]] = {
         Code("GD105", E, "reader", "row does not fit the columns", "行的数值个数与表格列数不符"),
         Code("GD106", W, "reader", "text that could not be placed", "无法归位的内容"),
         Code("GD107", Severity.INFO, "reader", "how the file was read", "读取方式"),
+        Code("GD107", W, "reader", "number typed as text", "以文本形式填写的数字"),
+        Code("GD108", W, "reader", "total computed over blank or text cells", "合计由公式根据空白或文本单元格计算"),
         Code("GD109", W, "reader", "text encoding problem", "文字编码问题"),
         Code("GD201", E, "table", "总计 ≠ sum of the applicants", "总计不等于各申请人之和"),
         Code("GD202", E, "table", "（七）总计 ≠ sum of the results", "（七）总计不等于各办理结果之和"),

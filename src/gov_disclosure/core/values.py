@@ -92,6 +92,8 @@ MISSING_MARKERS: Final[frozenset[str]] = frozenset({"", "/", "-", "—", "——
 _UNIT_WORDS: Final[dict[str, Unit]] = {"万元": "wan_yuan", "元": "yuan"}
 _COUNT_SUFFIXES: Final[tuple[str, ...]] = ("件", "个", "项", "次", "条")
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+#: two numbers separated by spaces ("6338 5398", "21 8") are never one number
+_TWO_NUMBERS = re.compile(r"\d\s+[+\-]?\d")
 #: digits a number's text may have before it is refused unread (15 integer digits, 20 places, commas)
 _MAX_NUMBER_TEXT: Final = 48
 
@@ -128,6 +130,8 @@ def parse_cell(text: str, kind: CellKind, implied_unit: Unit | None = None) -> P
     """
     if is_missing(text):
         return Parsed(None, "GD101")
+    if _TWO_NUMBERS.search(unicodedata.normalize("NFKC", text)):
+        return Parsed(None, "GD102")  # "21 8" is two numbers (or a typo), never 218
     t = normalise_number_text(text)
     if kind is CellKind.AMOUNT:
         unit: Unit | None = None

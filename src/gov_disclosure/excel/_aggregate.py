@@ -263,8 +263,18 @@ def _sum(
     cells: dict[str, Cell] = {}
     findings: list[Finding] = []
     ctx = decimal.Context(prec=200)
+    # totals a unit's template computed over blank cells (GD108): no reported value. Missing under
+    # not-assessable (the sum's total is then missing too); the parts' sum under zero
+    computed = [
+        {f.location: f.expected for f in u.read_findings if f.code == "GD108" and isinstance(f.expected, int)}
+        for u in units
+    ]
     for c in spec(first.format).cells:
-        values = [(u.name, u.report.cell(c.address)) for u in units]
+        values = [
+            (u.name, comp[c.address] if v is None and missing == "zero" and c.address in comp else v)
+            for u, comp in zip(units, computed, strict=True)
+            for v in (u.report.cell(c.address),)
+        ]
         absent = [name for name, v in values if v is None]
         present = [(name, v) for name, v in values if v is not None]
         label = f"{c.row_label} / {c.column_label}"

@@ -41,7 +41,7 @@ from ._layout import (
     name_for,
     normalise_label,
 )
-from ._write import MAX_EXACT_INT, float_decimal
+from ._write import EXCEL_CELL_LIMIT, MAX_EXACT_INT, float_decimal
 
 __all__ = ["read_xlsx"]
 
@@ -304,8 +304,10 @@ class _Reader:
             cells[c.address], text = self.value(c, value, s, row, col)
             if text is not None:
                 raw[c.address] = text
-        # formula totals: computed as Excel does, from what the parts hold
-        numbers: dict[str, int | float | None] = {}
+        # formula totals: computed from what the parts hold. The clerk never types a total; when
+        # the parts are all numbers it is their sum (what Excel shows), else it is no reported value
+        numbers: dict[str, int | float | None] = {}  # what Excel shows in each formula total
+        typed_seen: set[str] = set()
         for c in lay.formula_cells():
             if c.address not in formulas:
                 continue
@@ -316,9 +318,21 @@ class _Reader:
             if refs is not None and refs == part_pos and len(part_pos) == len(c.parts):
                 got = [self._number(p, where, numbers) for p in c.parts]
                 present = [g for g in got if g is not None]
-                total = sum(present) if present else None
-                numbers[c.address] = total
-                cells[c.address], text = self.value(c, total, s, row, col)
+                shown = sum(present) if present else None
+                numbers[c.address] = shown
+                # a part Excel's SUM skips although it reads as a number: typed as text (１２, 5.0)
+                typed = [p for p, g in zip(c.parts, got, strict=True) if g is None and cells.get(p) is not None]
+                blank = [p for p in c.parts if cells.get(p) is None]
+                for p in typed:
+                    if p not in typed_seen and p not in formulas:
+                        typed_seen.add(p)
+                        self._typed_as_text(lay.cells[p], where[p], cells[p], raw.get(p))
+                if (shown is None and not typed) or (not blank and not typed):
+                    cells[c.address], text = self.value(c, shown, s, row, col)
+                else:
+                    total = None if blank else sum(v for p in c.parts if isinstance(v := cells[p], int))
+                    cells[c.address], text = total, None
+                    self._computed(lay, c, blank, typed, shown, cells, self.source(s, row, col))
             else:
                 cached = self.cached(s, row, col)
                 if cached is None:
@@ -363,6 +377,89 @@ class _Reader:
     def close(self) -> None:
         if self._cached_wb is not None:
             self._cached_wb.close()
+
+    def check_cut(self, text: str, location: str, where: str) -> None:
+        """GD106 for text at Excel's limit of a cell: what was there may have been cut."""
+        if len(text) >= EXCEL_CELL_LIMIT:
+            self.findings.append(
+                CODES["GD106"].finding(
+                    f"the cell holds {len(text)} characters, Excel's limit: its text may have been cut",
+                    f"单元格有{len(text)}个字符，已达Excel单元格的上限，内容可能被截断",
+                    location=location,
+                    source=where,
+                )
+            )
+
+    def _label(self, c: CellPlace) -> str:
+        return f"{c.row_label[1] if c.row_label else c.address.split('/')[1]} / {c.column_label}"
+
+    def _part_name(self, total: CellPlace, part: CellPlace) -> str:
+        """A part of a total by what tells it apart: its column in a row total, else its label."""
+        same_row = part.address.split("/")[1] == total.address.split("/")[1]
+        return part.column_label if same_row else self._label(part)
+
+    def _typed_as_text(
+        self, c: CellPlace, pos: tuple[_Sheet, int, int], value: Cell, raw_text: str | None
+    ) -> None:
+        s, row, col = pos
+        text = raw_text if raw_text is not None else format_cell(value)
+        label = self._label(c)
+        self.findings.append(
+            CODES["GD107"].finding(
+                f"{label} holds {text!r} as text: read as {format_cell(value)}, but Excel's SUM skips "
+                "it, so the total Excel shows leaves it out (type the number as a number)",
+                f"{label}填写的“{text}”是文本形式的数字：按{format_cell(value)}读取，但Excel求和时跳过它，"
+                "表中显示的合计未计入（请以数值形式填写）",
+                location=c.address,
+                cells=[CellRef(c.address, value)],
+                source=self.source(s, row, col),
+                raw=text,
+            )
+        )
+
+    def _computed(
+        self,
+        lay: Layout,
+        c: CellPlace,
+        blank: list[str],
+        typed: list[str],
+        shown: float | None,
+        cells: dict[str, Cell],
+        where: str,
+    ) -> None:
+        """GD108 on a template total whose parts are not all numbers: what Excel shows is no
+        reported value. ``expected`` is the parts' sum with blanks as 0 (what the validator uses
+        under ``--missing zero``)."""
+        label = self._label(c)
+        blank_names = "、".join(self._part_name(c, lay.cells[p]) for p in blank)
+        typed_names = "、".join(self._part_name(c, lay.cells[p]) for p in typed)
+        excel = "blank" if shown is None else (str(int(shown)) if float(shown).is_integer() else repr(shown))
+        excel_zh = "空白" if shown is None else excel
+        parts_sum = sum(v for p in c.parts if isinstance(v := cells.get(p), int))
+        if blank:
+            en = (
+                f"{label} is computed by the template's formula over blank cells ({blank_names}): "
+                f"not a reported value, read as missing (Excel shows {excel})"
+            )
+            zh = f"{label}由模板公式根据空白单元格（{blank_names}）计算得出，不是填报的数值，按未填写处理（表中显示{excel_zh}）"
+        else:
+            en, zh = f"{label} is computed by the template's formula", f"{label}由模板公式计算得出"
+        if typed:
+            en += f"; Excel skipped the cells typed as text ({typed_names})"
+            zh += f"；Excel求和时跳过了以文本形式填写的单元格（{typed_names}）"
+            if not blank:
+                en += f": Excel shows {excel}, the cells add up to {parts_sum} (read)"
+                zh += f"：表中显示{excel_zh}，各单元格之和为{parts_sum}（按此读取）"
+        self.findings.append(
+            CODES["GD108"].finding(
+                en,
+                zh,
+                location=c.address,
+                cells=[CellRef(p, cells.get(p)) for p in c.parts],
+                expected=parts_sum,
+                source=where,
+            )
+        )
 
     def _no_value(self, c: CellPlace, formula: str, s: _Sheet, row: int, col: int) -> None:
         label = c.row_label[1] if c.row_label else ""
@@ -419,6 +516,7 @@ class _Reader:
             text = v.isoformat()
         else:
             text = str(v)
+            self.check_cut(text, c.address, where)
         text = text.strip()
         if c.kind is CellKind.AMOUNT and unit_cell is not None:
             first = parse_cell(text, c.kind, None)
@@ -541,7 +639,10 @@ class _Reader:
                     continue
                 found = (s, rows[0][0], rows[0][1] + 1)
             s, row, col = found
-            texts[sec.key] = "".join(_texts_right(s, row, col))
+            pieces = list(_texts_right(s, row, col))
+            for n, piece in enumerate(pieces):
+                self.check_cut(piece, f"sections/{sec.key}", self.source(s, row, col + n))
+            texts[sec.key] = "".join(pieces)
         return Sections(**texts)
 
 

@@ -6,7 +6,7 @@ Layer: rules. Imports only :mod:`gov_disclosure.core`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Literal, TypeAlias
 
 import attrs
@@ -30,6 +30,10 @@ class Context:
     previous: Report | None
     missing: MissingPolicy
     not_assessable: list[NotAssessable] = attrs.Factory(list)
+    #: totals the source computed rather than reported (a template's formula over blank cells, a
+    #: GD108 finding of the reader): address → the parts. No reported value: missing under
+    #: ``not-assessable``, the parts' sum under ``zero``, never "blank" (GD101)
+    computed: Mapping[str, Sequence[str]] = attrs.Factory(dict)
     values: dict[str, Cell] = attrs.field(init=False)
     #: the cells a cell rule may have something to say about (missing, negative, an amount, or read
     #: from non-canonical text), with their raw text: the clean majority is skipped once, here
@@ -41,8 +45,12 @@ class Context:
         unusual = []
         for c, v in self.report.cells():
             values[c.address] = v
-            if v is None or c.address in raw or type(v) is not int or v < 0:
+            if (v is None or c.address in raw or type(v) is not int or v < 0) and c.address not in self.computed:
                 unusual.append((c, v, raw.get(c.address)))
+        if self.missing == "zero":
+            for address, parts in self.computed.items():  # parts before their totals
+                if address in values and values[address] is None:
+                    values[address] = sum(v for p in parts if isinstance(v := values.get(p), int))
         self.values, self.unusual = values, tuple(unusual)
 
 

@@ -63,12 +63,16 @@ def validate(
     - ``missing``: ``"not-assessable"`` (default) skips a sum that involves a missing cell and lists
       it in ``not_assessable``; ``"zero"`` counts missing cells as 0.
     - ``findings``: findings a reader already made (with file positions); a validator finding on the
-      same code and location is then left out, so nothing is said twice.
+      same code and location is then left out, so nothing is said twice. A total the reader found
+      computed rather than reported (GD108: a template's formula over blank cells) is missing under
+      ``not-assessable`` and the sum of its parts under ``zero``.
     - ``extra_rules``: rules from other modules (e.g. the prose checks of GD602).
     """
     if missing not in ("not-assessable", "zero"):
         raise ValueError(f"missing must be 'not-assessable' or 'zero', not {missing!r}")
-    ctx = Context(report, previous, missing)
+    findings = tuple(findings)
+    computed = {f.location: tuple(c.address for c in f.cells) for f in findings if f.code == "GD108" and f.location}
+    ctx = Context(report, previous, missing, computed=computed)
     out: list[Finding] = []
     cross_year_ok = previous is not None and (
         report.year is None or previous.year is None or previous.year == report.year - 1
