@@ -34,6 +34,8 @@ from .vocabulary import (
 
 __all__ = [
     "MAX_AGENCY_CHARS",
+    "MAX_SECTION_CHARS",
+    "MAX_SECTION_LINES",
     "MAX_YEAR",
     "MIN_YEAR",
     "AgencyKind",
@@ -42,11 +44,17 @@ __all__ = [
     "ApplicationsRow",
     "Report",
     "Sections",
+    "cut_section",
+    "section_problem",
 ]
 
 #: the reporting years a report may have (the regulations date from 2008; room for the future)
 MIN_YEAR: Final = 1900
 MAX_YEAR: Final = 2200
+#: a section of a real report is a few thousand characters; these bound what any writer must write
+#: and every reader read back (docs/FORMAT.md): a Word paragraph per line, an Excel cell per 32,000
+MAX_SECTION_CHARS: Final = 100_000
+MAX_SECTION_LINES: Final = 2_000
 #: an agency's name is a few dozen characters; beyond this it is not a name (and cannot be stored in
 #: a Word document's properties or an Excel cell unabridged)
 MAX_AGENCY_CHARS: Final = 1000
@@ -282,6 +290,7 @@ def bounds() -> dict[str, str]:
         "amount": f"below 10^15 in absolute value, at most {MAX_AMOUNT_PLACES} decimal places",
         "year": f"{MIN_YEAR} to {MAX_YEAR}",
         "agency": f"at most {MAX_AGENCY_CHARS} characters",
+        "section": f"at most {MAX_SECTION_CHARS:,} characters and {MAX_SECTION_LINES:,} lines",
         "text": "valid Unicode (no lone surrogate)",
     }
 
@@ -306,6 +315,24 @@ def _short(value: object) -> str:
         return f"an integer of about {value.bit_length() * 30103 // 100000 + 1} digits"
     text = repr(value)
     return text if len(text) <= 60 else text[:60] + "…"
+
+
+def section_problem(text: str) -> str | None:
+    """What makes a section's text too long (:data:`MAX_SECTION_CHARS`, :data:`MAX_SECTION_LINES`)."""
+    if len(text) > MAX_SECTION_CHARS:
+        return f"{len(text):,} characters, over the limit of {MAX_SECTION_CHARS:,}"
+    lines = text.count("\n") + 1
+    if lines > MAX_SECTION_LINES:
+        return f"{lines:,} lines, over the limit of {MAX_SECTION_LINES:,}"
+    return None
+
+
+def cut_section(text: str) -> str:
+    """A section's text within the bounds: the first lines and characters that fit."""
+    if section_problem(text) is None:
+        return text
+    lines = text.split("\n")[:MAX_SECTION_LINES]
+    return "\n".join(lines)[:MAX_SECTION_CHARS]
 
 
 def _text_problem(text: str) -> str | None:
@@ -344,7 +371,7 @@ def _shape_problems(r: Report) -> list[tuple[str, str]]:
             text = getattr(r.sections, sec.key)
             if not isinstance(text, str):
                 problems.append((f"sections/{sec.key}", "expected a str"))
-            elif problem := _text_problem(text):
+            elif problem := _text_problem(text) or section_problem(text):
                 problems.append((f"sections/{sec.key}", problem))
     s = spec(r.format)
     # proactive: exactly the blocks, rows and columns of the format

@@ -17,12 +17,12 @@ from ..core.codes import CODES
 from ..core.errors import ReadError, ShapeError, UnsafeFileError, UnsupportedFileError
 from ..core.findings import Finding
 from ..core.messages import errors as E
-from ..core.model import Report, Sections
+from ..core.model import Report
 from ..core.values import format_cell
 from ..core.vocabulary import SECTIONS
 from ..reading.engine import Grid, read_grids
 from ..reading.load import load_bytes
-from ..reading.meta import assemble, format_date, parse_date, parse_title
+from ..reading.meta import assemble, fit_sections, format_date, parse_date, parse_title
 from ..reading.zipguard import check_archive
 from ._props import OwnMetadata, parse_custom_properties
 from ._walk import Paragraph, TooManyCells, walk_body
@@ -140,6 +140,7 @@ def _read_own(
             published_on = own.published_on
         elif published_on is None:
             published_on = parse_date(text)
+    sections, too_long = fit_sections(texts)
     reading = read_grids(grids, format=own.format)
     cells = dict(reading.cells)
     raw = dict(reading.raw)
@@ -164,7 +165,7 @@ def _read_own(
         fixed.add(address)
         if fix.source is not None:
             fixed_rows.add(_row_of(fix.source))
-    findings = [
+    findings = too_long + [
         f
         for f in reading.findings
         if f.location not in fixed and not (f.source is not None and _row_of(f.source) in fixed_rows)
@@ -183,7 +184,7 @@ def _read_own(
         agency=agency,
         agency_kind=own.agency_kind,
         published_on=published_on,
-        sections=Sections(**texts),
+        sections=sections,
         raw=raw,
     )
     return report, findings

@@ -29,6 +29,7 @@ from ..core.model import MAX_AGENCY_CHARS, MAX_YEAR, MIN_YEAR, AgencyKind, Repor
 from ..core.values import Amount, Cell, Unit, format_cell, in_range, parse_cell
 from ..core.vocabulary import AGENCY_KINDS, FORMATS, SECTIONS, UNIT_LABELS, CellKind, FormatKey, spec
 from ..reading.load import load_bytes
+from ..reading.meta import fit_sections
 from ..reading.zipguard import check_archive
 from ._layout import (
     INFO_LABELS,
@@ -643,7 +644,9 @@ class _Reader:
             for n, piece in enumerate(pieces):
                 self.check_cut(piece, f"sections/{sec.key}", self.source(s, row, col + n))
             texts[sec.key] = "".join(pieces)
-        return Sections(**texts)
+        sections, too_long = fit_sections(texts)
+        self.findings.extend(too_long)
+        return sections
 
 
 _SIMPLE_REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\S+)?$")

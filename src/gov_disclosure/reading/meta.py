@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Final
 
@@ -24,7 +24,7 @@ from ..core.codes import CODES
 from ..core.errors import FileTooLargeError, ReadError
 from ..core.findings import Finding
 from ..core.messages import errors as E
-from ..core.model import AgencyKind, Report, Sections
+from ..core.model import AgencyKind, Report, Sections, cut_section, section_problem
 from ..core.values import chinese_number
 from ..core.vocabulary import FORMATS, SECTIONS, FormatKey, format_for_year
 from .engine import Grid, label_prefix, match_label, read_grids
@@ -36,6 +36,7 @@ __all__ = [
     "agency_kind_of",
     "assemble",
     "find_signature",
+    "fit_sections",
     "match_heading",
     "parse_date",
     "parse_title",
@@ -353,7 +354,28 @@ def split_sections(paragraphs: Sequence[str], end: int | None = None) -> tuple[S
     texts: dict[str, list[str]] = {s.key: [] for s in SECTIONS}
     for span in spans:
         texts[span.key].extend(paragraphs[span.start + 1 : span.end])
-    return Sections(**{k: join_paragraphs(v) for k, v in texts.items()}), findings
+    sections, too_long = fit_sections({k: join_paragraphs(v) for k, v in texts.items()})
+    return sections, findings + too_long
+
+
+def fit_sections(texts: Mapping[str, str]) -> tuple[Sections, list[Finding]]:
+    """The six sections from their texts, each within the model's bounds: a longer one is cut, with
+    a GD106 finding that says how much was kept (a real section is far shorter)."""
+    findings: list[Finding] = []
+    fitted: dict[str, str] = {}
+    for key, text in texts.items():
+        problem = section_problem(text)
+        fitted[key] = cut_section(text) if problem else text
+        if problem:
+            findings.append(
+                CODES["GD106"].finding(
+                    f"section {_HEADINGS[key]} is too long ({problem}); only its first "
+                    f"{len(fitted[key]):,} characters are kept",
+                    f"“{_HEADINGS[key]}”部分过长（{problem}），只保留前{len(fitted[key])}个字符",
+                    location=f"sections/{key}",
+                )
+            )
+    return Sections(**fitted), findings
 
 
 def join_paragraphs(paragraphs: Sequence[str]) -> str:
@@ -437,7 +459,8 @@ def assemble(
     texts["overview"].extend(head[title_lines:] if year is not None else head)
     for span in spans:
         texts[span.key].extend(paragraphs[span.start + 1 : span.end])
-    sections = Sections(**{k: join_paragraphs(v) for k, v in texts.items()})
+    sections, too_long = fit_sections({k: join_paragraphs(v) for k, v in texts.items()})
+    out.extend(too_long)
 
     reading = read_grids(grids, format=format)
     fmt = format or reading.format
