@@ -406,7 +406,7 @@ class _Reader:
         text = raw_text if raw_text is not None else format_cell(value)
         label = self._label(c)
         self.findings.append(
-            CODES["GD107"].finding(
+            CODES["GD108"].finding(
                 f"{label} holds {text!r} as text: read as {format_cell(value)}, but Excel's SUM skips "
                 "it, so the total Excel shows leaves it out (type the number as a number)",
                 f"{label}填写的“{text}”是文本形式的数字：按{format_cell(value)}读取，但Excel求和时跳过它，"
@@ -428,7 +428,7 @@ class _Reader:
         cells: dict[str, Cell],
         where: str,
     ) -> None:
-        """GD108 on a template total whose parts are not all numbers: what Excel shows is no
+        """GD109 on a template total whose parts are not all numbers: what Excel shows is no
         reported value. ``expected`` is the parts' sum with blanks as 0 (what the validator uses
         under ``--missing zero``)."""
         label = self._label(c)
@@ -452,7 +452,7 @@ class _Reader:
                 en += f": Excel shows {excel}, the cells add up to {parts_sum} (read)"
                 zh += f"：表中显示{excel_zh}，各单元格之和为{parts_sum}（按此读取）"
         self.findings.append(
-            CODES["GD108"].finding(
+            CODES["GD109"].finding(
                 en,
                 zh,
                 location=c.address,

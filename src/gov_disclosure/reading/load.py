@@ -98,7 +98,7 @@ _NOT_TEXT: Final = frozenset({"undefined", "idna", "punycode", "raw-unicode-esca
 
 
 def decode(data: bytes, *, declared: str | None = None) -> tuple[str, list[Finding]]:
-    """Bytes of a text file as str, and a GD109 finding for every place that did not decode.
+    """Bytes of a text file as str, and a GD110 finding for every place that did not decode.
 
     The encoding: a BOM (UTF-8, UTF-16), else ``declared`` (a page's ``<meta charset>``) when it is
     a text encoding (GBK and GB2312 are read as their superset GB18030), else UTF-8, else GB18030.
@@ -121,7 +121,7 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, list[Findi
             text, spans = _decode_marking(data, name)
             return text, _bad_bytes(data, spans, name)
         findings.append(
-            CODES["GD109"].finding(
+            CODES["GD110"].finding(
                 f"the page declares the encoding {declared[:40]!r}, which is not a text encoding; "
                 "read as UTF-8 or GB18030 instead",
                 f"网页声明的编码“{declared[:40]}”不是文字编码，改按UTF-8或GB18030读取",
@@ -141,7 +141,7 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, list[Findi
 
 
 def _bad_bytes(data: bytes, spans: list[tuple[int, int]], encoding: str) -> list[Finding]:
-    """GD109 findings for the byte ranges that did not decode: the first few with their line and
+    """GD110 findings for the byte ranges that did not decode: the first few with their line and
     column (in characters), the rest counted in one."""
     out: list[Finding] = []
     label = codecs.lookup(encoding).name.upper()
@@ -151,7 +151,7 @@ def _bad_bytes(data: bytes, spans: list[tuple[int, int]], encoding: str) -> list
         column = len(before) - (before.rfind("\n") + 1) + 1
         shown = data[start:end].hex(" ").upper()
         out.append(
-            CODES["GD109"].finding(
+            CODES["GD110"].finding(
                 f"bytes that are not valid {label} at line {line}, column {column} ({shown}); "
                 "read as U+FFFD (\ufffd)",
                 f"第{line}行第{column}列的字节不是有效的{label}编码（{shown}），按“\ufffd”读取",
@@ -162,7 +162,7 @@ def _bad_bytes(data: bytes, spans: list[tuple[int, int]], encoding: str) -> list
     if len(spans) > _SHOWN_ERRORS:
         more = len(spans) - _SHOWN_ERRORS
         out.append(
-            CODES["GD109"].finding(
+            CODES["GD110"].finding(
                 f"{more} more places with bytes that are not valid {label}",
                 f"另有{more}处字节不是有效的{label}编码",
             )
