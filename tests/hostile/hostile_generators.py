@@ -431,21 +431,17 @@ BLANKED = ("applications/new/business", "applications/new/research", "applicatio
 
 
 def gen_12_formula_blanks(out: Path) -> Path:
-    """A filled template (write_xlsx) where three applicant cells of row 一 are blank: the total's
-    cell keeps the template formula, whose value is the sum of the filled ones."""
-    from gov_disclosure.excel import write_xlsx
+    """A filled template (write_xlsx of the sample report: every total is the template's formula)
+    where a clerk then cleared three applicant cells of row 一: the total's formula now shows the
+    sum of the filled ones."""
+    import openpyxl
 
-    r = base()
-    cells = dict.fromkeys(BLANKED)
-    parts = [
-        f"applications/new/{c}"
-        for c in ("natural_person", "business", "research", "nonprofit", "legal_service", "other_org")
-    ]
-    filled = sum(v for a in parts if a not in BLANKED and isinstance(v := r.cell(a), int))
-    cells["applications/new/total"] = filled  # what the template's formula shows
-    r = r.with_cells(cells)
+    wb = openpyxl.load_workbook(io.BytesIO(_xlsx()))
+    for address in BLANKED:
+        ((sheet, coord),) = list(wb.defined_names["gd." + address.replace("/", ".")].destinations)
+        wb[sheet][coord.replace("$", "")].value = None
     p = out / "c12-formula-over-blanks.xlsx"
-    write_xlsx(r, p)
+    wb.save(str(p))
     return p
 
 

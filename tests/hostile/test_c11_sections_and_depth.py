@@ -63,7 +63,8 @@ def test_many_heading_lines_are_linear() -> None:
     paras = ["六、其他需要报告的事项", "一、总体情况"] * 20_000
     sections, findings = split_sections(paras)  # 40,000 heading lines: linear in their number
     assert sections.overview == ""
-    assert len(findings) == len(paras) - 2  # all but the first 一 and the 六 after it
+    # every heading line but the first 一 and the 六 after it (and the section 六 is too long)
+    assert len([f for f in findings if f.source]) == len(paras) - 2
 
 
 @pytest.mark.parametrize("levels", [300, 2000])

@@ -187,7 +187,7 @@ def table_grid(table: etree._Element, number: int, budget: list[int]) -> list[li
         n_rows = r + 1
         budget[0] -= 1  # a row costs even when it is empty
         if budget[0] < 0:
-            raise UnsafeFileError(f"the page's tables have more than {MAX_CELLS} cells")
+            raise UnsafeFileError(E.HTML_TOO_MANY_CELLS, limit=MAX_CELLS)
         row = grid.setdefault(r, {})
         k = 0
         for td in tr:

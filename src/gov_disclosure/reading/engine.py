@@ -675,8 +675,13 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
 
 
 def _flat(text: str) -> str:
-    """A cell's text on one line: the lines of a wrapped or stacked label joined (三⏎、⏎本… → 三、本…)."""
-    return re.sub(r"\s*\n\s*", "", text.strip())
+    """A cell's text on one line: the lines of a wrapped or stacked label joined (三⏎、⏎本… → 三、本…),
+    the spaces around each line break dropped. Linear (a pattern ``\\s*\\n\\s*`` is quadratic in a
+    run of spaces without a line break)."""
+    parts = text.strip().split("\n")
+    if len(parts) == 1:
+        return parts[0]
+    return "".join([parts[0].rstrip(), *(p.strip() for p in parts[1:-1]), parts[-1].lstrip()])
 
 
 @cache
@@ -714,6 +719,8 @@ def _nearest(row: _Row, table: str | None, format: FormatKey) -> tuple[str, str]
     if matches:
         return "", ""
     n = normalise_label(text)
+    if len(n) > MAX_LABEL_CHARS:
+        return "", ""  # no label (and difflib would take long)
     best, score = "", 0.0
     for norm, official in _row_labels(format, table):
         r = difflib.SequenceMatcher(None, n, norm).ratio()
