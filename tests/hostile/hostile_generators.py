@@ -223,6 +223,32 @@ def gen_05_pdf_pages(out: Path, pages: int = 20_000) -> Path:
     return p
 
 
+def gen_05_pdf_wide(out: Path, pages: int = 500, rows: int = 100, width: int = 1000) -> Path:
+    """A PDF of ``pages`` pages sharing one content stream of ``rows`` lines of ``width`` characters
+    of a letter outside ASCII (the page as large as they need): pdftotext writes some 40 MB, more
+    than the text a report may have (32 MB of UTF-8)."""
+    line = (b"\xe9\xe9\xe9\xe9\xe9 " * (width // 6 + 1))[:width]  # Ø in the standard encoding: 2 bytes of UTF-8
+    height = 10 * rows + 20
+    content = b"".join(
+        b"BT /F1 4 Tf 5 %d Td (%05d %s) Tj ET\n" % (height - 10 - 10 * i, i, line) for i in range(rows)
+    )
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        _stream(content),
+        _FONT,
+    ]
+    for _ in range(pages):
+        objs.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 4 0 R >> >> "
+            b"/Contents 3 0 R >>" % (3 * width + 20, height)
+        )
+    p = out / f"c05-wide-{pages}x{rows}x{width}.pdf"
+    p.write_bytes(_pdf(objs))
+    return p
+
+
 # -- 6. JSON numbers, years, surrogates ----------------------------------------------------------------
 
 

@@ -170,6 +170,10 @@ PDFTOTEXT_TIMEOUT: Final = Message(
     "pdftotext did not finish within {seconds} s", "pdftotext 在{seconds}秒内未能完成"
 )
 PDFTOTEXT_FAILED: Final = Message("cannot run pdftotext: {reason}", "无法运行 pdftotext：{reason}")
+PDFTOTEXT_MEMORY: Final = Message(
+    "pdftotext stopped: the PDF needs more than {limit} MB of memory to extract (a decompression bomb?)",
+    "pdftotext 已停止：提取该 PDF 的文字需要超过{limit}MB内存（可能是解压炸弹）",
+)
 DAMAGED_PDF: Final = Message(
     "a damaged PDF: pdftotext could not read it", "PDF 文件已损坏：pdftotext 无法读取"
 )
