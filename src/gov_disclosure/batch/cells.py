@@ -7,7 +7,6 @@ Layer: batch. Imports the core, :mod:`gov_disclosure.io` and the other batch mod
 from __future__ import annotations
 
 import contextlib
-import csv
 import json
 import os
 import warnings
@@ -17,7 +16,9 @@ from typing import IO, Any, Final
 
 import attrs
 
+from ..core.csvout import CsvWriter, open_csv
 from ..core.export import CELL_FIELDS, cell_records
+from ..core.files import atomic_open
 from ..core.messages import Message
 from ..core.messages import errors as E
 from ..io import read_report
@@ -139,10 +140,15 @@ def write_cells(
     with_file: bool = True,
     timeout: float | None = None,
     on_progress: ProgressCallback | None = None,
+    bom: bool = True,
 ) -> ExportCount:
     """Write the cell export of every report under ``paths`` to ``out`` (a path, or a text stream
     for CSV/JSON Lines). ``kind``: ``csv``, ``jsonl`` or ``parquet`` (needs pyarrow, or polars).
-    Unreadable files are left out and returned in the count."""
+    Unreadable files are left out and returned in the count.
+
+    A file is written atomically (the old one stays until the new one is complete). CSV is UTF-8
+    with a BOM (``bom=False``: without), and text that would start a formula is neutralised
+    (:mod:`gov_disclosure.core.csvout`)."""
     if kind not in ("csv", "jsonl", "parquet"):
         raise ValueError(f"kind must be csv, jsonl or parquet, not {kind!r}")
     unreadable: list[tuple[str, Message]] = []
@@ -166,11 +172,13 @@ def write_cells(
         n = write_parquet(rows, out, fields)
     else:
         with contextlib.ExitStack() as stack:
-            stream = (
-                stack.enter_context(open(out, "w", encoding="utf-8", newline=""))
-                if isinstance(out, (str, os.PathLike))
-                else out
-            )
+            stream: IO[str]
+            if not isinstance(out, (str, os.PathLike)):
+                stream = out
+            elif kind == "csv":
+                stream = stack.enter_context(open_csv(out, bom=bom))
+            else:
+                stream = stack.enter_context(atomic_open(out, "w", encoding="utf-8", newline=""))
             n = _write_text_rows(rows, stream, kind, fields)
     return ExportCount(
         files, n, tuple((p, m.en) for p, m in unreadable), tuple((p, m.zh) for p, m in unreadable)
@@ -180,11 +188,7 @@ def write_cells(
 def _write_text_rows(rows: Iterable[dict[str, Any]], out: IO[str], kind: str, fields: Sequence[str]) -> int:
     n = 0
     if kind == "csv":
-        w = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\n")
-        w.writeheader()
-        for row in rows:
-            w.writerow(row)
-            n += 1
+        n = CsvWriter(out, fields).writerows(rows)
     else:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import os
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Final, Literal
 
 import attrs
@@ -19,6 +18,7 @@ from lxml import etree
 
 import docx
 
+from ..core.files import atomic_write
 from ..core.model import Report
 from ..core.values import format_cell, parse_cell
 from ..core.vocabulary import (
@@ -93,7 +93,7 @@ def write_docx(
     document.save(buffer)
     data = repack(buffer.getvalue())
     if path is not None:
-        Path(path).write_bytes(data)
+        atomic_write(path, data)  # the old file stays until the new one is complete
     return data
 
 

@@ -28,6 +28,7 @@ import attrs
 
 from ..core.codes import CODES
 from ..core.errors import GovDisclosureError, plain
+from ..core.files import atomic_write
 from ..core.findings import CellRef, Finding, ValidationReport
 from ..core.messages import Lang, Message
 from ..core.messages import errors as E
@@ -400,7 +401,7 @@ def write_summary(
     if target is None:
         return data
     if isinstance(target, (str, os.PathLike)):
-        Path(target).write_bytes(data)
+        atomic_write(target, data)  # the old file stays until the new one is complete
     else:
         target.write(data)
     return None

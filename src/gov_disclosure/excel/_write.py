@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.codes import CODES
+from ..core.files import atomic_write
 from ..core.model import Report
 from ..core.values import Amount, Cell, format_cell
 from ..core.vocabulary import (
@@ -596,8 +597,7 @@ def _save(wb: Workbook, target: str | os.PathLike[str] | IO[bytes] | None) -> by
     if target is None:
         return data
     if isinstance(target, (str, os.PathLike)):
-        with open(target, "wb") as fh:
-            fh.write(data)
+        atomic_write(target, data)  # the old file stays until the new one is complete
     else:
         target.write(data)
     return None
