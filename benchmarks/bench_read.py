@@ -33,14 +33,14 @@ def cases() -> list[tuple[str, Callable[[], object]]]:
     out: list[tuple[str, Callable[[], object]]] = []
     for name in ("dinghai-econ-2020.txt", "erqi-sci-2020.txt"):
         text = (DATA / name).read_text(encoding="utf-8")
-        out.append((f"read_text {name}", lambda t=text: read_text(t)))  # type: ignore[misc]
+        out.append((f"read_text {name}", lambda t=text: read_text(text=t)))  # type: ignore[misc]
     for fmt in ("2019", "2021"):
         r = random_report(random.Random(fmt), fmt)  # type: ignore[arg-type]
         for layout in ("cells", "tsv", "lines"):
             text = write_text(r, layout=layout)  # type: ignore[arg-type]
-            out.append((f"read_text {fmt} {layout}", lambda t=text: read_text(t)))  # type: ignore[misc]
+            out.append((f"read_text {fmt} {layout}", lambda t=text: read_text(text=t)))  # type: ignore[misc]
         page = write_html(r)
-        out.append((f"read_html {fmt}", lambda p=page: read_html(p)))  # type: ignore[misc]
+        out.append((f"read_html {fmt}", lambda p=page: read_html(html=p)))  # type: ignore[misc]
         out.append((f"write_text+write_html {fmt}", lambda r=r: (write_text(r), write_html(r))))  # type: ignore[misc]
     return out
 

@@ -7,25 +7,33 @@ import shutil
 
 import pytest
 
+#: the programs each marker needs
+TOOLS = {
+    "libreoffice": ("soffice", "pdftotext", "pdftoppm"),
+    "poppler": ("pdftotext",),
+    "chromium": ("chromium",),
+}
+
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked ``libreoffice`` skip where soffice/pdftotext are absent, except in CI, where
-    .ci/run installs them and their absence is a failure (a skip would hide a broken install)."""
-    have = all(shutil.which(tool) for tool in ("soffice", "pdftotext", "pdftoppm"))
-    if have:
-        return
-    if os.environ.get("CI"):
-        fail = pytest.mark.usefixtures("_missing_libreoffice_in_ci")
+    """Tests marked ``libreoffice`` (or ``poppler``, ``chromium``) skip where their programs are absent,
+    except in CI, where .ci/run installs them and their absence is a failure (a skip would hide a
+    broken install)."""
+    for marker, tools in TOOLS.items():
+        if all(shutil.which(tool) for tool in tools):
+            continue
+        if os.environ.get("CI"):
+            fail = pytest.mark.usefixtures("_missing_libreoffice_in_ci")
+            for item in items:
+                if marker in item.keywords:
+                    item.add_marker(fail)
+            continue
+        skip = pytest.mark.skip(reason=f"needs {', '.join(tools)}")
         for item in items:
-            if "libreoffice" in item.keywords:
-                item.add_marker(fail)
-        return
-    skip = pytest.mark.skip(reason="needs LibreOffice (soffice) and poppler-utils")
-    for item in items:
-        if "libreoffice" in item.keywords:
-            item.add_marker(skip)
+            if marker in item.keywords:
+                item.add_marker(skip)
 
 
 @pytest.fixture
 def _missing_libreoffice_in_ci() -> None:
-    pytest.fail("LibreOffice/poppler missing in CI: .ci/run should have installed them")
+    pytest.fail("LibreOffice/poppler/Chromium missing in CI: .ci/run should have installed them")

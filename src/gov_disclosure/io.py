@@ -19,15 +19,27 @@ __all__ = ["read_report"]
 
 
 def read_report(
-    path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES
+    source: str | os.PathLike[str] | bytes, *, max_bytes: int = MAX_FILE_BYTES
 ) -> tuple[Report, list[Finding]]:
     """Read a report from a .json, .xlsx, .docx, .html, .pdf or .txt file, whatever its suffix says
     (a PDF needs the ``pdftotext`` program: see :mod:`gov_disclosure.pdf`).
 
+    ``source`` is a path (``str`` or ``os.PathLike``) or the file's content (``bytes``), as for every
+    reader (docs/reading.md); the kind of file is recognised from the content either way. Text you
+    hold as a ``str`` goes to :func:`gov_disclosure.text.read_text` (``text=``) or
+    :func:`gov_disclosure.html.read_html` (``html=``).
+
     Returns the report and the reader's findings (cells it could not read, rows that did not fit).
     Raises a :class:`~gov_disclosure.core.errors.ReadError` when the file cannot be read at all.
     """
-    p = Path(path)
+    if isinstance(source, bytes):
+        data = load_bytes(source, max_bytes=max_bytes)
+        return _read(sniff(data), data)
+    if not isinstance(source, (str, os.PathLike)):
+        raise TypeError(
+            f"read_report() takes a path (str or os.PathLike) or the file's bytes, not {type(source).__name__}"
+        )
+    p = Path(source)
     data = load_bytes(p, max_bytes=max_bytes)
     kind = sniff(data, str(p))
     try:

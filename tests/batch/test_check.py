@@ -99,7 +99,7 @@ def test_no_pairs(corpus: Any) -> None:
 
 
 def test_gd704_threshold_is_a_parameter(corpus: Any) -> None:
-    strict = batch.check_paths([corpus.files["b22"], corpus.files["b23"]], jobs=1, threshold=1.0)
+    strict = batch.check_paths([corpus.files["b22"], corpus.files["b23"]], jobs=1, similarity_threshold=1.0)
     # the copy differs in its numbers only, which are normalised away: still 100%
     assert [f.code for p in strict.pairs for f in p.findings] == ["GD704"]
     short = batch.check_paths([corpus.files["b22"], corpus.files["b23"]], jobs=1, min_chars=10_000)

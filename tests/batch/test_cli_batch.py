@@ -185,7 +185,7 @@ def test_bad_threshold_fails_before_any_work(corpus: Any) -> None:
     from gov_disclosure import batch
 
     with pytest.raises(ValueError, match="threshold"):
-        next(iter(batch.iter_check([corpus.root], threshold=0)))
+        next(iter(batch.iter_check([corpus.root], similarity_threshold=0)))
 
 
 def test_an_empty_folder_does_not_pass(runner: CliRunner, tmp_path: Path) -> None:

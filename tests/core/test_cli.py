@@ -90,7 +90,7 @@ def test_export_cells_and_schema(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["export", "--cells", path])
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0] == "table,row,column,value,unit,raw"
+    assert lines[0] == "file,agency,year,format,table,row,column,value,unit,raw"  # as for many files
     assert len(lines) == 1 + 198
     out = tmp_path / "cells.jsonl"
     result = runner.invoke(main, ["export", "--cells", path, path, "--output-format", "jsonl", "-o", str(out)])

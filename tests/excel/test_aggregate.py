@@ -113,7 +113,7 @@ def test_files_in_worker_processes_match_serial(tmp_path: Path) -> None:
         paths.append(tmp_path / f"u{i:02}.xlsx")
         write_xlsx(r, paths[-1])
     seen: list[int] = []
-    parallel = aggregate(paths, agency="某区", workers=2, on_progress=lambda d, t, s: seen.append(d))
+    parallel = aggregate(paths, agency="某区", jobs=2, on_progress=lambda d, t, s: seen.append(d))
     serial = aggregate(units, agency="某区")
     assert parallel.total == serial.total
     assert [u.report for u in parallel.units] == units
@@ -132,7 +132,7 @@ def test_unreadable_units_in_worker_processes_are_all_named(tmp_path: Path) -> N
         paths[11].unlink()
         os.mkfifo(paths[11])
     with pytest.raises(AggregateError) as info:
-        aggregate(paths, agency="某区", workers=2)
+        aggregate(paths, agency="某区", jobs=2)
     message = str(info.value)
     assert "u03.xlsx" in message
     assert ("u11.xlsx" in message and "not a regular file" in message) or not hasattr(os, "mkfifo")

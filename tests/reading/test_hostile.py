@@ -19,7 +19,7 @@ from gov_disclosure.text import read_text, write_text
 def test_fifty_megabytes_of_text_is_refused(tmp_path: Path) -> None:
     big = "这是一段很长的文字。\n" * (50 * 1024 * 1024 // 33)
     with pytest.raises(FileTooLargeError):
-        read_text(big)
+        read_text(text=big)
     p = tmp_path / "big.txt"
     p.write_text(big, encoding="utf-8")
     with pytest.raises(FileTooLargeError):
@@ -28,27 +28,27 @@ def test_fifty_megabytes_of_text_is_refused(tmp_path: Path) -> None:
 
 def test_too_many_lines_is_refused() -> None:
     with pytest.raises(FileTooLargeError, match="lines"):
-        read_text(write_text(sample_report("2021")) + "\t1\n" * 60_000)
+        read_text(text=write_text(sample_report("2021")) + "\t1\n" * 60_000)
 
 
 def test_many_lines_under_the_limit_are_read() -> None:
     r = sample_report("2021")
     text = write_text(r).replace("六、其他需要报告的事项", "六、其他需要报告的事项\n" + "\t1\n" * 40_000)
-    back, _ = read_text(text)
+    back, _ = read_text(text=text)
     assert back.cell_map() == r.cell_map()
 
 
 def test_deeply_nested_html() -> None:
     page = "<div>" * 200_000 + "x" + "</div>" * 200_000
     with pytest.raises(ReadError):
-        read_html(page)
+        read_html(html=page)
 
 
 def test_deeply_nested_report_page_is_read_or_refused() -> None:
     r = sample_report("2019")
     page = write_html(r).replace('<div class="report">', "<div>" * 5000 + '<div class="report">')
     try:
-        back, _ = read_html(page)
+        back, _ = read_html(html=page)
     except GovDisclosureError:
         return
     assert back.year == r.year
@@ -69,7 +69,7 @@ def test_binary_garbage(tmp_path: Path, seed: int) -> None:
 
 def test_text_with_nul_characters() -> None:
     with pytest.raises(ReadError):
-        read_text("一、总体情况\x00")
+        read_text(text="一、总体情况\x00")
 
 
 def test_page_with_ten_tables() -> None:
@@ -80,7 +80,7 @@ def test_page_with_ten_tables() -> None:
         for i in range(7)
     )
     page = page.replace("<body>", f"<body><div class='nav'>{furniture}</div>")
-    back, findings = read_html(page)
+    back, findings = read_html(html=page)
     assert back == r
     assert findings == []
 
@@ -90,11 +90,11 @@ def test_huge_spans_are_clipped_and_cell_count_bounded() -> None:
     page = write_html(r).replace(
         "</body>", '<table><tr><td rowspan="999999" colspan="999999">规章</td></tr></table></body>'
     )
-    back, _ = read_html(page)  # the span is clipped to MAX_SPAN x MAX_SPAN cells
+    back, _ = read_html(html=page)  # the span is clipped to MAX_SPAN x MAX_SPAN cells
     assert back.cell_map() == r.cell_map()
     many = "<table>" + '<tr><td colspan="200">x</td></tr>' * 2000 + "</table>"
     with pytest.raises(GovDisclosureError):
-        read_html(write_html(r).replace("</body>", many + "</body>"))
+        read_html(html=write_html(r).replace("</body>", many + "</body>"))
 
 
 def test_scripts_and_styles_are_never_content() -> None:
@@ -102,7 +102,7 @@ def test_scripts_and_styles_are_never_content() -> None:
     page = write_html(r).replace(
         "<body>", "<body><script>document.write('一、总体情况 行政复议351件')</script><style>p{}</style>"
     )
-    back, _ = read_html(page)
+    back, _ = read_html(html=page)
     assert back == r
 
 
@@ -121,9 +121,9 @@ def test_gbk_page_with_meta_charset(tmp_path: Path) -> None:
 
 def test_not_a_report() -> None:
     with pytest.raises(ReadError, match="not a report"):
-        read_text("今天天气很好。\n明天也好。")
+        read_text(text="今天天气很好。\n明天也好。")
     with pytest.raises(ReadError, match="not a report"):
-        read_html("<html><body><p>hello</p><table><tr><td>1</td></tr></table></body></html>")
+        read_html(html="<html><body><p>hello</p><table><tr><td>1</td></tr></table></body></html>")
 
 
 def test_missing_file() -> None:
@@ -143,7 +143,7 @@ def test_signature_in_a_layout_table() -> None:
         f"<table><tr><td>{r.agency}</td></tr><tr><td>"
         f"{r.published_on.year}年{r.published_on.month}月{r.published_on.day}日</td></tr></table>"
     )
-    back, findings = read_html(page.replace(sig, table))
+    back, findings = read_html(html=page.replace(sig, table))
     assert back == r
     assert findings == []
 
@@ -157,7 +157,7 @@ def test_title_in_nested_spans_outside_the_content() -> None:
     page = page.replace(h1, "").replace(
         "<body>", f"<body><div class='head'>{title}</div><div class='nav'>首页</div>"
     )
-    back, _ = read_html(page)
+    back, _ = read_html(html=page)
     assert (back.year, back.agency) == (r.year, r.agency)
 
 

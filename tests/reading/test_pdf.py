@@ -18,8 +18,6 @@ from gov_disclosure.docx import write_docx
 from gov_disclosure.pdf import pdf_text, read_pdf
 from gov_disclosure.testing import random_report, sample_report
 
-pytestmark = pytest.mark.libreoffice
-
 REPORTS: dict[str, Report] = {
     "s2019": sample_report("2019"),
     "r2021": random_report(random.Random(11), "2021"),
@@ -32,6 +30,10 @@ NO_TEXT_PDF = (
     b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n"
     b"trailer << /Root 1 0 R >>\n%%EOF\n"
 )
+
+
+# Only the tests that print a report to PDF need LibreOffice (the ``pdfs`` fixture); the damaged,
+# scanned and slow PDFs need pdftotext alone, and the test with neither reader needs nothing.
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +54,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {n: d / f"{n}.pdf" for n in REPORTS}
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("name", sorted(REPORTS))
 def test_a_printed_report_reads_back_cell_for_cell(pdfs: dict[str, Path], name: str) -> None:
     r = REPORTS[name]
@@ -67,6 +70,7 @@ def test_a_printed_report_reads_back_cell_for_cell(pdfs: dict[str, Path], name: 
     assert from_bytes.cell_map() == r.cell_map()
 
 
+@pytest.mark.poppler
 def test_a_damaged_pdf(tmp_path: Path) -> None:
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"%PDF-1.4\n this is not really a PDF")
@@ -76,6 +80,7 @@ def test_a_damaged_pdf(tmp_path: Path) -> None:
         read_pdf(b"hello")
 
 
+@pytest.mark.poppler
 def test_a_scan_without_text_says_to_run_ocr(tmp_path: Path) -> None:
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(NO_TEXT_PDF)
@@ -83,6 +88,7 @@ def test_a_scan_without_text_says_to_run_ocr(tmp_path: Path) -> None:
         read_report(scan)
 
 
+@pytest.mark.libreoffice
 def test_without_pdftotext_pdfium_reads_the_pdf(
     pdfs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -113,6 +119,7 @@ else:
 """
 
 
+@pytest.mark.libreoffice
 def test_without_the_pdf_extra_pdftotext_reads_and_with_neither_the_error_says_what_to_install(
     pdfs: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -136,11 +143,28 @@ def test_without_the_pdf_extra_pdftotext_reads_and_with_neither_the_error_says_w
     assert "poppler-utils" in neither
 
 
-def test_pdftotext_has_a_time_limit(pdfs: dict[str, Path]) -> None:
+def test_with_neither_reader_the_error_says_what_to_install(tmp_path: Path) -> None:
+    """Needs no program at all: a PDF, no pdftotext on the PATH, no PDFium."""
+    import os
+    import sys
+
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(NO_TEXT_PDF)
+    done = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_PDFIUM, str(pdf)],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "PATH": str(tmp_path)}, check=True,
+    )  # fmt: skip
+    assert done.stdout.startswith("MissingToolError"), done.stdout
+    assert "poppler-utils" in done.stdout
+
+
+@pytest.mark.poppler
+def test_pdftotext_has_a_time_limit() -> None:
     with pytest.raises(ReadError, match=r"did not finish within 0\.001 s"):
-        pdf_text(pdfs["r2021"], timeout=0.001)
+        pdf_text(NO_TEXT_PDF, timeout=0.001)
 
 
+@pytest.mark.libreoffice
 def test_cli_read_and_batch_check_take_pdfs(pdfs: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     result = CliRunner().invoke(main, ["read", str(pdfs["s2019"]), "-o", str(out)])

@@ -16,7 +16,7 @@ def test_values_beside_a_group_label_with_their_row_label_below() -> None:
     LibreOffice) the values of 8.属于行政查询事项 stand on the line above their label, beside the
     group label's 本年; the next values' label 1.本机关不掌握相关政府信息 is below them too; a page
     number (—2—) falls inside a table. Every cell must land where it belongs."""
-    back, findings = read_text(LAYOUT_2019.read_text(encoding="utf-8"))
+    back, findings = read_text(text=LAYOUT_2019.read_text(encoding="utf-8"))
     assert findings == []
     assert back.cell_map() == sample_report("2019").cell_map()
 
@@ -25,7 +25,7 @@ def test_a_label_between_two_unlabelled_lines_of_values_is_nobodys() -> None:
     """Without the label below the second line of values, 8.属于行政查询事项 could be either line's:
     neither gets it (findings), and no value is placed in a wrong cell."""
     text = LAYOUT_2019.read_text(encoding="utf-8").replace("1.本机关不掌握相关政府信息", "", 1)
-    back, findings = read_text(text)
+    back, findings = read_text(text=text)
     expected = sample_report("2019").cell_map()
     placed = {a: v for a, v in back.cell_map().items() if v is not None}
     assert {a: expected[a] for a in placed} == placed

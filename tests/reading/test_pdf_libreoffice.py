@@ -65,7 +65,7 @@ def test_every_blank_located_every_value_right(pdfs: dict[str, Path], name: str)
 @pytest.mark.parametrize("name", sorted(REPORTS))
 def test_the_text_layer_alone_declines_rows_with_blanks(pdfs: dict[str, Path], name: str) -> None:
     r = REPORTS[name]
-    back, findings = read_text(pdf_text(pdfs[name]))
+    back, findings = read_text(text=pdf_text(pdfs[name]))
     placed = {a: v for a, v in back.cell_map().items() if v is not None}
     assert {a: r.cell(a) for a in placed} == placed  # nothing wrong ...
     assert len(placed) < sum(1 for v in r.cell_map().values() if v is not None)  # ... but less read

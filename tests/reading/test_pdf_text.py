@@ -49,7 +49,7 @@ def pdftotext(pdf: Path, *args: str) -> str:
 @pytest.mark.parametrize("name", sorted(REPORTS))
 def test_pdftotext_layout_reads_every_cell(pdfs: dict[str, Path], name: str) -> None:
     r = REPORTS[name]
-    back, findings = read_text(pdftotext(pdfs[name], "-layout"))
+    back, findings = read_text(text=pdftotext(pdfs[name], "-layout"))
     assert back.format == r.format
     assert back.cell_map() == r.cell_map()
     assert findings == []
@@ -62,7 +62,7 @@ def test_pdftotext_raw_never_places_a_wrong_value(pdfs: dict[str, Path], name: s
     """Without -layout the cells of wide tables come out of order: what cannot be placed is a
     finding, and nothing is placed wrongly."""
     r = REPORTS[name]
-    back, findings = read_text(pdftotext(pdfs[name]))
+    back, findings = read_text(text=pdftotext(pdfs[name]))
     placed = {a: v for a, v in back.cell_map().items() if v is not None}
     assert placed, "the simple tables are read"
     assert {a: r.cell(a) for a in placed} == placed

@@ -108,7 +108,7 @@ def test_text_round_trip_with_variants(r: Report, layout: str, variants: list[st
     if layout != "cells":
         variants = [v for v in variants if v not in CELLS_ONLY]
     text = _apply(write_text(r, layout=layout), variants, {**COMMON, **TEXT_ONLY, **CELLS_ONLY})  # type: ignore[arg-type]
-    back, findings = read_text(text)
+    back, findings = read_text(text=text)
     assert findings == []
     assert back == r
 
@@ -117,7 +117,7 @@ def test_text_round_trip_with_variants(r: Report, layout: str, variants: list[st
 @given(valid_reports(), _variants(COMMON, HTML_ONLY))
 def test_html_round_trip_with_variants(r: Report, variants: list[str]) -> None:
     page = _apply(write_html(r), variants, {**COMMON, **HTML_ONLY})
-    back, findings = read_html(page)
+    back, findings = read_html(html=page)
     assert findings == []
     assert back == r
 
@@ -158,9 +158,9 @@ def test_any_cells_round_trip(r: Report, how: str) -> None:
     # a text where the appeals row has no label to lean on would be a label, not a value
     assume(all(is_value_text(t) for a, t in r.raw.items() if a.startswith("appeals/")))
     if how == "html":
-        back, _ = read_html(write_html(r))
+        back, _ = read_html(html=write_html(r))
     else:
-        back, _ = read_text(write_text(r, layout=how))  # type: ignore[arg-type]
+        back, _ = read_text(text=write_text(r, layout=how))  # type: ignore[arg-type]
     assert back.cell_map() == r.cell_map()
     assert back.raw == r.raw
     assert back == r
@@ -171,5 +171,5 @@ def test_any_cells_round_trip(r: Report, how: str) -> None:
 def test_generated_reports_have_no_prose_contradictions(r: Report) -> None:
     from gov_disclosure import validate
 
-    back, findings = read_text(write_text(r))
+    back, findings = read_text(text=write_text(r))
     assert validate(back, findings=findings).valid

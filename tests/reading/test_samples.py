@@ -179,11 +179,12 @@ def test_erqi_sections() -> None:
 
 
 @pytest.mark.parametrize("name", ["dinghai-econ-2020.txt", "erqi-sci-2020.txt"])
-def test_samples_read_the_same_from_bytes_path_and_str(name: str) -> None:
+def test_samples_read_the_same_from_bytes_path_and_text(name: str) -> None:
     p = DATA / name
     a = read_text(p)
     assert read_text(p.read_bytes()) == a
-    assert read_text(p.read_text(encoding="utf-8")) == a
+    assert read_text(text=p.read_text(encoding="utf-8")) == a
+    assert read_text(str(p)) == a  # a str is a path
     assert read_text(p.read_text(encoding="utf-8").encode("gb18030")) == a
 
 
@@ -200,7 +201,7 @@ def test_headings_missing_and_furniture_before_the_title() -> None:
     ):
         text = text.replace(heading + "\n", "")
     text = "索引号：11410103/2021-00012\n发布日期：2021-01-20\n" + text
-    back, findings = read_text(text)
+    back, findings = read_text(text=text)
     assert back.cell_map() == r.cell_map()
     assert (back.year, back.agency) == (r.year, r.agency)
     assert findings == []

@@ -283,7 +283,7 @@ def test_local_data_collection_sheet_says_it_is_not_the_standard_format() -> Non
             "一、本年新收政府信息公开申请数量\t40\t1",
         ]
     )
-    r, findings = read_text(sheet)
+    r, findings = read_text(text=sheet)
     assert r.format == "2019"  # from the labels 本年新制作数量 / 本年新公开数量
     summary = [f for f in findings if "not in the standard format" in f.message]
     assert summary

@@ -6,15 +6,28 @@ Layer: batch. Imports :mod:`gov_disclosure.reading.pool`.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterator, Sequence
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
-from ..core.errors import GovDisclosureError
+from ..core.errors import ArgumentError, GovDisclosureError
 from ..core.messages import Message
+from ..core.messages import batch as B
 from ..core.messages import errors as E
 from ..reading.pool import Pool
 
-__all__ = ["MIN_FILES_FOR_WORKERS", "chunk_size_for", "chunks", "failure", "make_pool", "with_path"]
+__all__ = [
+    "MIN_FILES_FOR_WORKERS",
+    "chunk_size_for",
+    "chunks",
+    "crash",
+    "failure",
+    "make_pool",
+    "renamed",
+    "with_path",
+]
+
+T = TypeVar("T")
 
 
 def with_path(path: str, message: str) -> str:
@@ -38,6 +51,14 @@ def crash(path: str, reason: Message, template: Message = E.CRASHED_READING, **p
     en = template.en.format(reason=reason.en, **params)
     zh = template.zh.format(reason=reason.zh, **params)
     return Message(with_path(path, en), with_path(path, zh))
+
+
+def renamed(old: str, new: str, old_value: T | None, new_value: T) -> T:
+    """The value of a renamed parameter: the old name still works, with a DeprecationWarning."""
+    if old_value is None:
+        return new_value
+    warnings.warn(f"{old}= is deprecated and will be removed; use {new}=", DeprecationWarning, stacklevel=3)
+    return old_value
 
 
 def chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
@@ -66,11 +87,11 @@ def make_pool(jobs: int | None, n: int, timeout: float | None = None) -> Pool | 
     """Worker processes for ``n`` files: ``jobs`` of them (default: all cores, or none for a few
     files); None means in this process. A time limit needs at least one worker process."""
     if timeout is not None and timeout <= 0:
-        raise ValueError(f"timeout must be positive, not {timeout!r}")
+        raise ArgumentError(B.TIMEOUT_NOT_POSITIVE, value=timeout)
     if jobs is None:
         jobs = _cores() if n >= MIN_FILES_FOR_WORKERS else 1
     if jobs < 1:
-        raise ValueError(f"jobs must be at least 1, not {jobs}")
+        raise ArgumentError(B.JOBS_TOO_FEW, value=jobs)
     jobs = min(jobs, n)
     return Pool(jobs) if jobs > 1 or (timeout is not None and n > 0) else None
 

@@ -7,21 +7,23 @@ Layer: batch. Imports the core, the rules, :mod:`gov_disclosure.io` and the othe
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from ..core.errors import GovDisclosureError
+from ..core.errors import ArgumentError, GovDisclosureError
+from ..core.fixes import HandFix, apply_fixes, fixes_for, resolve_file_names
 from ..core.messages import Message
+from ..core.messages import batch as B
 from ..core.messages import errors as E
 from ..io import read_report
 from ..reading.pool import ordered_map
 from ..rules import MissingPolicy, validate
 from ..rules.similarity import DEFAULT_THRESHOLD, MIN_CHARS
-from ._workers import chunk_size_for, chunks, crash, failure, make_pool
+from ._workers import chunk_size_for, chunks, crash, failure, make_pool, renamed
 from .discover import discover
 from .output import finding_records
 from .pairing import check_pair, pair_up
@@ -58,17 +60,29 @@ class BatchResult:
 
 
 def check_file(
-    path: str | os.PathLike[str], *, missing: MissingPolicy = "not-assessable", carry: bool = True
+    path: str | os.PathLike[str],
+    *,
+    missing: MissingPolicy = "not-assessable",
+    carry: bool = True,
+    fixes: Sequence[HandFix] = (),
+    keep_report: bool = False,
 ) -> FileResult:
     """Read and validate one file (single-year rules). Never raises for a bad file: an unreadable
     one (corrupt, unsupported, missing extra, or a reader's own bug) gives a result with ``error``.
 
     With ``carry`` the result keeps what the cross-year rules need, for :func:`check_pairs`.
+    ``fixes``: hand corrections; those for this file (by path, or by agency and year) are applied
+    before it is validated (:func:`gov_disclosure.core.fixes.apply_fixes`: each gives a GD901 or
+    GD902 finding). ``keep_report``: the result keeps the report read (``FileResult.report``), for a
+    review page that shows its tables.
     """
     p = str(path)
     suffix = Path(p).suffix.lower()
     try:
         report, read_findings = read_report(p)
+        mine = fixes_for(fixes, p, report.agency, report.year)
+        if mine:
+            report, read_findings = apply_fixes(report, read_findings, mine)
         result = validate(report, missing=missing, findings=read_findings)
     except Exception as exc:  # a bad file, or a reader's bug: it must not stop a run of thousands
         why = failure(p, exc)
@@ -83,11 +97,14 @@ def check_file(
         findings=result.findings,
         not_assessable=len(result.not_assessable),
         carry=CrossYearData.of(report) if carry else None,
+        report=report if keep_report else None,
     )
 
 
-def _check_chunk(paths: list[str], *, missing: MissingPolicy) -> list[FileResult]:
-    return [check_file(p, missing=missing) for p in paths]
+def _check_chunk(
+    paths: list[str], *, missing: MissingPolicy, fixes: Sequence[HandFix], keep_report: bool
+) -> list[FileResult]:
+    return [check_file(p, missing=missing, fixes=fixes, keep_report=keep_report) for p in paths]
 
 
 def _pair_chunk(
@@ -119,37 +136,46 @@ def iter_check(
     jobs: int | None = None,
     missing: MissingPolicy = "not-assessable",
     pairs: bool = True,
-    threshold: float = DEFAULT_THRESHOLD,
+    similarity_threshold: float = DEFAULT_THRESHOLD,
     min_chars: int = MIN_CHARS,
     timeout: float | None = None,
     on_progress: ProgressCallback | None = None,
-) -> Iterator[Event]:
+    threshold: float | None = None,
+    fixes: Sequence[HandFix] = (),
+    keep_reports: bool = False,
+) -> Generator[Event, None, None]:
     """Check every file under ``paths`` and every pair of consecutive years; yield events.
 
     Order: the :class:`Skipped` files, then one :class:`FileResult` per file in path order (as soon
     as it and those before it are done), then the :class:`Duplicate` groups, then one
     :class:`PairResult` per pair. ``jobs``: worker processes (default: all cores; 1 runs in this
-    process). ``threshold``/``min_chars`` tune GD704 (see :mod:`gov_disclosure.rules.similarity`).
+    process). ``similarity_threshold``/``min_chars`` tune GD704 (``--similarity-threshold``,
+    ``--min-chars``; see :mod:`gov_disclosure.rules.similarity`); ``threshold`` is its deprecated name.
     ``timeout``: seconds a worker may spend on one file (or pair); one that takes longer is stopped
     and reported unreadable. It needs worker processes, so with ``jobs=1`` one worker is started.
+    ``fixes``: hand corrections, applied to the reports they are for (a correction that names a
+    file by its bare name is for the one file of that name; with several, it is used for none).
+    ``keep_reports``: each :class:`FileResult` keeps its report (see :func:`check_file`).
     """
+    threshold = renamed("threshold", "similarity_threshold", threshold, similarity_threshold)
     if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"threshold must be in (0, 1], not {threshold!r}")
+        raise ArgumentError(B.BAD_THRESHOLD, value=threshold)
     found = discover(paths)
     yield from found.skipped
     files = found.files
+    fixes = resolve_file_names(fixes, files)
     pool = make_pool(jobs, len(files), timeout)
     try:
         keep: list[FileResult] = []
         done = 0
         if on_progress:
             on_progress("files", 0, len(files))
-        check = partial(_check_chunk, missing=missing)
+        check = partial(_check_chunk, missing=missing, fixes=fixes, keep_report=keep_reports)
         size = chunk_size_for(len(files), pool, timeout)
         for chunk in ordered_map(pool, check, chunks(files, size), _crashed_file, timeout=timeout):
             for r in chunk:
                 if pairs and r.carry is not None and r.pair_key is not None:
-                    keep.append(attrs.evolve(r, findings=()))
+                    keep.append(attrs.evolve(r, findings=(), report=None))
                 yield r.without_carry()
             done += len(chunk)
             if on_progress:
@@ -185,10 +211,13 @@ def check_paths(
     jobs: int | None = None,
     missing: MissingPolicy = "not-assessable",
     pairs: bool = True,
-    threshold: float = DEFAULT_THRESHOLD,
+    similarity_threshold: float = DEFAULT_THRESHOLD,
     min_chars: int = MIN_CHARS,
     timeout: float | None = None,
     on_progress: ProgressCallback | None = None,
+    threshold: float | None = None,
+    fixes: Sequence[HandFix] = (),
+    keep_reports: bool = False,
 ) -> BatchResult:
     """:func:`iter_check`, collected: every result, pair, skipped file and duplicate, and the counts."""
     summary = Summary()
@@ -201,10 +230,12 @@ def check_paths(
         jobs=jobs,
         missing=missing,
         pairs=pairs,
-        threshold=threshold,
+        similarity_threshold=renamed("threshold", "similarity_threshold", threshold, similarity_threshold),
         min_chars=min_chars,
         timeout=timeout,
         on_progress=on_progress,
+        fixes=fixes,
+        keep_reports=keep_reports,
     ):
         summary.add(event)
         if isinstance(event, FileResult):

@@ -12,6 +12,7 @@ from typing import Final
 
 import attrs
 
+from ..core.messages.batch import NO_SUFFIX, NOT_A_REPORT_TYPE
 from .results import Skipped
 
 __all__ = ["SUFFIXES", "Discovery", "discover", "path_order"]
@@ -46,7 +47,7 @@ def discover(paths: Iterable[str | os.PathLike[str]], *, suffixes: frozenset[str
             if f.suffix.lower() in suffixes:
                 files.append(str(f))
             else:
-                skipped.append(Skipped(str(f), f"not a report file type ({f.suffix or 'no suffix'})"))
+                skipped.append(Skipped(str(f), NOT_A_REPORT_TYPE.en.format(suffix=f.suffix or NO_SUFFIX.en)))
     return Discovery(tuple(files), tuple(skipped))
 
 

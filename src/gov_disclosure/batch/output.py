@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Final
 
 from ..core.csvout import CsvWriter
+from ..core.errors import ArgumentError
 from ..core.findings import Severity
+from ..core.messages import batch as B
 from ..core.messages import errors as E
 from .results import UNREADABLE, Event, FileResult, PairResult
 
@@ -101,17 +103,19 @@ def findings_kind(path: str | os.PathLike[str]) -> str:
         return "csv"
     if suffix in (".jsonl", ".ndjson", ".json"):
         return "jsonl"
-    raise ValueError(f"a findings file must end in .csv or .jsonl, not {suffix or 'nothing'!r}")
+    raise ArgumentError(B.BAD_FINDINGS_SUFFIX, suffix=suffix or "")
 
 
-def write_findings(events: Iterable[Event], out: IO[str], *, kind: str = "csv") -> Iterator[Event]:
+def write_findings(
+    events: Iterable[Event], out: IO[str], *, kind: str = "csv"
+) -> Generator[Event, None, None]:
     """Write the findings of ``events`` to ``out`` (``kind`` ``csv`` or ``jsonl``) while passing
     every event on, so a run is streamed once: ``for e in write_findings(iter_check(...), f): ...``.
     In CSV, text that would start a formula (``=``, ``+``, ``-``, ``@``, tab, CR) gets a leading
     ``'`` (:func:`gov_disclosure.core.csvout.neutralise`); open a file for it with
     :func:`gov_disclosure.core.csvout.open_csv` (atomic, UTF-8 with a BOM)."""
     if kind not in ("csv", "jsonl"):
-        raise ValueError(f"kind must be 'csv' or 'jsonl', not {kind!r}")
+        raise ArgumentError(B.BAD_FINDINGS_KIND, value=kind)
     writer = _FindingsWriter(out, kind)
     for event in events:
         writer.write(event)

@@ -7,7 +7,6 @@ Layer: batch. Imports the core only.
 from __future__ import annotations
 
 import json
-import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -17,7 +16,7 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
-from ..core.findings import Finding, Severity
+from ..core.findings import Finding, Severity, agency_key
 from ..core.model import Report, Sections
 from ..core.values import Amount, Cell
 from ..core.vocabulary import SECTIONS, FormatKey, spec
@@ -111,6 +110,8 @@ class FileResult:
     error_type: str | None = None
     error_zh: str | None = None  #: ``error`` in Chinese
     carry: CrossYearData | None = attrs.field(default=None, repr=False, eq=False)
+    #: the report read (with hand corrections applied), when the run was asked to keep it
+    report: Report | None = attrs.field(default=None, repr=False, eq=False)
 
     @property
     def readable(self) -> bool:
@@ -235,13 +236,3 @@ class Summary:
             "findings": dict(sorted(self.codes.items())),
             "severities": {s.value: self.severities.get(s.value, 0) for s in Severity},
         }
-
-
-def agency_key(name: str | None) -> str | None:
-    """The agency name as compared for pairing: NFKC, case folded, without whitespace, punctuation
-    or symbols (“郑州市 二七区（科学技术局）” → “郑州市二七区科学技术局”). None if nothing is left."""
-    if name is None:
-        return None
-    text = unicodedata.normalize("NFKC", name).casefold()
-    key = "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PSZC")
-    return key or None

@@ -52,7 +52,7 @@ from ._i18n import Group, Option, say
 __all__ = ["main"]
 
 #: the modules that hold commands; each has a COMMANDS list
-_COMMAND_MODULES = ("_core", "_excel", "_docx", "_batch")
+_COMMAND_MODULES = ("_core", "_excel", "_docx", "_batch", "_review")
 
 
 def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:

@@ -49,6 +49,7 @@ from ._common import (
     print_findings,
 )
 from ._i18n import argument, command, lang, option, say
+from ._review import ReviewRun, review_options
 
 __all__ = ["COMMANDS", "progress_bar"]
 
@@ -171,6 +172,7 @@ MAX_LISTED = 20
     show_default=True,
     help=M.SUMMARY_HELP,
 )
+@review_options
 def check_command(
     paths: tuple[str, ...],
     jobs: int | None,
@@ -183,8 +185,13 @@ def check_command(
     min_chars: int,
     progress: bool | None,
     summary_format: str,
+    review_path: str | None,
+    html_path: str | None,
+    decisions_path: str | None,
+    fixes_path: str | None,
 ) -> None:
     """Check many files and folders (help: M.CHECK_HELP)."""
+    run = ReviewRun(review_path, html_path, decisions_path, fixes_path, inputs=paths, command="check")
     threshold = _threshold(similarity_threshold, old_similarity)
     kind = "jsonl"
     if findings_path and findings_path != "-":
@@ -215,20 +222,24 @@ def check_command(
             except OSError as exc:
                 cannot_write(findings_path, exc)
         on_progress = stack.enter_context(progress_bar(progress))
-        events = iter_check(
+        checked = iter_check(
             paths,
             jobs=jobs,
             timeout=timeout,
             missing=missing,  # type: ignore[arg-type]
             pairs=pairs,
-            threshold=threshold,
+            similarity_threshold=threshold,
             min_chars=min_chars,
             on_progress=on_progress,
+            fixes=run.fixes,
+            keep_reports=run.keep_reports,
         )
-        if out is not None:
-            events = write_findings(events, out, kind=kind)
+        stack.callback(checked.close)  # a failed write (a closed pipe) stops the workers now
+        events = write_findings(checked, out, kind=kind) if out is not None else checked
+        stack.callback(events.close)
         try:
             for event in events:
+                event = run.add(event)
                 summary.add(event)
                 if isinstance(event, (FileResult, PairResult)):
                     if event.error is not None:
@@ -243,6 +254,8 @@ def check_command(
         except RuntimeError as exc:
             fail(error_text(exc))
     _print_summary(summary, summary_format, problems, duplicates, failed, err=to_stdout)
+    if summary.files:
+        run.finish(err=to_stdout)
     if summary.files == 0:
         fail(M.NOTHING_TO_CHECK, paths=", ".join(paths))
     sys.exit(summary.exit_code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
 import json
 import os
@@ -121,6 +122,9 @@ def os_reason(exc: OSError) -> str:
 
 
 def cannot_write(path: str | os.PathLike[str], exc: OSError) -> NoReturn:
+    """``error: cannot write …`` and exit 2; a closed pipe on stdout is not an error (see ``_i18n``)."""
+    if isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE:
+        raise exc
     fail(M.CANNOT_WRITE, path=os.fspath(path), reason=os_reason(exc))
 
 
@@ -204,7 +208,8 @@ def where(f: Finding, format: str | None = None) -> str:
     text = ""
     if f.location:
         label = location_label(f.location, format if format in ("2019", "2021") else None, lang())  # type: ignore[arg-type]
-        text = label if label == f.location else f"{label} ({f.location})"
+        # a cell or row is named in words and by its address; a field (落款日期) by its name alone
+        text = label if label == f.location or "/" not in f.location else f"{label} ({f.location})"
     if f.source:
         text += f" [{source_label(f.source)}]"
     return text.strip()

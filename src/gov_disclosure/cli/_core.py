@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 from ..core.messages import cli as M
+from ..core.messages import review as R
+from ..core.model import Report
 from ..core.serialize import json_schema, to_json
 from ..rules import RULES, validate
 from ..testing import sample_report
@@ -27,12 +28,14 @@ from ._common import (
     fail,
     load,
     missing_option,
+    note,
     pick_output_format,
     print_findings,
     title,
     write_file,
 )
 from ._i18n import argument, command, lang, option, say
+from ._review import ReviewRun, apply_file_fixes, export_indicators, load_fixes, review_options, single_result
 
 
 @command("validate", help=M.VALIDATE_HELP)
@@ -41,21 +44,50 @@ from ._i18n import argument, command, lang, option, say
 @OUTPUT_FORMAT
 @OLD_OUTPUT
 @missing_option()
+@review_options
 def validate_command(
-    report: str, previous: str | None, output_format: str | None, old_output: str | None, missing: str
+    report: str,
+    previous: str | None,
+    output_format: str | None,
+    old_output: str | None,
+    missing: str,
+    review_path: str | None,
+    html_path: str | None,
+    decisions_path: str | None,
+    fixes_path: str | None,
 ) -> None:
     """Validate one report (help: M.VALIDATE_HELP)."""
     fmt = pick_output_format(output_format, old_output)
+    run = ReviewRun(review_path, html_path, decisions_path, fixes_path, inputs=(report,), command="validate")
     r, read_findings = load(report)
-    last = load(previous)[0] if previous else None
+    last = None
+    if previous:
+        last = load(previous)[0]
+        _check_previous(report, r, previous, last)
+    r, read_findings = apply_file_fixes(report, r, read_findings, run.fixes)
     result = validate(r, last, missing=missing, findings=read_findings)  # type: ignore[arg-type]
+    result = single_result(report, r, result, run)
     if fmt == "json":
         dump_json(
             {"file": report, "agency": r.agency, "year": r.year, "format": r.format, **result.to_dict()}
         )
     else:
         print_findings(result, title=title(report, r), format=r.format)
+    run.finish(err=fmt == "json")
     sys.exit(exit_for([result]))
+
+
+def _check_previous(path: str, r: Report, previous: str, last: Report) -> None:
+    """Refuse a --previous report that is not the same agency's report of the year before."""
+    from ..batch import agency_key
+
+    if r.year is not None and last.year is not None and last.year != r.year - 1:
+        fail(M.PREVIOUS_NOT_YEAR_BEFORE, previous=previous, previous_year=last.year, year=r.year)
+    if r.agency and last.agency and agency_key(r.agency) != agency_key(last.agency):
+        fail(M.PREVIOUS_OTHER_AGENCY, previous=previous, previous_agency=last.agency, agency=r.agency)
+    for which, report in ((path, r), (previous, last)):
+        if report.year is None:
+            note(M.PREVIOUS_YEAR_UNKNOWN, which=which, previous=previous)
 
 
 @command("read", help=M.READ_HELP)
@@ -77,7 +109,8 @@ def read_command(file: str, output: str | None) -> None:
 
 @command("export", help=M.EXPORT_HELP)
 @argument("reports", metavar=M.METAVAR_REPORTS, nargs=-1, required=True, type=click.Path())
-@option("--cells", "cells", is_flag=True, required=True, help=M.CELLS_HELP)
+@option("--cells", "cells", is_flag=True, help=M.CELLS_HELP)
+@option("--indicators", "indicators", is_flag=True, help=R.INDICATORS_OPTION_HELP)
 @option(
     "--output-format",
     "fmt",
@@ -87,29 +120,42 @@ def read_command(file: str, output: str | None) -> None:
 )
 @option("--to", "old_to", type=click.Choice(["csv", "jsonl", "parquet"]), hidden=True, help=M.EXPORT_TO_HELP)
 @option("-o", "--output", type=click.Path(dir_okay=False), help=M.EXPORT_OUTPUT_HELP)
+@option("--fixes", "fixes_path", type=click.Path(dir_okay=False), help=R.FIXES_OPTION_HELP)
 @JOBS
 @TIMEOUT
 def export_command(
     reports: tuple[str, ...],
     cells: bool,
+    indicators: bool,
     fmt: str | None,
     old_to: str | None,
     output: str | None,
+    fixes_path: str | None,
     jobs: int | None,
     timeout: float | None,
 ) -> None:
-    """Export the cells of many reports (help: M.EXPORT_HELP)."""
+    """Export the cells or the indicators of many reports (help: M.EXPORT_HELP)."""
     from ..batch import cells_kind, write_cells
     from ..core.errors import MissingExtraError
     from ._batch import progress_bar
 
+    if cells == indicators:
+        fail(R.EXPORT_ONE_KIND if cells else R.EXPORT_WHAT)
     if old_to is not None and fmt is None:
         fmt = deprecated_alias("--to", "--output-format", old_to)
     check_output(output, (".csv", ".jsonl", ".ndjson", ".json", ".parquet"), command="export", inputs=reports)
     kind = fmt or cells_kind(output)
+    fixes = load_fixes(fixes_path)
+    if indicators:
+        if kind == "parquet":
+            fail(R.INDICATORS_NO_PARQUET)
+        sys.exit(
+            export_indicators(
+                reports, output, kind, jobs=jobs, timeout=timeout, fixes=fixes, progress_bar=progress_bar
+            )
+        )
     if kind == "parquet" and not output:
         fail(M.PARQUET_NEEDS_FILE)
-    many = len(reports) > 1 or any(Path(p).is_dir() for p in reports)
     try:
         with progress_bar(None if output else False) as on_progress:
             count = write_cells(
@@ -118,8 +164,9 @@ def export_command(
                 kind=kind,
                 jobs=jobs,
                 timeout=timeout,
-                with_file=many,
+                with_file=True,  # the same columns for one file as for a folder
                 on_progress=on_progress,
+                fixes=fixes,
             )
     except MissingExtraError as exc:
         fail(error_text(exc))
@@ -127,6 +174,8 @@ def export_command(
         cannot_write(output or "-", exc)
     for _, message in count.unreadable_zh if lang() == "zh" else count.unreadable:
         click.echo(say(M.ERROR, message=message), err=True)
+    if count.files == 0:
+        fail(M.NOTHING_TO_EXPORT, paths=", ".join(reports))
     sys.exit(EXIT_UNREADABLE if count.unreadable else EXIT_OK)
 
 
@@ -157,6 +206,7 @@ SCOPES = {
     "table": M.SCOPE_TABLE,
     "report": M.SCOPE_REPORT,
     "cross-year": M.SCOPE_CROSS_YEAR,
+    "review": R.SCOPE_REVIEW,
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..core.errors import ArgumentError, ConversionError
 from ..core.messages import cli as M
 from ..rules import validate
 from ._common import check_output, error_text, fail, format_module, load, note, write_file
@@ -26,7 +27,7 @@ def render_command(
     table_font: str | None,
 ) -> None:
     """Write a report as an official document (help: M.RENDER_HELP)."""
-    check_output(output, (".docx",), command="render", inputs=(report,))
+    check_output(output, (".docx", ".pdf"), command="render", inputs=(report,))
     docx = format_module("docx")
     r, findings = load(report)
     fonts = {
@@ -37,9 +38,16 @@ def render_command(
     }
     try:
         style = docx.DocxStyle(**{k: v for k, v in fonts.items() if v is not None})
-    except ValueError as exc:
+    except ArgumentError as exc:
+        exc.params["name"] = "--" + str(exc.params.get("name", "")).replace("_", "-")  # the option
         fail(error_text(exc))
-    data = docx.write_docx(r, style=style)
+    if output.lower().endswith(".pdf"):
+        try:
+            data = docx.write_pdf(r, style=style)
+        except ConversionError as exc:
+            fail(error_text(exc))
+    else:
+        data = docx.write_docx(r, style=style)
     write_file(output, data)
     result = validate(r, findings=findings)
     click.echo(

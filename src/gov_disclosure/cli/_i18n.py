@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import errno
 import functools
 import importlib
 import os
@@ -133,9 +134,9 @@ _install()
 
 _WIDE = "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
 #: punctuation that must not start a line: it stays with the word before it
-_CLOSING = "，。；：、）」』！？】》”’,.;:!?)]"
+_CLOSING = "，。；：、）」』！？】》”’"
 #: punctuation that must not end a line: it stays with the word after it
-_OPENING = "（「『【《“‘(["
+_OPENING = "（「『【《“‘"
 _TOKENS = re.compile(rf"\s+|[{re.escape(_OPENING)}]*(?:[^\s{_WIDE}]+|[{_WIDE}])[{re.escape(_CLOSING)}]*")
 
 
@@ -314,15 +315,52 @@ def lang_option(*, expose: bool) -> Option:
     )
 
 
+#: the exit code of a command whose reader went away (``| head``): 128 + SIGPIPE, as a shell reports
+#: a Unix tool that the closed pipe ended
+EXIT_BROKEN_PIPE: Final = 141
+
+
+def _is_broken_pipe(exc: BaseException) -> bool:
+    return isinstance(exc, BrokenPipeError) or (isinstance(exc, OSError) and exc.errno == errno.EPIPE)
+
+
+def _quiet_stdout() -> None:
+    """Nothing more reaches a closed pipe, not even the flush at exit (no "Exception ignored")."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 class _Speaking:
-    """``main`` sets the language from the command line for the whole run (unless a caller did)."""
+    """``main`` sets the language from the command line for the whole run (unless a caller did), and a
+    closed pipe on stdout ends the command quietly with :data:`EXIT_BROKEN_PIPE`."""
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         if _LANG.get() is not None:
             return super().main(args, *rest, **kwargs)  # type: ignore[misc]
         argv = list(args) if args is not None else sys.argv[1:]
         with speaking(resolve_lang(lang_from_argv(argv), os.environ)):
-            return super().main(args, *rest, **kwargs)  # type: ignore[misc]
+            try:
+                return super().main(args, *rest, **kwargs)  # type: ignore[misc]
+            finally:
+                try:  # what is still buffered goes out now, while a broken pipe can be handled
+                    sys.stdout.flush()
+                except ValueError:  # stdout closed by the caller: nothing to flush
+                    pass
+                except OSError as exc:
+                    if not _is_broken_pipe(exc):
+                        raise
+                    _quiet_stdout()
+                    sys.exit(EXIT_BROKEN_PIPE)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)  # type: ignore[misc]
+        except OSError as exc:
+            if not _is_broken_pipe(exc):
+                raise
+            _quiet_stdout()
+            ctx.exit(EXIT_BROKEN_PIPE)
 
 
 class Command(_Speaking, click.Command):

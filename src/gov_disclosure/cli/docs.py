@@ -22,6 +22,7 @@ _SCOPES = {
     "table": "one table (GD2xx–GD4xx)",
     "report": "the report (GD5xx–GD6xx)",
     "cross-year": "two reports of one agency, last year's and this year's (GD7xx)",
+    "review": "a person's hand corrections of cells (GD9xx: `--fixes`, see docs/review.md)",
 }
 
 
@@ -36,7 +37,7 @@ def rules_markdown() -> str:
         "|---|---|---|---|---|---|",
     ]
     for r in RULES.values():
-        by = "validator" if r.check is not None else "readers"
+        by = "validator" if r.check is not None else "hand corrections" if r.scope == "review" else "readers"
         lines.append(f"| {r.code} | {r.severity.value} | {r.scope} | {r.title} | {r.title_zh} | {by} |")
     lines += ["", "Scopes:", ""]
     lines += [f"- **{k}**: {v}" for k, v in _SCOPES.items()]

@@ -18,8 +18,9 @@ from .findings import CellRef, Finding, Number, Severity
 
 __all__ = ["CODES", "Code", "Scope"]
 
-#: where a code is found: by readers only, on a cell, a table, the report, or a pair of years
-Scope: TypeAlias = Literal["reader", "cell", "table", "report", "cross-year"]
+#: where a code is found: by readers only, on a cell, a table, the report, a pair of years, or in a
+#: review (a person's hand correction of a cell)
+Scope: TypeAlias = Literal["reader", "cell", "table", "report", "cross-year", "review"]
 
 
 @attrs.frozen
@@ -60,8 +61,14 @@ class Code:
         )
 
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
+#: Code numbers are allocated here, one owner each (several branches are adding codes at once):
+#:   GD107 how the file was read (PDF paths) · GD108 table out of order (text came out column by column)
+#:   · GD109 values run together, not split · GD110 number typed as text · GD111 total computed over
+#:   blank or text cells · GD112 text encoding problem · GD113–GD119 free for readers (ask the lead)
+#:   GD505 another version of the report · GD603–GD616 outline/text/prose checks · GD705 anomalies ·
+#:   GD801–GD803 text lint · GD901–GD902 hand corrections (review)
 CODES: Final[dict[str, Code]] = {
     c.code: c
     for c in (
@@ -109,5 +116,7 @@ CODES: Final[dict[str, Code]] = {
             "上一年项目数量与上一年度不衔接",
         ),
         Code("GD704", W, "cross-year", "text repeats last year's report", "文字部分与上一年度报告大量重复"),
+        Code("GD901", INFO, "review", "cell corrected by hand", "单元格经人工更正"),
+        Code("GD902", E, "review", "hand correction not applied", "人工更正未能应用"),
     )
 }

@@ -2,7 +2,7 @@
 
 Every error speaks both languages: ``str(exc)`` is English (for Python users and logs), and
 ``exc.message(lang)`` gives it in ``"en"`` or ``"zh"`` (what the command line and the ``message_zh``
-column of a findings file show). A :class:`ReadError` is made from a catalogue message
+column of a findings file show). A :class:`ReadError` (any :class:`MessageError`) is made from a catalogue message
 (:mod:`gov_disclosure.core.messages.errors`) and its parameters::
 
     raise ReadError(E.DAMAGED_ZIP, path=name, detail=str(exc))
@@ -21,9 +21,12 @@ from .messages import Lang, Message
 from .messages import errors as E
 
 __all__ = [
+    "ArgumentError",
+    "ConversionError",
     "DocumentError",
     "FileTooLargeError",
     "GovDisclosureError",
+    "MessageError",
     "MissingExtraError",
     "MissingToolError",
     "ReadError",
@@ -85,29 +88,24 @@ def plain(text: str) -> Message:
     return Message(escaped, escaped)
 
 
-def say(message: Message, lang: Lang, params: dict[str, Any]) -> str:
-    """``message`` in ``lang``; a parameter that is itself a Message is said in ``lang`` too."""
-    return message(lang, **{k: v(lang) if isinstance(v, Message) else v for k, v in params.items()})
-
-
 def _places(addresses: Any) -> str:
     shown = list(dict.fromkeys(addresses))
     return "、".join(shown[:20]) + (" …" if len(shown) > 20 else "")
 
 
 def _rebuild(
-    cls: type[ReadError], msg: Message, path: str | None, detail: str | None, params: Any
-) -> ReadError:
+    cls: type[MessageError], msg: Message, path: str | None, detail: str | None, params: Any
+) -> MessageError:
     return cls(msg, path=path, detail=detail, **params)
 
 
-class ReadError(GovDisclosureError, ValueError):
-    """A file could not be read at all (corrupt, truncated, not the claimed type).
+class MessageError(GovDisclosureError):
+    """An error made from a catalogue message: ``Error(E.SOME_MESSAGE, path=..., detail=..., **params)``.
 
-    ``ReadError(E.SOME_MESSAGE, path=..., detail=..., **params)``: ``msg`` is the catalogue message
-    (:mod:`gov_disclosure.core.messages.errors`), ``params`` its placeholders, ``detail`` a library's
-    own words (English only), ``path`` the file (set later by :func:`gov_disclosure.read_report` when
-    the reader was given bytes).
+    ``msg`` is the message (:mod:`gov_disclosure.core.messages.errors`), ``params`` its placeholders
+    (a parameter may itself be a :class:`Message`), ``detail`` a library's or a program's own words
+    (English only), ``path`` the file concerned (settable later: :func:`gov_disclosure.read_report`
+    names the file when the reader was given bytes).
     """
 
     def __init__(
@@ -121,7 +119,7 @@ class ReadError(GovDisclosureError, ValueError):
 
     @property
     def path(self) -> str | None:
-        """The file that could not be read, when known."""
+        """The file concerned, when known."""
         return self._path
 
     @path.setter
@@ -131,7 +129,7 @@ class ReadError(GovDisclosureError, ValueError):
 
     def reason(self, lang: Lang = "en") -> str:
         """Why, without the file's name."""
-        text = say(self.msg, lang, self.params)
+        text = self.msg(lang, **self.params)
         return f"{text}: {self.detail}" if self.detail and lang != "zh" else text
 
     def message(self, lang: Lang = "en") -> str:
@@ -140,6 +138,19 @@ class ReadError(GovDisclosureError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:  # keyword-only arguments: pickled for worker processes
         return (_rebuild, (type(self), self.msg, self._path, self.detail, self.params))
+
+
+class ReadError(MessageError, ValueError):
+    """A file could not be read at all (corrupt, truncated, not the claimed type)."""
+
+
+class ArgumentError(MessageError, ValueError):
+    """A value given to a function (or an option of the command line) is not acceptable."""
+
+
+class ConversionError(MessageError, RuntimeError):
+    """An output could not be made by the program that makes it (LibreOffice for a PDF): the program
+    is not installed (the message says what to install), failed, or took too long."""
 
 
 class UnsupportedFileError(ReadError):

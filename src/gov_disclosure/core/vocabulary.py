@@ -483,6 +483,8 @@ def location_label(address: str | None, format: FormatKey | None = None, lang: s
             if sec.key == parts[1]:
                 return sec.heading
         return address
+    if parts[0] in TABLE_NUMBERS and len(parts) == 1:
+        return TABLE_NUMBERS[parts[0]][0 if zh else 1]
     if parts[0] not in TABLE_NUMBERS or len(parts) not in (2, 3):
         return address
     table = TABLE_NUMBERS[parts[0]][0 if zh else 1]

@@ -1,4 +1,5 @@
-"""Write a report as an official .docx document and read reports from .docx files.
+"""Write a report as an official .docx document (or a PDF of it, through LibreOffice) and read reports
+from .docx files.
 
 Needs the ``docx`` extra (python-docx): ``pip install "gov-disclosure[docx]"``.
 
@@ -18,8 +19,17 @@ try:
 except ImportError:  # pragma: no cover - depends on the environment
     raise MissingExtraError(E.FEATURE_DOCX, "docx") from None
 
-from ._reader import read_docx
+from ._pdf import docx_to_pdf, write_pdf
+from ._reader import DocxReading, read_docx, read_docx_anchored
 from ._style import DocxStyle
 from ._writer import write_docx
 
-__all__ = ["DocxStyle", "read_docx", "write_docx"]
+__all__ = [
+    "DocxReading",
+    "DocxStyle",
+    "docx_to_pdf",
+    "read_docx",
+    "read_docx_anchored",
+    "write_docx",
+    "write_pdf",
+]

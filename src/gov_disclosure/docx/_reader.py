@@ -5,31 +5,33 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from collections.abc import Sequence
-from typing import Final
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
 
 import attrs
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from lxml import etree
 
 import docx
 
 from ..core.codes import CODES
 from ..core.errors import ReadError, ShapeError, UnsafeFileError, UnsupportedFileError
 from ..core.findings import Finding
+from ..core.messages import docx as M
 from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.values import format_cell
 from ..core.vocabulary import SECTIONS
 from ..reading.engine import Grid, read_grids
 from ..reading.load import load_bytes
-from ..reading.meta import assemble, fit_sections, format_date, parse_date, parse_title
+from ..reading.meta import Assembled, assemble_anchored, fit_sections, format_date, parse_date, parse_title
 from ..reading.zipguard import check_archive
 from ._props import OwnMetadata, parse_custom_properties
-from ._walk import Paragraph, TooManyCells, walk_body
+from ._walk import Paragraph, TooManyCells, walk_body, walk_body_anchored
 from ._writer import HEADING_STYLE, SIGNATURE_STYLE, TITLE_STYLE, title_text
 from ._xml import W_NS, printable
 
-__all__ = ["read_docx"]
+__all__ = ["DocxReading", "read_docx", "read_docx_anchored"]
 
 _DTD_MARKERS: Final = tuple(
     word.encode(encoding)
@@ -49,6 +51,59 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Find
     :class:`~gov_disclosure.core.errors.UnsupportedFileError` (a legacy .doc) or
     :class:`~gov_disclosure.core.errors.UnsafeFileError` (a zip bomb, a DTD or entity declaration).
     """
+    document = _open(source)
+    body = _body(document)
+    try:
+        paragraphs, grids = walk_body(body)
+    except RecursionError:
+        raise UnsafeFileError(E.TABLES_TOO_DEEP) from None
+    except TooManyCells as exc:
+        raise UnsafeFileError(E.TOO_MANY_CELLS, limit=exc.limit) from None
+    done = _read(document, paragraphs, grids)
+    return done.report, done.findings
+
+
+@attrs.frozen
+class DocxReading:
+    """A report read from a .docx with where each part of it stands in the document (for marking
+    findings in the document: see :func:`read_docx_anchored`).
+
+    ``document`` is the python-docx document read; ``cells`` maps each table cell address that was
+    read to its ``w:tc`` element, ``positions`` each grid position (``table 2, row 5, cell 3``, as in
+    findings' ``source``) to its ``w:tc``, ``paragraphs`` the paragraphs outside tables (``paragraph
+    N`` in a finding's ``source`` is ``paragraphs[N - 1]``) and ``places`` the ``w:p`` of the title
+    (``title``, ``year``, ``format``), the agency line (``agency``), the date (``published_on``) and
+    each section heading (``sections/<key>``) found."""
+
+    report: Report
+    findings: list[Finding]
+    document: Any = attrs.field(repr=False)
+    cells: Mapping[str, etree._Element] = attrs.field(repr=False)
+    positions: Mapping[str, etree._Element] = attrs.field(repr=False)
+    paragraphs: Sequence[etree._Element] = attrs.field(repr=False)
+    places: Mapping[str, etree._Element] = attrs.field(repr=False)
+
+
+def read_docx_anchored(source: str | os.PathLike[str] | bytes) -> DocxReading:
+    """:func:`read_docx`, also returning the document and the elements each part was read from.
+    Raises as :func:`read_docx` does."""
+    document = _open(source)
+    body = _body(document)
+    try:
+        paragraphs, grids, anchors = walk_body_anchored(body)
+    except RecursionError:
+        raise UnsafeFileError(E.TABLES_TOO_DEEP) from None
+    except TooManyCells as exc:
+        raise UnsafeFileError(E.TOO_MANY_CELLS, limit=exc.limit) from None
+    done = _read(document, paragraphs, grids)
+    cells = {a: anchors.cells[src] for a, src in done.sources.items() if src in anchors.cells}
+    places = {k: anchors.paragraphs[i] for k, i in done.places.items() if 0 <= i < len(anchors.paragraphs)}
+    return DocxReading(
+        done.report, done.findings, document, cells, anchors.cells, anchors.paragraphs, places
+    )
+
+
+def _open(source: str | os.PathLike[str] | bytes) -> Any:
     data = load_bytes(source)
     archive = check_archive(data, what=".docx")
     _refuse_dtds(archive)
@@ -60,15 +115,17 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Find
         raise ReadError(E.DOCX_UNREADABLE, detail=f"{type(exc).__name__}: {exc}") from None
     if "wordprocessingml" not in document.part.content_type:
         raise UnsupportedFileError(E.NOT_WORD, content_type=document.part.content_type)
+    return document
+
+
+def _body(document: Any) -> etree._Element:
     body = document.element.find(f"{{{W_NS}}}body")
     if body is None:
         raise ReadError(E.DOCX_NO_BODY)
-    try:
-        paragraphs, grids = walk_body(body)
-    except RecursionError:
-        raise UnsafeFileError(E.TABLES_TOO_DEEP) from None
-    except TooManyCells as exc:
-        raise UnsafeFileError(E.TOO_MANY_CELLS, limit=exc.limit) from None
+    return body  # type: ignore[no-any-return]
+
+
+def _read(document: Any, paragraphs: Sequence[Paragraph], grids: Sequence[Grid]) -> Assembled:
     own = _own_metadata(document)
     if own is not None:
         try:
@@ -77,10 +134,11 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Find
             result = None
         if result is not None:
             return result
-    report, findings = assemble([p.text for p in paragraphs], grids, format=own.format if own else None)
+    texts = [p.text for p in paragraphs]
+    done = assemble_anchored(texts, grids, format=own.format if own else None)
     if own is not None and own.agency_kind is not None:
-        report = attrs.evolve(report, agency_kind=own.agency_kind)
-    return report, findings
+        done = attrs.evolve(done, report=attrs.evolve(done.report, agency_kind=own.agency_kind))
+    return done
 
 
 def _refuse_dtds(archive: zipfile.ZipFile) -> None:
@@ -109,9 +167,7 @@ def _own_metadata(document: docx.document.Document) -> OwnMetadata | None:
     return None
 
 
-def _read_own(
-    own: OwnMetadata, paragraphs: Sequence[Paragraph], grids: Sequence[Grid]
-) -> tuple[Report, list[Finding]] | None:
+def _read_own(own: OwnMetadata, paragraphs: Sequence[Paragraph], grids: Sequence[Grid]) -> Assembled | None:
     """Read a document gov-disclosure wrote by its structure; None when it has been changed too
     much for that (then it is read like anyone's)."""
     titles = [i for i, p in enumerate(paragraphs) if p.style == TITLE_STYLE]
@@ -147,6 +203,7 @@ def _read_own(
     positions = {c.source: c for g in grids for row in g for c in row}
     fixed: set[str] = set()
     fixed_rows: set[str] = set()
+    sources = dict(reading.sources)
     for address, fix in own.cells.items():
         if fix.source is not None:
             found = positions.get(fix.source)
@@ -165,18 +222,14 @@ def _read_own(
         fixed.add(address)
         if fix.source is not None:
             fixed_rows.add(_row_of(fix.source))
+            sources[address] = fix.source
     findings = too_long + [
         f
         for f in reading.findings
         if f.location not in fixed and not (f.source is not None and _row_of(f.source) in fixed_rows)
     ]
     if not reading.tables:
-        findings.append(
-            CODES["GD106"].finding(
-                "no tables found: none of the three statistical tables is in the document",
-                "未找到表格：文中没有三张统计表中的任何一张",
-            )
-        )
+        findings.append(CODES["GD106"].finding(*M.NO_TABLES.both()))
     report = Report.from_cells(
         own.format,
         cells,
@@ -187,7 +240,14 @@ def _read_own(
         sections=sections,
         raw=raw,
     )
-    return report, findings
+    places = {"title": titles[0], "year": titles[0], "format": titles[0], "agency": titles[0]}
+    places.update({f"sections/{s.key}": i for s, i in zip(SECTIONS, heads, strict=True)})
+    if signature:
+        places["agency"] = signature[0]
+        dated = next((i for i in signature if parse_date(paragraphs[i].text)), None)
+        if dated is not None:
+            places["published_on"] = dated
+    return Assembled(report, findings, sources, places)
 
 
 def _unit(own: OwnMetadata, address: str) -> str | None:

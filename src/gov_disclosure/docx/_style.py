@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import attrs
 
+from ..core.errors import ArgumentError
+from ..core.messages import docx as M
+
 __all__ = ["DocxStyle"]
 
 
 def _positive(_: object, attribute: attrs.Attribute[float], value: float) -> None:
     if not value > 0:
-        raise ValueError(f"{attribute.name} must be positive, got {value!r}")
+        raise ArgumentError(M.NOT_POSITIVE, name=attribute.name, value=value)
 
 
 def _font_name(_: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{attribute.name} must be a non-empty font name, got {value!r}")
+        raise ArgumentError(M.NOT_A_FONT, name=attribute.name, value=value)
 
 
 @attrs.frozen(kw_only=True)
@@ -53,6 +56,4 @@ class DocxStyle:
             210 - self.margin_left - self.margin_right < 100
             or 297 - self.margin_top - self.margin_bottom < 150
         ):
-            raise ValueError(
-                "the margins leave too little of the A4 page for the tables (at least 100 × 150 mm)"
-            )
+            raise ArgumentError(M.MARGINS)

@@ -30,7 +30,7 @@ from lxml import etree
 from ..reading.engine import Grid, GridCell, is_report_grid
 from ._xml import w
 
-__all__ = ["MAX_GRID_POSITIONS", "Paragraph", "TooManyCells", "walk_body"]
+__all__ = ["MAX_GRID_POSITIONS", "Anchors", "Paragraph", "TooManyCells", "walk_body", "walk_body_anchored"]
 
 _MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _P, _TBL, _TR, _TC, _T = w("p"), w("tbl"), w("tr"), w("tc"), w("t")
@@ -78,6 +78,18 @@ class _Walk:
     grids: list[Grid] = attrs.Factory(list)
     tables: int = 0
     positions: int = 0
+    #: when anchoring: the ``w:p`` of each paragraph, and the ``w:tc`` at each grid position
+    anchors: Anchors | None = None
+
+
+@attrs.frozen
+class Anchors:
+    """Where a walk found things in the XML: ``paragraphs[i]`` is the ``w:p`` of the i-th paragraph
+    of the walk, ``cells[source]`` the ``w:tc`` at a grid position (``table 2, row 5, cell 3``;
+    the positions a merged cell covers give the cell that covers them)."""
+
+    paragraphs: list[etree._Element] = attrs.Factory(list)
+    cells: dict[str, etree._Element] = attrs.Factory(dict)
 
 
 class TooManyCells(Exception):
@@ -93,6 +105,14 @@ def walk_body(body: etree._Element) -> tuple[list[Paragraph], list[Grid]]:
     state = _Walk()
     _blocks(body, state)
     return state.paragraphs, state.grids
+
+
+def walk_body_anchored(body: etree._Element) -> tuple[list[Paragraph], list[Grid], Anchors]:
+    """:func:`walk_body`, with the elements each paragraph and grid position came from."""
+    state = _Walk(anchors=Anchors())
+    _blocks(body, state)
+    assert state.anchors is not None
+    return state.paragraphs, state.grids, state.anchors
 
 
 def _children(e: etree._Element) -> Iterator[etree._Element]:
@@ -120,6 +140,8 @@ def _blocks(container: etree._Element, state: _Walk) -> None:
         if child.tag == _P:
             extra: list[etree._Element] = []
             state.paragraphs.append(Paragraph(paragraph_text(child, extra), _style(child)))
+            if state.anchors is not None:
+                state.anchors.paragraphs.append(child)
             for box in extra:
                 _blocks(box, state)
         elif child.tag == _TBL:
@@ -226,6 +248,9 @@ def _table(tbl: etree._Element, state: _Walk) -> None:
             row.append(GridCell(text, source, continued))
             for _ in range(min(span, MAX_GRID_COLUMNS - len(row) + 1) - 1):
                 row.append(GridCell(text, f"table {number}, row {r}, cell {len(row) + 1}", True))
+            if state.anchors is not None:
+                for position in row[col:]:
+                    state.anchors.cells[position.source] = tc
         grid.append(row)
         previous = row
         state.positions += len(row)

@@ -19,16 +19,19 @@ except ImportError:  # pragma: no cover - depends on the environment
     raise MissingExtraError(E.FEATURE_EXCEL, "excel") from None
 
 from ._aggregate import AggregateError, AggregateResult, UnitResult, aggregate, write_summary
-from ._read import read_xlsx
-from ._write import write_template, write_xlsx
+from ._read import XlsxReading, read_xlsx, read_xlsx_anchored
+from ._write import write_template, write_xlsx, xlsx_bytes
 
 __all__ = [
     "AggregateError",
     "AggregateResult",
     "UnitResult",
+    "XlsxReading",
     "aggregate",
     "read_xlsx",
+    "read_xlsx_anchored",
     "write_summary",
     "write_template",
     "write_xlsx",
+    "xlsx_bytes",
 ]

@@ -18,6 +18,8 @@ import datetime as dt
 import decimal
 import hashlib
 import os
+import stat
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from functools import partial
@@ -32,10 +34,11 @@ from ..core.files import atomic_write
 from ..core.findings import CellRef, Finding, ValidationReport
 from ..core.messages import Lang, Message
 from ..core.messages import errors as E
+from ..core.messages import excel as XM
 from ..core.model import AgencyKind, Report
 from ..core.values import Amount, Cell, format_cell
 from ..core.values import Unit as AmountUnit
-from ..core.vocabulary import TABLE_TITLES, CellKind, spec
+from ..core.vocabulary import TABLE_TITLES, CellKind, location_label, spec
 from ..reading.pool import Pool, ordered_map
 from ..rules import MissingPolicy, validate
 from ._layout import SHEET_UNIT_FINDINGS, SHEET_UNITS
@@ -134,13 +137,14 @@ def aggregate(
     published_on: dt.date | None = None,
     missing: MissingPolicy = "not-assessable",
     on_progress: Callable[[int, int, str], None] | None = None,
+    jobs: int | None = None,
     workers: int | None = None,
 ) -> AggregateResult:
     """Sum the reports of many units (workbook paths, bytes, or Reports) into one report of ``agency``.
 
     Every unit is validated, and so is the total. ``on_progress(done, total, source)`` is called after
-    each unit is read. Files are read in ``workers`` processes (default: one per core, for 16 files
-    or more). Raises :class:`AggregateError` when a file cannot be read or the units differ in
+    each unit is read. Files are read in ``jobs`` worker processes (``-j``; default: one per core, for
+    16 files or more; ``workers`` is its deprecated name). Raises :class:`AggregateError` when a file cannot be read or the units differ in
     format or year.
     """
     items = list(sources)
@@ -159,7 +163,12 @@ def aggregate(
         else:
             to_read.append((i, s if isinstance(s, bytes) else os.fspath(s)))
     done = len(items) - len(to_read)
-    n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers is not None:
+        warnings.warn(
+            "workers= is deprecated and will be removed; use jobs=", DeprecationWarning, stacklevel=2
+        )
+        jobs = workers if jobs is None else jobs
+    n_workers = jobs if jobs is not None else (os.cpu_count() or 1)
     pool = Pool(min(n_workers, len(to_read))) if len(to_read) >= _POOL_MIN and n_workers > 1 else None
     try:
         outcomes = ordered_map(
@@ -219,24 +228,35 @@ def _check_compatible(units: Sequence[UnitResult]) -> None:
 
 
 def _refuse_repeated_files(items: Sequence[Source], labels: Sequence[str]) -> None:
-    """A unit given twice would be counted twice: the same file (by any path) or the same bytes."""
-    seen: dict[object, list[str]] = {}
-    kinds: dict[object, Message] = {}
+    """A unit given twice would be counted twice: the same file (by any path), or the same content
+    (a copy, or the same bytes)."""
+    files: dict[tuple[int, int], list[str]] = {}
+    contents: dict[bytes, list[str]] = {}
     for s, label in zip(items, labels, strict=True):
         if isinstance(s, Report):
             continue
         if isinstance(s, bytes):
-            key: object = ("bytes", hashlib.sha256(s).digest())
-            kinds[key] = E.SAME_CONTENT_TWICE
-        else:
-            try:
-                st = os.stat(s)
-            except OSError:
+            contents.setdefault(hashlib.sha256(s).digest(), []).append(label)
+            continue
+        try:
+            st = os.stat(s)
+            if not stat.S_ISREG(st.st_mode):
                 continue  # reading it will say why
-            key = ("file", st.st_dev, st.st_ino)
-            kinds[key] = E.SAME_FILE_TWICE
-        seen.setdefault(key, []).append(label)
-    repeated = [Message(*kinds[k].both(paths=_names(v))) for k, v in seen.items() if len(v) > 1]
+            digest = hashlib.sha256()
+            with open(s, "rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    digest.update(chunk)
+        except OSError:
+            continue  # reading it will say why
+        if (st.st_dev, st.st_ino) in files:
+            files[st.st_dev, st.st_ino].append(label)
+        else:
+            files[st.st_dev, st.st_ino] = [label]
+            contents.setdefault(digest.digest(), []).append(label)
+    repeated = [Message(*E.SAME_FILE_TWICE.both(paths=_names(v))) for v in files.values() if len(v) > 1]
+    repeated += [
+        Message(*E.SAME_CONTENT_TWICE.both(paths=_names(v))) for v in contents.values() if len(v) > 1
+    ]
     if repeated:
         raise AggregateError(E.UNITS_TWICE, repeated)
 
@@ -278,17 +298,14 @@ def _sum(
         ]
         absent = [name for name, v in values if v is None]
         present = [(name, v) for name, v in values if v is not None]
-        label = f"{c.row_label} / {c.column_label}"
+        where = Message(*(location_label(c.address, first.format, lang) for lang in ("en", "zh")))
         if absent:
             counted = missing == "zero" and present
             findings.append(
                 CODES["GD101"].finding(
-                    f"{label}: missing in {len(absent)} of {len(units)} units "
-                    + ("(counted as 0)" if counted else "(total left missing)")
-                    + f": {_names(absent)}",
-                    f"{label}：{len(units)}个单位中有{len(absent)}个未填写"
-                    + ("（按0计）" if counted else "（合计不予计算）")
-                    + f"：{_names(absent)}",
+                    *(XM.MISSING_COUNTED_ZERO if counted else XM.MISSING_IN_UNITS).both(
+                        where=where, n=len(absent), total=len(units), names=_names(absent)
+                    ),
                     location=c.address,
                     cells=[CellRef(f"{name}:{c.address}", None) for name in absent[:_NAMES_SHOWN]],
                 )
@@ -306,9 +323,7 @@ def _sum(
                 unknown = [name for name, a in amounts if a.unit is None]
                 findings.append(
                     CODES["GD104"].finding(
-                        f"{label}: the amounts of {len(unknown)} units have no unit and cannot be added "
-                        f"to the others: {_names(unknown)}",
-                        f"{label}：{len(unknown)}个单位的金额未注明单位，无法与其他单位相加：{_names(unknown)}",
+                        *XM.AMOUNTS_WITHOUT_UNIT.both(where=where, n=len(unknown), names=_names(unknown)),
                         location=c.address,
                         cells=[CellRef(f"{name}:{c.address}", a) for name, a in amounts if a.unit is None][
                             :_NAMES_SHOWN
@@ -346,6 +361,7 @@ def _sum(
 
 _BREAKDOWN_HEADERS: Final = ("表", "行", "列", "地址")
 _FINDING_HEADERS: Final = ("单位", "文件", "代码", "级别", "位置", "单元格", "说明", "message")
+_SEVERITY_ZH: Final = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def write_summary(
@@ -357,7 +373,11 @@ def write_summary(
     wb = template_workbook(total.format)
     fill_workbook(wb, total)
     ws = wb.create_sheet(SHEET_UNITS)
-    heads = [*_BREAKDOWN_HEADERS, f"{total.agency or ''}（合计）", *(u.name for u in result.units)]
+    heads = [
+        *_BREAKDOWN_HEADERS,
+        XM.TOTAL_COLUMN.zh.format(agency=total.agency or ""),
+        *(u.name for u in result.units),
+    ]
     for col, text in enumerate(heads, start=1):
         put_text(cell_at(ws, 1, col), text)
     ws.freeze_panes = "F2"
@@ -388,8 +408,8 @@ def write_summary(
             name,
             source,
             f.code,
-            f.severity.value,
-            f.location or "",
+            _SEVERITY_ZH[f.severity.value],
+            location_label(f.location, total.format, "zh") if f.location else "",
             f.source or "",
             f.message_zh,
             f.message,

@@ -13,7 +13,6 @@ from typing import Any, Final, NamedTuple
 import attrs
 import openpyxl
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
-from openpyxl.formula.tokenizer import TokenizerError
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.utils.datetime import from_excel
@@ -24,10 +23,21 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..core.codes import CODES
 from ..core.errors import FileTooLargeError, ReadError, UnsafeFileError, UnsupportedFileError
 from ..core.findings import CellRef, Finding
+from ..core.messages import Message
 from ..core.messages import errors as E
+from ..core.messages import excel as M
 from ..core.model import MAX_AGENCY_CHARS, MAX_YEAR, MIN_YEAR, AgencyKind, Report, Sections
 from ..core.values import Amount, Cell, Unit, format_cell, in_range, parse_cell
-from ..core.vocabulary import AGENCY_KINDS, FORMATS, SECTIONS, UNIT_LABELS, CellKind, FormatKey, spec
+from ..core.vocabulary import (
+    AGENCY_KINDS,
+    FORMATS,
+    SECTIONS,
+    UNIT_LABELS,
+    CellKind,
+    FormatKey,
+    location_label,
+    spec,
+)
 from ..reading.load import load_bytes
 from ..reading.meta import fit_sections
 from ..reading.zipguard import check_archive
@@ -44,7 +54,7 @@ from ._layout import (
 )
 from ._write import EXCEL_CELL_LIMIT, MAX_EXACT_INT, float_decimal
 
-__all__ = ["read_xlsx"]
+__all__ = ["XlsxReading", "read_xlsx", "read_xlsx_anchored"]
 
 #: a worksheet part larger than this (uncompressed XML) is refused before it is parsed: our sheets
 #: are a few dozen KB, and openpyxl holds every cell of a sheet in memory. (The rows a sheet declares
@@ -78,16 +88,36 @@ def read_xlsx(source: str | os.PathLike[str] | bytes) -> tuple[Report, list[Find
     at all (``UnsafeFileError`` for a zip or entity bomb, ``FileTooLargeError`` for huge sheets,
     ``UnsupportedFileError`` for .xls or a workbook that is not one of our templates).
     """
+    done = read_xlsx_anchored(source)
+    return done.report, done.findings
+
+
+@attrs.frozen
+class XlsxReading:
+    """A report read from our workbook, with where each part was read: ``cells`` maps each table
+    cell address to ``(sheet, row, column)`` (1-based), ``places`` the same for ``agency``,
+    ``year``, ``agency_kind``, ``published_on`` and ``sections/<key>``."""
+
+    report: Report
+    findings: list[Finding]
+    cells: dict[str, tuple[str, int, int]]
+    places: dict[str, tuple[str, int, int]]
+
+
+def read_xlsx_anchored(source: str | os.PathLike[str] | bytes) -> XlsxReading:
+    """:func:`read_xlsx`, also saying where in the workbook each cell was read (to mark findings at
+    their cells). Raises as :func:`read_xlsx` does."""
     data = load_bytes(source)
     zf = check_archive(data, what=".xlsx")
     _check_parts(zf)
     wb = _load(data, data_only=False)
     reader = _Reader(wb, data)
     try:
-        return reader.read()
+        report, findings = reader.read()
     finally:
         reader.close()
         wb.close()
+    return XlsxReading(report, findings, reader.positions, reader.places)
 
 
 def _check_parts(zf: zipfile.ZipFile) -> None:
@@ -103,7 +133,9 @@ def _check_parts(zf: zipfile.ZipFile) -> None:
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
             raise UnsafeFileError(E.PART_DTD, name=info.filename)
         if info.filename.startswith("xl/worksheets/") and info.file_size > MAX_SHEET_BYTES:
-            raise FileTooLargeError(E.SHEET_TOO_LARGE, name=info.filename, size=info.file_size, limit=MAX_SHEET_BYTES)
+            raise FileTooLargeError(
+                E.SHEET_TOO_LARGE, name=info.filename, size=info.file_size, limit=MAX_SHEET_BYTES
+            )
 
 
 def _load(data: bytes, *, data_only: bool) -> Workbook:
@@ -183,6 +215,9 @@ class _Reader:
         self.wb = wb
         self.data = data
         self.findings: list[Finding] = []
+        #: where each table cell and each info/section field was read: (sheet, row, column)
+        self.positions: dict[str, tuple[str, int, int]] = {}
+        self.places: dict[str, tuple[str, int, int]] = {}
         self._sheets: dict[str, _Sheet] = {}
         self._cached_wb: Workbook | None = None
         self._cached: dict[str, _Sheet] = {}
@@ -278,7 +313,7 @@ class _Reader:
     def read(self) -> tuple[Report, list[Finding]]:
         format = self.detect_format()
         self.spec = spec(format)
-        lay = layout(format)
+        lay = self.lay = layout(format)
         cells: dict[str, Cell] = {}
         raw: dict[str, str] = {}
         where: dict[str, tuple[_Sheet, int, int]] = {}
@@ -307,6 +342,7 @@ class _Reader:
                 raw[c.address] = text
         # formula totals: computed from what the parts hold. The clerk never types a total; when
         # the parts are all numbers it is their sum (what Excel shows), else it is no reported value
+        self.positions = {a: (s.title, row, col) for a, (s, row, col) in where.items()}
         numbers: dict[str, int | float | None] = {}  # what Excel shows in each formula total
         typed_seen: set[str] = set()
         for c in lay.formula_cells():
@@ -333,7 +369,7 @@ class _Reader:
                 else:
                     total = None if blank else sum(v for p in c.parts if isinstance(v := cells[p], int))
                     cells[c.address], text = total, None
-                    self._computed(lay, c, blank, typed, shown, cells, self.source(s, row, col))
+                    self._computed(c, blank, typed, shown, cells, self.source(s, row, col))
             else:
                 cached = self.cached(s, row, col)
                 if cached is None:
@@ -379,38 +415,40 @@ class _Reader:
         if self._cached_wb is not None:
             self._cached_wb.close()
 
+    def where(self, address: str) -> Message:
+        """A cell in words, in both languages (表四 · 行政复议 · 结果维持, never ``review``)."""
+        return Message(*(location_label(address, self.spec.key, lang) for lang in ("en", "zh")))
+
     def check_cut(self, text: str, location: str, where: str) -> None:
         """GD106 for text at Excel's limit of a cell: what was there may have been cut."""
         if len(text) >= EXCEL_CELL_LIMIT:
             self.findings.append(
                 CODES["GD106"].finding(
-                    f"the cell holds {len(text)} characters, Excel's limit: its text may have been cut",
-                    f"单元格有{len(text)}个字符，已达Excel单元格的上限，内容可能被截断",
+                    *M.TEXT_AT_LIMIT.both(n=len(text)),
                     location=location,
                     source=where,
                 )
             )
 
-    def _label(self, c: CellPlace) -> str:
-        return f"{c.row_label[1] if c.row_label else c.address.split('/')[1]} / {c.column_label}"
+    def _part_names(self, total: CellPlace, parts: list[str]) -> Message:
+        """Parts of a total by what tells them apart: their column in a row total, else their place."""
+        row = total.address.split("/")[1]
 
-    def _part_name(self, total: CellPlace, part: CellPlace) -> str:
-        """A part of a total by what tells it apart: its column in a row total, else its label."""
-        same_row = part.address.split("/")[1] == total.address.split("/")[1]
-        return part.column_label if same_row else self._label(part)
+        def name(address: str, lang: str) -> str:
+            if address.split("/")[1] == row:
+                return self.lay.cells[address].column_label
+            return location_label(address, self.spec.key, lang)
+
+        return Message(*("、".join(name(p, lang) for p in parts) for lang in ("en", "zh")))
 
     def _typed_as_text(
         self, c: CellPlace, pos: tuple[_Sheet, int, int], value: Cell, raw_text: str | None
     ) -> None:
         s, row, col = pos
         text = raw_text if raw_text is not None else format_cell(value)
-        label = self._label(c)
         self.findings.append(
             CODES["GD108"].finding(
-                f"{label} holds {text!r} as text: read as {format_cell(value)}, but Excel's SUM skips "
-                "it, so the total Excel shows leaves it out (type the number as a number)",
-                f"{label}填写的“{text}”是文本形式的数字：按{format_cell(value)}读取，但Excel求和时跳过它，"
-                "表中显示的合计未计入（请以数值形式填写）",
+                *M.TYPED_AS_TEXT.both(where=self.where(c.address), text=text, value=format_cell(value)),
                 location=c.address,
                 cells=[CellRef(c.address, value)],
                 source=self.source(s, row, col),
@@ -420,7 +458,6 @@ class _Reader:
 
     def _computed(
         self,
-        lay: Layout,
         c: CellPlace,
         blank: list[str],
         typed: list[str],
@@ -431,30 +468,23 @@ class _Reader:
         """GD109 on a template total whose parts are not all numbers: what Excel shows is no
         reported value. ``expected`` is the parts' sum with blanks as 0 (what the validator uses
         under ``--missing zero``)."""
-        label = self._label(c)
-        blank_names = "、".join(self._part_name(c, lay.cells[p]) for p in blank)
-        typed_names = "、".join(self._part_name(c, lay.cells[p]) for p in typed)
-        excel = "blank" if shown is None else (str(int(shown)) if float(shown).is_integer() else repr(shown))
-        excel_zh = "空白" if shown is None else excel
+        excel: Message | str = M.SHOWN_BLANK if shown is None else (
+            str(int(shown)) if float(shown).is_integer() else repr(shown)
+        )
         parts_sum = sum(v for p in c.parts if isinstance(v := cells.get(p), int))
-        if blank:
-            en = (
-                f"{label} is computed by the template's formula over blank cells ({blank_names}): "
-                f"not a reported value, read as missing (Excel shows {excel})"
-            )
-            zh = f"{label}由模板公式根据空白单元格（{blank_names}）计算得出，不是填报的数值，按未填写处理（表中显示{excel_zh}）"
+        params = {"where": self.where(c.address), "excel": excel, "sum": parts_sum}
+        if blank and typed:
+            message = M.COMPUTED_OVER_BLANK_AND_TEXT
+            params.update(blank=self._part_names(c, blank), typed=self._part_names(c, typed))
+        elif blank:
+            message = M.COMPUTED_OVER_BLANK
+            params.update(blank=self._part_names(c, blank))
         else:
-            en, zh = f"{label} is computed by the template's formula", f"{label}由模板公式计算得出"
-        if typed:
-            en += f"; Excel skipped the cells typed as text ({typed_names})"
-            zh += f"；Excel求和时跳过了以文本形式填写的单元格（{typed_names}）"
-            if not blank:
-                en += f": Excel shows {excel}, the cells add up to {parts_sum} (read)"
-                zh += f"：表中显示{excel_zh}，各单元格之和为{parts_sum}（按此读取）"
+            message = M.COMPUTED_OVER_TEXT
+            params.update(typed=self._part_names(c, typed))
         self.findings.append(
             CODES["GD109"].finding(
-                en,
-                zh,
+                *message.both(**params),
                 location=c.address,
                 cells=[CellRef(p, cells.get(p)) for p in c.parts],
                 expected=parts_sum,
@@ -462,13 +492,11 @@ class _Reader:
             )
         )
 
+
     def _no_value(self, c: CellPlace, formula: str, s: _Sheet, row: int, col: int) -> None:
-        label = c.row_label[1] if c.row_label else ""
         self.findings.append(
             CODES["GD106"].finding(
-                f"{label} / {c.column_label}: a formula this reader does not evaluate ({formula}) "
-                "and no value saved with it; read as missing",
-                f"{label}/{c.column_label}：无法识别的公式（{formula}），文件中也没有保存计算结果，按未填写处理",
+                *M.FORMULA_WITHOUT_VALUE.both(where=self.where(c.address), formula=formula),
                 location=c.address,
                 source=self.source(s, row, col),
                 raw=formula,
@@ -476,14 +504,9 @@ class _Reader:
         )
 
     def _unplaced(self, c: CellPlace) -> None:
-        label = c.row_label[1] if c.row_label else ""
         self.findings.append(
             CODES["GD106"].finding(
-                f"cell {label} / {c.column_label} could not be placed: its defined name "
-                f"{name_for(c.address)} is missing or the labels around it do not match "
-                "(rows inserted or labels changed?); read as missing",
-                f"无法定位“{label}/{c.column_label}”单元格：定义名称{name_for(c.address)}缺失或周围标签不符"
-                "（插入了行或改动了表头？），按未填写处理",
+                *M.CELL_NOT_PLACED.both(where=self.where(c.address), name=name_for(c.address)),
                 location=c.address,
                 source=c.place.sheet,
             )
@@ -544,8 +567,7 @@ class _Reader:
         if unit is None:
             self.findings.append(
                 CODES["GD104"].finding(
-                    f"unit cell holds {v!r}, not 元 or 万元; the amount's unit is unknown",
-                    f"单位单元格填写的“{v}”不是元或万元，金额单位不明",
+                    *M.UNIT_CELL.both(where=self.where(c.address), text=str(v)),
                     location=c.address,
                     source=self.source(s, row, col),
                     raw=str(v),
@@ -554,18 +576,8 @@ class _Reader:
         return unit
 
     def problem(self, code: str, c: CellPlace, where: str, text: str | None, value: Cell) -> None:
-        label = f"{c.row_label[1] if c.row_label else c.address.split('/')[1]} / {c.column_label}"
-        if code == "GD101":
-            en, zh = f"{label} is blank", f"{label}未填写"
-        elif code == "GD102":
-            en, zh = f"{label} holds {text!r}, not a number", f"{label}填写的“{text}”不是数字"
-        elif code == "GD103":
-            en, zh = (
-                f"{label} holds {text!r}: negative or not a whole number",
-                f"{label}填写的“{text}”为负数或不是整数",
-            )
-        else:
-            en, zh = f"{label}: unit problem in {text!r}", f"{label}：“{text}”的单位有问题"
+        message = {"GD101": M.CELL_BLANK, "GD102": M.CELL_NOT_A_NUMBER, "GD103": M.CELL_NEGATIVE}
+        en, zh = message.get(code, M.CELL_UNIT).both(where=self.where(c.address), text=text)
         self.findings.append(
             CODES[code].finding(
                 en, zh, location=c.address, source=where, raw=text, cells=[CellRef(c.address, value)]
@@ -594,14 +606,14 @@ class _Reader:
             if pos is None:
                 self.findings.append(
                     CODES["GD106"].finding(
-                        f"{INFO_LABELS[key]} ({key}) not found in the workbook",
-                        f"工作簿中找不到“{INFO_LABELS[key]}”",
+                        *M.INFO_NOT_FOUND.both(label=INFO_LABELS[key], key=key),
                         location=key,
                         source=SHEET_INFO,
                     )
                 )
                 continue
             s, row, col = pos
+            self.places[key] = (s.title, row, col)
             v = s.get(row, col)
             if v is None or (isinstance(v, str) and v == ""):
                 continue
@@ -610,8 +622,7 @@ class _Reader:
                 shown = str(v) if len(str(v)) <= 60 else f"{str(v)[:60]}…（{len(str(v))}字）"
                 self.findings.append(
                     CODES["GD106"].finding(
-                        f"{INFO_LABELS[key]} ({key}): cannot read {shown!r}",
-                        f"无法识别{INFO_LABELS[key]}“{shown}”",
+                        *M.INFO_UNREADABLE.both(label=INFO_LABELS[key], key=key, text=shown),
                         location=key,
                         source=self.source(s, row, col),
                         raw=str(v),
@@ -630,8 +641,7 @@ class _Reader:
                 if s is None or len(rows) != 1:
                     self.findings.append(
                         CODES["GD106"].finding(
-                            f"section {sec.heading} not found in the workbook",
-                            f"工作簿中找不到“{sec.heading}”部分",
+                            *M.SECTION_NOT_FOUND.both(heading=sec.heading),
                             location=f"sections/{sec.key}",
                             source=SHEET_TEXT,
                         )
@@ -640,6 +650,7 @@ class _Reader:
                     continue
                 found = (s, rows[0][0], rows[0][1] + 1)
             s, row, col = found
+            self.places[f"sections/{sec.key}"] = (s.title, row, col)
             pieces = list(_texts_right(s, row, col))
             for n, piece in enumerate(pieces):
                 self.check_cut(piece, f"sections/{sec.key}", self.source(s, row, col + n))
@@ -662,7 +673,7 @@ def _destination(dn: Any) -> tuple[str, int, int] | None:
         for sheet, coord in dn.destinations:
             letters, row = coordinate_from_string(coord.replace("$", "").split(":")[0])
             return sheet, row, column_index_from_string(letters)
-    except (ValueError, TypeError, KeyError, AttributeError, TokenizerError):
+    except Exception:  # openpyxl's tokenizer and coordinate parser raise many kinds on a damaged name
         return None  # a damaged name: the cell is then placed by its label, or reported missing
     return None
 

@@ -8,6 +8,6 @@ the CLI.
 """
 
 from ._reader import MAX_CELLS, decode_html, read_html, table_grid
-from ._writer import write_html
+from ._writer import CellRenderer, table_rows, write_html
 
-__all__ = ["MAX_CELLS", "decode_html", "read_html", "table_grid", "write_html"]
+__all__ = ["MAX_CELLS", "CellRenderer", "decode_html", "read_html", "table_grid", "table_rows", "write_html"]

@@ -23,7 +23,7 @@ from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.vocabulary import FormatKey
 from ..reading.engine import Grid, GridCell, is_report_grid
-from ..reading.load import decode, load_bytes
+from ..reading.load import decode, load_decoded
 from ..reading.meta import assemble, match_heading, parse_title
 
 __all__ = ["MAX_CELLS", "MAX_SPAN", "read_html"]
@@ -107,10 +107,6 @@ def _decode(data: bytes) -> tuple[str, list[Finding]]:
     """The page's text and a GD110 finding for every problem with its encoding."""
     m = _META_CHARSET.search(data[:8192])
     return decode(data, declared=m.group(1).decode("ascii") if m else None)
-
-
-def _load(source: str | os.PathLike[str] | bytes) -> tuple[str, list[Finding]]:
-    return (source, []) if isinstance(source, str) else _decode(load_bytes(source))
 
 
 def _parse(text: str) -> etree._Element:
@@ -329,18 +325,21 @@ def _content(body: etree._Element, grid_of: _Grids) -> etree._Element:
 
 
 def read_html(
-    source: str | os.PathLike[str] | bytes, *, format: FormatKey | None = None
+    source: str | os.PathLike[str] | bytes | None = None,
+    *,
+    html: str | None = None,
+    format: FormatKey | None = None,
 ) -> tuple[Report, list[Finding]]:
     """Read a report from its web page.
 
-    ``source`` is the HTML (a ``str``), a path, or the bytes of a page (a ``<meta charset>`` such
-    as GBK is honoured). The report's content is found among the page furniture; its tables are
+    ``source`` is a path (``str`` or ``os.PathLike``) or the bytes of a page (a ``<meta charset>``
+    such as GBK is honoured); the HTML itself is passed as ``html=``. The report's content is found among the page furniture; its tables are
     expanded into grids (rowspan/colspan) and read by :func:`gov_disclosure.reading.engine.read_grids`.
     Nothing is fetched and no script runs.
 
     Raises :class:`~gov_disclosure.core.errors.ReadError` for a page that is not a report.
     """
-    text, decoding = _load(source)
+    text, decoding = load_decoded(source, html, decode=_decode, reader="read_html", keyword="html")
     root = _parse(text)
     body = root.find("body")
     if body is None:

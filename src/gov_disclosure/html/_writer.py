@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from functools import lru_cache
 from html import escape
+from typing import TypeAlias
 
 from ..core.model import Report
+from ..core.values import format_cell
 from ..core.vocabulary import (
     APPEALS_COLUMNS,
     APPEALS_GROUPS,
@@ -18,9 +22,13 @@ from ..core.vocabulary import (
 )
 from ..reading.meta import format_date
 
-__all__ = ["write_html"]
+__all__ = ["CellRenderer", "table_rows", "write_html"]
+
+#: renders one data cell of a table: (address, text as printed) -> the ``<td>`` element
+CellRenderer: TypeAlias = Callable[[str, str], str]
 
 
+@lru_cache(maxsize=8192)
 def _td(text: str, *, rowspan: int = 1, colspan: int = 1, th: bool = False) -> str:
     tag = "th" if th else "td"
     attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
@@ -29,7 +37,21 @@ def _td(text: str, *, rowspan: int = 1, colspan: int = 1, th: bool = False) -> s
     return f"<{tag}{attrs}>{escape(text)}</{tag}>"
 
 
-def _proactive(report: Report) -> list[str]:
+def _plain(address: str, text: str) -> str:
+    return _td(text)
+
+
+def _texts(report: Report) -> Mapping[str, str]:
+    """What each cell prints (:meth:`Report.cell_text`), computed once for the whole report."""
+    raw = report.raw
+    out: dict[str, str] = {}
+    for c, v in report.cells():
+        text = raw.get(c.address)
+        out[c.address] = text if text is not None else format_cell(v, c.unit)
+    return out
+
+
+def _proactive(report: Report, cell: CellRenderer, texts: Mapping[str, str]) -> list[str]:
     blocks = report.spec.proactive
     width = 1 + max(len(b.columns) for b in blocks)
     rows: list[str] = []
@@ -44,13 +66,16 @@ def _proactive(report: Report) -> list[str]:
             cells = [_td(r.label)]
             for i, c in enumerate(b.columns):
                 last = i == len(b.columns) - 1
-                text = report.cell_text(f"proactive/{b.key}.{r.key}/{c.key}")
-                cells.append(_td(text, colspan=width - len(b.columns) if last else 1))
+                address = f"proactive/{b.key}.{r.key}/{c.key}"
+                td = cell(address, texts[address])
+                if last and width - len(b.columns) > 1:
+                    td = td.replace("<td", f'<td colspan="{width - len(b.columns)}"', 1)
+                cells.append(td)
             rows.append("".join(cells))
     return rows
 
 
-def _applications(report: Report) -> list[str]:
+def _applications(report: Report, cell: CellRenderer, texts: Mapping[str, str]) -> list[str]:
     labels = {c.key: c.label for c in APPLICATIONS_COLUMNS}
     rows = [
         _td(APPLICATIONS_HEADER["note"], rowspan=3, colspan=3, th=True)
@@ -73,12 +98,14 @@ def _applications(report: Report) -> list[str]:
                 opened.add(p)
                 cells.append(_td(p, rowspan=count[p]))
         cells.append(_td(lr.label, colspan=3 - len(lr.parents)))
-        cells.extend(_td(report.cell_text(f"applications/{lr.key}/{c.key}")) for c in APPLICATIONS_COLUMNS)
+        for c in APPLICATIONS_COLUMNS:
+            address = f"applications/{lr.key}/{c.key}"
+            cells.append(cell(address, texts[address]))
         rows.append("".join(cells))
     return rows
 
 
-def _appeals(report: Report) -> list[str]:
+def _appeals(report: Report, cell: CellRenderer, texts: Mapping[str, str]) -> list[str]:
     review, *suits = APPEALS_GROUPS
     return [
         _td(review.label, colspan=5, th=True) + _td(APPEALS_SUIT_LABEL, colspan=10, th=True),
@@ -86,12 +113,21 @@ def _appeals(report: Report) -> list[str]:
         + "".join(_td(g.label, colspan=5, th=True) for g in suits),
         "".join(_td(c.label, th=True) for _ in suits for c in APPEALS_COLUMNS),
         "".join(
-            _td(report.cell_text(f"appeals/{g.key}/{c.key}")) for g in APPEALS_GROUPS for c in APPEALS_COLUMNS
+            cell(f"appeals/{g.key}/{c.key}", texts[f"appeals/{g.key}/{c.key}"])
+            for g in APPEALS_GROUPS
+            for c in APPEALS_COLUMNS
         ),
     ]
 
 
 _TABLES = {"proactive": _proactive, "applications": _applications, "appeals": _appeals}
+
+
+def table_rows(report: Report, table: str, cell: CellRenderer = _plain) -> list[str]:
+    """The rows (the inside of each ``<tr>``) of one table (``proactive``, ``applications`` or
+    ``appeals``) in the official layout, merged cells as rowspan/colspan. ``cell`` renders each data
+    cell from its address and printed text (default: a plain ``<td>``), so a page can mark cells."""
+    return _TABLES[table](report, cell, _texts(report))
 
 
 def write_html(report: Report) -> str:
@@ -120,7 +156,7 @@ def write_html(report: Report) -> str:
         out.extend(f"<p>{escape(p)}</p>" for p in text.split("\n") if p)
         if sec.key in _TABLES:
             out.append('<table border="1">')
-            out.extend(f"<tr>{row}</tr>" for row in _TABLES[sec.key](report))
+            out.extend(f"<tr>{row}</tr>" for row in table_rows(report, sec.key))
             out.append("</table>")
     if report.agency:
         out.append(f'<p class="signature">{escape(report.agency)}</p>')

@@ -88,6 +88,9 @@ class GridReading:
     raw: Mapping[str, str]  #: text as found where it is not the canonical spelling of the value
     findings: tuple[Finding, ...]
     tables: frozenset[str]  #: which of proactive/applications/appeals were found
+    #: address -> the ``source`` of the grid position each placed cell was read from (so a finding
+    #: about a cell can be shown at its place in the file)
+    sources: Mapping[str, str] = attrs.Factory(dict)
 
 
 # -- labels ----------------------------------------------------------------------------------------
@@ -671,6 +674,7 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
         dict(st.raw),
         tuple(st.findings),
         frozenset(st.tables),
+        dict(st.sources),
     )
 
 

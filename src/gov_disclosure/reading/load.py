@@ -10,15 +10,20 @@ import codecs
 import os
 import stat
 import threading
+import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
 from ..core.codes import CODES
-from ..core.errors import FileTooLargeError, ReadError
+from ..core.errors import FileTooLargeError, ReadError, plain
 from ..core.findings import Finding
 from ..core.messages import errors as E
 
-__all__ = ["MAX_FILE_BYTES", "decode", "decode_text", "is_text_encoding", "load_bytes"]
+__all__ = ["MAX_FILE_BYTES", "Source", "decode", "decode_text", "is_text_encoding", "load_bytes", "load_decoded", "load_text"]
+
+#: what every reader takes: a path (``str`` or ``os.PathLike``) or the file's content (``bytes``)
+Source = str | os.PathLike[str] | bytes
 
 #: files larger than this are refused before anything parses them
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024
@@ -43,6 +48,8 @@ def load_bytes(source: str | os.PathLike[str] | bytes, *, max_bytes: int = MAX_F
                 data = f.read(max_bytes + 1)  # bounded even if the file grows meanwhile
         except OSError as exc:
             raise ReadError(E.CANNOT_OPEN, path=str(p), reason=E.os_reason(exc)) from None
+        except ValueError as exc:  # a path with a NUL character in it
+            raise ReadError(E.CANNOT_OPEN, path=repr(str(p)), reason=plain(str(exc))) from None
     if len(data) > max_bytes:
         raise FileTooLargeError(E.FILE_TOO_LARGE, size=len(data), limit=max_bytes)
     if not data:
@@ -168,3 +175,67 @@ def _bad_bytes(data: bytes, spans: list[tuple[int, int]], encoding: str) -> list
             )
         )
     return out
+
+
+def _looks_like_content(text: str) -> bool:
+    """A str no file name looks like: several lines, markup, a NUL, or very long."""
+    return "\n" in text or "\x00" in text or text.lstrip().startswith("<") or len(text) > 4096
+
+
+def load_text(
+    source: Source | None,
+    text: str | None,
+    *,
+    decode: Callable[[bytes], str] = decode_text,
+    reader: str = "read_text",
+    keyword: str = "text",
+) -> str:
+    """The text a text-based reader reads: ``text`` (its ``keyword=`` argument) as given, or the decoded content of ``source``
+    (a path, or bytes). One rule for every reader: a ``str`` or ``os.PathLike`` source is a path,
+    ``bytes`` are the content, text is passed as ``text=``.
+
+    Until the next release a ``str`` source that cannot be a file name (it has a line break, starts
+    with ``<``, holds a NUL or is very long) is still read as the text itself, with a
+    :class:`DeprecationWarning` saying to pass ``text=``.
+    """
+    if text is not None:
+        if source is not None:
+            raise TypeError(f"{reader}() takes a source (a path or bytes) or {keyword}=, not both")
+        return text
+    if source is None:
+        raise TypeError(f"{reader}() needs a source (a path or bytes) or {keyword}=")
+    if isinstance(source, str) and _looks_like_content(source):
+        warnings.warn(
+            f"{reader}(str) reads a path; the content itself is passed as {reader}({keyword}=...) "
+            "(reading a str as the text is deprecated and will be removed)",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        return source
+    if not isinstance(source, (str, bytes, os.PathLike)):
+        raise TypeError(f"{reader}() takes a path (str or os.PathLike) or bytes, not {type(source).__name__}")
+    return decode(load_bytes(source))
+
+
+def load_decoded(
+    source: Source | None,
+    text: str | None,
+    *,
+    decode: Callable[[bytes], tuple[str, list[Finding]]] | None = None,
+    reader: str = "read_text",
+    keyword: str = "text",
+) -> tuple[str, list[Finding]]:
+    """:func:`load_text` with the findings of decoding (GD110: bytes that did not decode, a declared
+    encoding that is not one); ``decode`` defaults to :func:`decode`."""
+    found: list[Finding] = []
+
+    def decoding(data: bytes) -> str:
+        got, findings = (decode or _plain_decode)(data)
+        found.extend(findings)
+        return got
+
+    return load_text(source, text, decode=decoding, reader=reader, keyword=keyword), found
+
+
+def _plain_decode(data: bytes) -> tuple[str, list[Finding]]:
+    return decode(data)

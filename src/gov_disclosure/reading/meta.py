@@ -32,9 +32,11 @@ from .engine import Grid, label_prefix, match_label, read_grids
 __all__ = [
     "MAX_PARAGRAPHS",
     "MAX_TITLE_CHARS",
+    "Assembled",
     "SectionSpan",
     "agency_kind_of",
     "assemble",
+    "assemble_anchored",
     "find_signature",
     "fit_sections",
     "match_heading",
@@ -416,6 +418,21 @@ def agency_kind_of(agency: str | None) -> AgencyKind | None:
     return None
 
 
+@attrs.frozen
+class Assembled:
+    """What :func:`assemble_anchored` found, with where it found it.
+
+    ``sources``: the grid source of every table cell placed (``table 2, row 5, cell 3``);
+    ``places``: the index in ``paragraphs`` of the title (``title``, also ``year`` and ``format``),
+    the signature's agency line (``agency``; the title when there is no signature), its date
+    (``published_on``) and each section's heading (``sections/<key>``), where found."""
+
+    report: Report
+    findings: list[Finding]
+    sources: Mapping[str, str]
+    places: Mapping[str, int]
+
+
 def assemble(
     paragraphs: Sequence[str],
     grids: Sequence[Grid],
@@ -431,6 +448,18 @@ def assemble(
     comes from the year. Raises :class:`~gov_disclosure.core.errors.ReadError` when neither the tables
     nor the title say which format or year it is (not a report).
     """
+    done = assemble_anchored(paragraphs, grids, format=format, findings=findings)
+    return done.report, done.findings
+
+
+def assemble_anchored(
+    paragraphs: Sequence[str],
+    grids: Sequence[Grid],
+    *,
+    format: FormatKey | None = None,
+    findings: Sequence[Finding] = (),
+) -> Assembled:
+    """:func:`assemble`, also saying where in the paragraphs and grids each part was found."""
     if len(paragraphs) > MAX_PARAGRAPHS:
         raise FileTooLargeError(E.TOO_MANY_PARAGRAPHS, n=len(paragraphs), limit=MAX_PARAGRAPHS)
     out: list[Finding] = list(findings)
@@ -438,8 +467,10 @@ def assemble(
     spans, span_findings = section_spans(paragraphs, sig_index)
     out.extend(span_findings)
     first = spans[0].start if spans else (sig_index if sig_index is not None else len(paragraphs))
-    head = [p for p in paragraphs[:first] if p.strip()]
+    head_at = [i for i in range(first) if paragraphs[i].strip()]
+    head = [paragraphs[i] for i in head_at]
     title_agency, year, title_lines = None, None, 0
+    title_at: int | None = None
     # the title: one to three lines (it may wrap), among the first lines (page furniture such as
     # 索引号 or 发布日期 may come first)
     for start, n in ((s, n) for s in range(min(len(head), 8)) for n in (1, 2, 3)):
@@ -448,6 +479,7 @@ def assemble(
             if year is not None:
                 head = head[start:]
                 title_lines = n
+                title_at = head_at[start]
                 break
     if sig_index is None and title_agency:
         # a signature without a date: the last line repeats the title's agency
@@ -488,4 +520,15 @@ def assemble(
         sections=sections,
         raw=reading.raw,
     )
-    return report, out
+    places: dict[str, int] = {}
+    if title_at is not None:
+        places.update(title=title_at, year=title_at, format=title_at, agency=title_at)
+    if sig_index is not None:
+        if sig_agency:
+            places["agency"] = sig_index
+        dated = next((i for i in range(sig_index, len(paragraphs)) if parse_date(paragraphs[i])), None)
+        if dated is not None:
+            places["published_on"] = dated
+    for span in spans:
+        places.setdefault(f"sections/{span.key}", span.start)
+    return Assembled(report, out, reading.sources, places)

@@ -13,7 +13,7 @@ from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.vocabulary import FORMATS, FormatKey
 from ..reading.engine import GridCell, is_value_text, label_prefix, match_label
-from ..reading.load import decode, load_bytes
+from ..reading.load import load_decoded
 from ..reading.meta import assemble, match_heading, section_spans
 
 __all__ = ["MAX_CELLS", "MAX_LINES", "MAX_TEXT_CHARS", "read_text", "text_tables"]
@@ -35,10 +35,6 @@ _ALIGNED: Final = re.compile(r"\S\s{2,}\S")
 _UNITS: Final = ("万元", "元", "件", "个", "项")
 #: how many label pieces before / after a row's values may make up its label (wrapped labels)
 _BEFORE, _AFTER = 6, 4
-
-
-def _load(source: str | os.PathLike[str] | bytes) -> tuple[str, list[Finding]]:
-    return (source, []) if isinstance(source, str) else decode(load_bytes(source))
 
 
 def _is_label(text: str) -> bool:
@@ -204,19 +200,23 @@ def _rows(lines: Sequence[str], first: int, layout: Layout) -> list[list[GridCel
 
 
 def read_text(
-    source: str | os.PathLike[str] | bytes, *, format: FormatKey | None = None
+    source: str | os.PathLike[str] | bytes | None = None,
+    *,
+    text: str | None = None,
+    format: FormatKey | None = None,
 ) -> tuple[Report, list[Finding]]:
     """Read a report from extracted plain text.
 
-    ``source`` is the text itself (a ``str``), a path, or the bytes of a file (UTF-8, UTF-16 with a
-    BOM, or GB18030). Tables may be flattened one cell per line (blank lines for empty cells),
-    one cell per tab-led line with rows separated by blank lines, or tab-separated.
+    ``source`` is a path (``str`` or ``os.PathLike``) or the bytes of a file (UTF-8, UTF-16 with a
+    BOM, or GB18030); the text itself is passed as ``text=``. Tables may be flattened one cell per
+    line (blank lines for empty cells), one cell per tab-led line with rows separated by blank
+    lines, or tab-separated.
 
     Returns the report and the reader's findings. Raises
     :class:`~gov_disclosure.core.errors.ReadError` for text that is not a report at all and
     :class:`~gov_disclosure.core.errors.FileTooLargeError` above :data:`MAX_TEXT_CHARS`.
     """
-    text, decoding = _load(source)
+    text, decoding = load_decoded(source, text, reader="read_text")
     if len(text) > MAX_TEXT_CHARS:
         raise FileTooLargeError(E.TEXT_TOO_LARGE, n=len(text), limit=MAX_TEXT_CHARS)
     if "\x00" in text:

@@ -39,17 +39,19 @@ ENV_LANG: Final = "GOV_DISCLOSURE_LANG"
 
 @attrs.frozen
 class Message:
-    """One message in both languages. ``msg(lang, **params)`` formats it."""
+    """One message in both languages. ``msg(lang, **params)`` formats it; a parameter that is itself a
+    Message is said in the same language (``E.CANNOT_OPEN(lang, reason=E.OS_NOT_FOUND)``)."""
 
     en: str
     zh: str
 
     def __call__(self, lang: Lang, /, **params: object) -> str:
-        return (self.zh if lang == "zh" else self.en).format(**params)
+        said = {k: v(lang) if isinstance(v, Message) else v for k, v in params.items()}
+        return (self.zh if lang == "zh" else self.en).format(**said)
 
     def both(self, **params: object) -> tuple[str, str]:
         """(English, Chinese), formatted: for a finding's ``message`` and ``message_zh``."""
-        return self.en.format(**params), self.zh.format(**params)
+        return self("en", **params), self("zh", **params)
 
 
 def placeholders(text: str) -> frozenset[str]:

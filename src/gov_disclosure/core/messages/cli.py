@@ -233,8 +233,8 @@ PREVIOUS_NOT_YEAR_BEFORE: Final = Message(
     "--previous {previous} 是{previous_year}年度的报告，不是{year}年度的上一年度",
 )
 PREVIOUS_YEAR_UNKNOWN: Final = Message(
-    "--previous: the year of {which} is unknown, so it cannot be checked that {previous} is the year before",
-    "--previous：{which} 的年度未知，无法确认 {previous} 是上一年度的报告",
+    "note: the year of {which} is unknown, so it cannot be checked that {previous} is the year before",
+    "提示：{which} 的年度未知，无法确认 {previous} 是上一年度的报告",
 )
 PREVIOUS_OTHER_AGENCY: Final = Message(
     "--previous {previous} is a report of {previous_agency}, not of {agency}",
@@ -329,20 +329,6 @@ HEADING_FONT_HELP: Final = Message(
     "Font of the section headings [default: 黑体].", "各部分标题字体 [默认：黑体]。"
 )
 TABLE_FONT_HELP: Final = Message("Font of the tables [default: 宋体].", "表格字体 [默认：宋体]。")
-PDF_NEEDS_LIBREOFFICE: Final = Message(
-    "writing a PDF needs LibreOffice (the soffice program), which is not installed: install it (Debian/"
-    "Ubuntu: apt install libreoffice-writer-nogui; Windows, macOS: libreoffice.org), or write a .docx",
-    "生成 PDF 需要 LibreOffice（soffice 程序），但系统中没有安装：请安装（Debian/Ubuntu：apt install "
-    "libreoffice-writer-nogui；Windows、macOS：libreoffice.org），或改为生成 .docx",
-)
-PDF_CONVERSION_FAILED: Final = Message(
-    "LibreOffice could not convert the document to PDF: {detail}",
-    "LibreOffice 未能把文档转换为 PDF：{detail}",
-)
-PDF_CONVERSION_TIMEOUT: Final = Message(
-    "LibreOffice did not finish converting the document to PDF within {seconds} s",
-    "LibreOffice 在{seconds}秒内未能完成 PDF 转换",
-)
 
 # --- excel commands ------------------------------------------------------------------------------
 TEMPLATE_HELP: Final = Message(

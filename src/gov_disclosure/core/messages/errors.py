@@ -273,3 +273,19 @@ UNITS_TWICE: Final = Message(
 )
 SAME_FILE_TWICE: Final = Message("{paths}: the same file", "{paths}：同一个文件")
 SAME_CONTENT_TWICE: Final = Message("{paths}: the same content", "{paths}：内容完全相同")
+
+# --- PDF output ----------------------------------------------------------------------------------
+NO_SOFFICE: Final = Message(
+    "writing a PDF needs LibreOffice (the soffice program), which is not installed: install it "
+    "(Debian/Ubuntu: apt-get install libreoffice-writer-nogui; Windows, macOS: libreoffice.org), "
+    "or write a .docx",
+    "生成 PDF 需要 LibreOffice（soffice 程序），但系统中没有安装：请安装（Debian/Ubuntu："
+    "apt-get install libreoffice-writer-nogui；Windows、macOS：libreoffice.org），或改为生成 .docx",
+)
+SOFFICE_FAILED: Final = Message(
+    "LibreOffice could not convert the document to PDF", "LibreOffice 未能把文档转换为 PDF"
+)
+SOFFICE_TIMEOUT: Final = Message(
+    "LibreOffice did not finish converting the document to PDF within {seconds} s",
+    "LibreOffice 在{seconds}秒内未能完成 PDF 转换",
+)

@@ -1,0 +1,29 @@
+"""Batch runs: why a file in a folder was not checked."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from . import Message
+
+NOT_A_REPORT_TYPE: Final = Message("not a report file type ({suffix})", "不是报告文件类型（{suffix}）")
+NO_SUFFIX: Final = Message("no suffix", "无后缀")
+TIMEOUT_NOT_POSITIVE: Final = Message(
+    "timeout must be positive, not {value!r}", "timeout 必须为正数，不能是 {value!r}"
+)
+JOBS_TOO_FEW: Final = Message("jobs must be at least 1, not {value!r}", "jobs 至少为 1，不能是 {value!r}")
+BAD_CELLS_KIND: Final = Message(
+    "kind must be csv, jsonl or parquet, not {value!r}", "kind 只能是 csv、jsonl 或 parquet，不能是 {value!r}"
+)
+PARQUET_NEEDS_PATH: Final = Message("Parquet output needs a file path", "Parquet 格式只能写入文件路径")
+BAD_THRESHOLD: Final = Message(
+    "similarity_threshold must be in (0, 1], not {value!r}",
+    "similarity_threshold 须在 (0, 1] 之间，不能是 {value!r}",
+)
+BAD_FINDINGS_SUFFIX: Final = Message(
+    "a findings file must end in .csv or .jsonl, not {suffix!r}",
+    "问题清单文件的后缀须为 .csv 或 .jsonl，不能是 {suffix!r}",
+)
+BAD_FINDINGS_KIND: Final = Message(
+    "kind must be 'csv' or 'jsonl', not {value!r}", "kind 只能是 'csv' 或 'jsonl'，不能是 {value!r}"
+)
