@@ -63,17 +63,17 @@ def case(kind, n):
             if kind == "text":
                 from gov_disclosure.text import read_text, write_text
                 t = write_text(r)
-                read_text(line + "\n" + t)
-                read_text(t.replace("二、主动公开政府信息情况", line + "\n二、主动公开政府信息情况"))
-                read_text(t + "\n" + line + "\n")
-                read_text(t.replace("\t218\t", "\t" + line + "\t", 1))
+                read_text(text=line + "\n" + t)
+                read_text(text=t.replace("二、主动公开政府信息情况", line + "\n二、主动公开政府信息情况"))
+                read_text(text=t + "\n" + line + "\n")
+                read_text(text=t.replace("\t218\t", "\t" + line + "\t", 1))
             elif kind == "html":
                 from gov_disclosure.html import read_html, write_html
                 page = write_html(r)
-                read_html(page.replace("<h1>", f"<p>{line}</p><h1>", 1))
-                read_html(page.replace("<td>218</td>", f"<td>{line}</td>", 1))
-                read_html(page.replace("一、本年新收政府信息公开申请数量", line, 1))
-                read_html(page.replace("<title>", f"<title>{line}", 1))
+                read_html(html=page.replace("<h1>", f"<p>{line}</p><h1>", 1))
+                read_html(html=page.replace("<td>218</td>", f"<td>{line}</td>", 1))
+                read_html(html=page.replace("一、本年新收政府信息公开申请数量", line, 1))
+                read_html(html=page.replace("<title>", f"<title>{line}", 1))
             elif kind == "docx":
                 import docx
                 from gov_disclosure.docx import read_docx

@@ -26,10 +26,10 @@ def test_wide_spans_among_empty_rows(tmp_path: Path, cells: int, rows: int) -> N
 def test_empty_rows_count_against_the_budget() -> None:
     page = "<html><body><table>" + "<tr></tr>" * 250_000 + "</table></body></html>"
     with pytest.raises(UnsafeFileError, match="cells"):
-        read_html(page)
+        read_html(html=page)
 
 
 def test_a_report_with_spans_is_still_read() -> None:
     r = sample_report("2021")
-    back, _ = read_html(write_html(r))
+    back, _ = read_html(html=write_html(r))
     assert back.cell_map() == r.cell_map()

@@ -53,7 +53,7 @@ def test_a_report_table_inside_a_layout_table_is_read() -> None:
     page = write_html(r)
     start, end = page.index("<table"), page.rindex("</table>") + len("</table>")
     layout = f"<table><tr><td>导航</td><td>{page[start:end]}</td></tr></table>"
-    back, _ = read_html(page[:start] + layout + page[end:])
+    back, _ = read_html(html=page[:start] + layout + page[end:])
     assert back.cell_map() == r.cell_map()
 
 
@@ -61,5 +61,5 @@ def test_a_label_wrapped_in_a_nested_table_is_read() -> None:
     r = sample_report("2021")
     label = "二、上年结转政府信息公开申请数量"
     page = write_html(r).replace(f">{label}<", f"><table><tr><td>{label}</td></tr></table><", 1)
-    back, _ = read_html(page)
+    back, _ = read_html(html=page)
     assert back.cell_map() == r.cell_map()

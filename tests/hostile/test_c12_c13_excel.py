@@ -86,7 +86,7 @@ def case(path):
     from gov_disclosure.excel import read_xlsx, write_xlsx
     from gov_disclosure.testing import sample_report
     page = write_html(sample_report("2021")).replace("<td>218</td>", "<td>" + "某" * 40000 + "</td>", 1)
-    report, _ = read_html(page)
+    report, _ = read_html(html=page)
     back, findings = read_xlsx(write_xlsx(report))
     raw = back.raw.get("applications/new/natural_person", "")
     return {"raw_len": len(raw), "codes": sorted({f.code for f in findings

@@ -74,6 +74,6 @@ def test_a_reader_cuts_a_longer_section_and_says_so() -> None:
     text = write_text(sample_report("2021")).replace(
         "六、其他需要报告的事项\n", "六、其他需要报告的事项\n" + "本年度未收取信息处理费。" * 20_000 + "\n", 1
     )
-    back, findings = read_text(text)
+    back, findings = read_text(text=text)
     assert len(back.sections.other) == MAX_SECTION_CHARS
     assert [f.code for f in findings if f.location == "sections/other"] == ["GD106"]
