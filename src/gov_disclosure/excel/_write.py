@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import gc
 import io
 import math
 import os
 import re
+import sys
 import zipfile
 from collections.abc import Container, Iterable, Mapping
 from decimal import Decimal
 from functools import cache
 from typing import IO, Final
 
+from lxml import etree
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell as XlCell
 from openpyxl.formatting.rule import CellIsRule
@@ -567,7 +571,20 @@ def xlsx_bytes(wb: Workbook) -> bytes:
     """The workbook's bytes, byte-stable: the same report always gives the same file."""
     wb.properties.creator = "gov-disclosure"
     buf = io.BytesIO()
-    wb.save(buf)
+    failed = None
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _: None  # openpyxl's half-closed sheet writers, finalised below
+    try:
+        try:
+            wb.save(buf)  # openpyxl writes each sheet to a temporary file first
+        except etree.SerialisationError as exc:  # that file could not be written (a full disk)
+            failed = str(exc)
+        if failed is not None:
+            gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    if failed is not None:
+        raise OSError(errno.EIO, f"cannot write the workbook's temporary files: {failed}")
     return _stable(buf.getvalue())
 
 
