@@ -27,7 +27,7 @@ from ..core.messages import batch as B
 from ..core.messages import errors as E
 from ..io import read_report
 from ..reading.pool import ordered_map
-from ._workers import chunk_size_for, chunks, crash, failure, make_pool
+from ._workers import chunk_size_for, chunks, crash, failure, make_pool, with_path
 from .discover import discover
 from .results import ProgressCallback
 
@@ -133,7 +133,14 @@ def _iter_cells(
     on_error: Callable[[str, Message], None] | None,
     fixes: Sequence[HandFix] = (),
 ) -> Generator[dict[str, Any], None, None]:
-    files = discover(paths).files
+    found = discover(paths)
+    files = found.files
+    for folder, why in found.unlistable:  # its reports cannot be exported: said, never skipped
+        message = Message(with_path(folder, why.en), with_path(folder, why.zh))
+        if on_error is not None:
+            on_error(folder, message)
+        else:
+            warnings.warn(E.NOT_EXPORTED.en.format(error=message.en), UserWarning, stacklevel=2)
     fixes = resolve_file_names(fixes, files)
     extra = (CORRECTED_FIELD,) if fixes else ()
     fields_file, fields_plain = (*CELL_EXPORT_FIELDS, *extra), (*CELL_FIELDS, *extra)

@@ -23,7 +23,7 @@ from ..io import read_report
 from ..reading.pool import ordered_map
 from ..rules import MissingPolicy, validate
 from ..rules.similarity import DEFAULT_THRESHOLD, MIN_CHARS
-from ._workers import chunk_size_for, chunks, crash, failure, make_pool, renamed
+from ._workers import chunk_size_for, chunks, crash, failure, make_pool, renamed, with_path
 from .discover import discover
 from .output import finding_records
 from .pairing import check_pair, pair_up
@@ -162,6 +162,13 @@ def iter_check(
         raise ArgumentError(B.BAD_THRESHOLD, value=threshold)
     found = discover(paths)
     yield from found.skipped
+    for folder, why in found.unlistable:  # its reports cannot be checked: unreadable, never skipped
+        yield FileResult(
+            folder,
+            error=with_path(folder, why.en),
+            error_type="UnlistableFolder",
+            error_zh=with_path(folder, why.zh),
+        )
     files = found.files
     fixes = resolve_file_names(fixes, files)
     pool = make_pool(jobs, len(files), timeout)

@@ -27,3 +27,7 @@ BAD_FINDINGS_SUFFIX: Final = Message(
 BAD_FINDINGS_KIND: Final = Message(
     "kind must be 'csv' or 'jsonl', not {value!r}", "kind 只能是 'csv' 或 'jsonl'，不能是 {value!r}"
 )
+FOLDER_UNLISTABLE: Final = Message(
+    "cannot list the folder (its reports are not checked): {reason}",
+    "无法列出文件夹的内容（其中的报告未能检查）：{reason}",
+)

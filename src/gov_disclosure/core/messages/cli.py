@@ -47,6 +47,7 @@ JOBS_HELP: Final = Message(
     "Worker processes [default: all cores; in this process for fewer than 16 files].",
     "并行的工作进程数 [默认：全部处理器核心；少于16个文件时在本进程内处理]。",
 )
+INTERRUPTED: Final = Message("interrupted (Ctrl-C)", "已中断（Ctrl-C）")
 BOM_HELP: Final = Message(
     "Write CSV files as UTF-8 with a BOM, which Excel needs to show Chinese (the default), or as "
     "plain UTF-8 (--no-bom).",
