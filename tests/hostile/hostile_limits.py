@@ -62,6 +62,31 @@ def _drain(stream: IO[bytes], buf: list[bytes], cap: int = 4 << 20) -> None:
     stream.close()
 
 
+def _limits(memory_mib: float | None) -> Any:
+    def limits() -> None:
+        if memory_mib is not None:
+            n = int(memory_mib * 2**20)
+            resource.setrlimit(resource.RLIMIT_AS, (n, n))
+
+    return limits
+
+
+def start_limited(
+    argv: list[str], *, memory_mib: float | None = MEMORY_MIB, env: Mapping[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    """Start ``argv`` as :func:`run_limited` does (address-space limit, its own session: the caller
+    signals or kills the whole group) and return it running, for a test that acts on it mid-run."""
+    return subprocess.Popen(
+        argv,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=_limits(memory_mib),
+        start_new_session=True,
+        env=dict(env) if env is not None else None,
+    )
+
+
 def run_limited(
     argv: list[str],
     *,
@@ -74,18 +99,13 @@ def run_limited(
     """Run ``argv`` with an address-space limit of ``memory_mib`` MiB, killed with its process group
     at ``deadline`` seconds."""
 
-    def limits() -> None:
-        if memory_mib is not None:
-            n = int(memory_mib * 2**20)
-            resource.setrlimit(resource.RLIMIT_AS, (n, n))
-
     start = time.perf_counter()
     proc = subprocess.Popen(
         argv,
         stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        preexec_fn=limits,
+        preexec_fn=_limits(memory_mib),
         start_new_session=True,
         env=dict(env) if env is not None else None,
         cwd=cwd,

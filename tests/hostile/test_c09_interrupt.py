@@ -7,12 +7,12 @@ from __future__ import annotations
 import os
 import random
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from hostile_limits import start_limited
 
 from gov_disclosure.testing import sample_report
 from gov_disclosure.text import write_text
@@ -53,11 +53,8 @@ def _children(pid: int) -> set[int]:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_ctrl_c_on_check(tmp_path: Path, lang: str) -> None:
     corpus = _slow_corpus(tmp_path)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gov_disclosure", "check", str(corpus), "-j", "2", "--no-progress", "--lang", lang],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
+    proc = start_limited(
+        [sys.executable, "-m", "gov_disclosure", "check", str(corpus), "-j", "2", "--no-progress", "--lang", lang]
     )
     try:
         deadline = time.monotonic() + 60
