@@ -12,7 +12,6 @@ import pytest
 from hostile_limits import run_python
 
 from gov_disclosure import ShapeError
-from gov_disclosure.core.model import MAX_SECTION_CHARS, MAX_SECTION_LINES
 from gov_disclosure.testing import sample_report
 from gov_disclosure.text import read_text, write_text
 
@@ -21,8 +20,7 @@ def case(kind, unit, folder):
     import attrs
     from pathlib import Path
     from gov_disclosure import read_report
-    from gov_disclosure.core.model import MAX_SECTION_CHARS, MAX_SECTION_LINES
-    from gov_disclosure.testing import sample_report
+        from gov_disclosure.testing import sample_report
     r = sample_report("2021")
     if unit == "one-line":
         text = "本" * MAX_SECTION_CHARS
@@ -63,6 +61,8 @@ def test_the_longest_sections_read_back(tmp_path: Path, kind: str, unit: str) ->
 
 
 def test_a_longer_section_is_refused_by_the_model() -> None:
+    from gov_disclosure.core.model import MAX_SECTION_CHARS, MAX_SECTION_LINES
+
     r = sample_report("2021")
     with pytest.raises(ShapeError, match="characters"):
         attrs.evolve(r, sections=attrs.evolve(r.sections, other="费" * (MAX_SECTION_CHARS + 1)))
@@ -71,6 +71,8 @@ def test_a_longer_section_is_refused_by_the_model() -> None:
 
 
 def test_a_reader_cuts_a_longer_section_and_says_so() -> None:
+    from gov_disclosure.core.model import MAX_SECTION_CHARS
+
     text = write_text(sample_report("2021")).replace(
         "六、其他需要报告的事项\n", "六、其他需要报告的事项\n" + "本年度未收取信息处理费。" * 20_000 + "\n", 1
     )
