@@ -122,3 +122,22 @@ def test_the_library_writers_are_atomic(tmp_path: Path) -> None:
     got = out.result["returned"]
     assert all(got["kept"].values()), got
     assert set(got["raised"]) == set(got["kept"]), got
+
+
+def test_the_library_refuses_an_output_that_is_an_input(tmp_path: Path) -> None:
+    from gov_disclosure.core.errors import ArgumentError
+    from gov_disclosure.batch import write_cells
+    from gov_disclosure.excel import aggregate, write_summary
+
+    d = g.gen_18_inputs(tmp_path)
+    src = d / "r.json"
+    before = src.read_bytes()
+    with pytest.raises(ArgumentError, match="input"):
+        write_cells([src], src, jobs=1)
+    assert src.read_bytes() == before
+    units = [d / "unit0.xlsx", d / "unit1.xlsx"]
+    unit_before = units[0].read_bytes()
+    result = aggregate(units, agency="某区人民政府")
+    with pytest.raises(ArgumentError, match="input"):
+        write_summary(result, units[0])
+    assert units[0].read_bytes() == unit_before

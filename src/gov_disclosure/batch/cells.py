@@ -20,7 +20,7 @@ import attrs
 from ..core.csvout import CsvWriter, open_csv
 from ..core.errors import ArgumentError
 from ..core.export import CELL_FIELDS, cell_records
-from ..core.files import atomic_open
+from ..core.files import atomic_open, same_file
 from ..core.fixes import HandFix, apply_fixes, fixes_for, resolve_file_names
 from ..core.messages import Message
 from ..core.messages import batch as B
@@ -205,9 +205,15 @@ def write_cells(
 
     A file is written atomically (the old one stays until the new one is complete). CSV is UTF-8
     with a BOM (``bom=False``: without), and text that would start a formula is neutralised
-    (:mod:`gov_disclosure.core.csvout`)."""
+    (:mod:`gov_disclosure.core.csvout`). An output that is one of the files given is refused
+    (:class:`~gov_disclosure.core.errors.ArgumentError`)."""
     if kind not in ("csv", "jsonl", "parquet"):
         raise ArgumentError(B.BAD_CELLS_KIND, value=kind)
+    paths = list(paths)
+    if isinstance(out, (str, os.PathLike)):
+        for given in paths:
+            if same_file(out, given):
+                raise ArgumentError(E.OUTPUT_IS_INPUT, path=os.fspath(out))
     unreadable: list[tuple[str, Message]] = []
     fields = (*(CELL_EXPORT_FIELDS if with_file else CELL_FIELDS), *((CORRECTED_FIELD,) if fixes else ()))
     files = 0

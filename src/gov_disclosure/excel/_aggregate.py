@@ -29,8 +29,8 @@ from typing import IO, Any, Final
 import attrs
 
 from ..core.codes import CODES
-from ..core.errors import GovDisclosureError, plain
-from ..core.files import atomic_write
+from ..core.errors import ArgumentError, GovDisclosureError, plain
+from ..core.files import atomic_write, same_file
 from ..core.findings import CellRef, Finding, ValidationReport
 from ..core.messages import Lang, Message
 from ..core.messages import errors as E
@@ -368,7 +368,12 @@ def write_summary(
     result: AggregateResult, target: str | os.PathLike[str] | IO[bytes] | None = None
 ) -> bytes | None:
     """The summary workbook: the total as a filled template, a per-unit breakdown sheet (total and
-    every unit side by side, one line per cell) and a sheet of every unit's findings."""
+    every unit side by side, one line per cell) and a sheet of every unit's findings. A path is
+    written atomically; a path that is one of the units' files is refused (ArgumentError)."""
+    if isinstance(target, (str, os.PathLike)):
+        for u in result.units:
+            if same_file(target, u.source):
+                raise ArgumentError(E.OUTPUT_IS_INPUT, path=os.fspath(target))
     total = result.total
     wb = template_workbook(total.format)
     fill_workbook(wb, total)

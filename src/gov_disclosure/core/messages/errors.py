@@ -289,3 +289,7 @@ SOFFICE_TIMEOUT: Final = Message(
     "LibreOffice did not finish converting the document to PDF within {seconds} s",
     "LibreOffice 在{seconds}秒内未能完成 PDF 转换",
 )
+OUTPUT_IS_INPUT: Final = Message(
+    "the output {path} is one of the input files: refused (it would be overwritten)",
+    "输出文件 {path} 是输入文件之一，不予写入（否则会覆盖它）",
+)
