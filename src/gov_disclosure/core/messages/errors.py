@@ -290,6 +290,6 @@ SOFFICE_TIMEOUT: Final = Message(
     "LibreOffice 在{seconds}秒内未能完成 PDF 转换",
 )
 OUTPUT_IS_INPUT: Final = Message(
-    "the output {path} is one of the input files: refused (it would be overwritten)",
-    "输出文件 {path} 是输入文件之一，不予写入（否则会覆盖它）",
+    "the output is one of the input files: refused (it would be overwritten)",
+    "输出文件是输入文件之一，不予写入（否则会覆盖它）",
 )
