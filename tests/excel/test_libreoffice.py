@@ -90,7 +90,7 @@ def test_recalculated_totals_and_checks_agree_with_the_library(tmp_path: Path) -
             ((sheet, coord),) = list(values.defined_names[name_for(c.address)].destinations)
             shown = values[sheet][coord.replace("$", "")].value  # what LibreOffice computed and saved
             shown = None if shown == "" else shown
-            computed = [f for f in findings if f.code == "GD109" and f.location == c.address]
+            computed = [f for f in findings if f.code == "GD111" and f.location == c.address]
             if computed:
                 # a formula over blank (or text) cells: no reported value; the finding says what
                 # the spreadsheet shows

@@ -1,7 +1,7 @@
 """Classes 7 and 14: decoding. A ``<meta charset>`` naming a codec that is not a text encoding
 (idna, punycode, undefined, rot13, base64) gave a traceback; a UTF-8 file with one bad byte was
 decoded whole as GB18030 and was then "not a report". Now: only text encodings are honoured (else
-UTF-8/GB18030, with a GD110 finding), and UTF-8 stays UTF-8 with a GD110 finding at the bad byte
+UTF-8/GB18030, with a GD112 finding), and UTF-8 stays UTF-8 with a GD112 finding at the bad byte
 (line and column); a real GBK file is still read as GB18030."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def test_a_charset_that_is_no_text_encoding(tmp_path: Path, charset: str) -> Non
     assert out.result is not None, out
     got = out.result["returned"]
     assert sum(v is not None for v in got["cells"].values()) == _ALL
-    assert got["codes"].get("GD110") == 1
+    assert got["codes"].get("GD112") == 1
     cli = run_cli("read", path)
     assert not cli.traceback, cli
     assert cli.rc == 0, cli
@@ -46,7 +46,7 @@ def test_one_bad_byte_in_utf8(tmp_path: Path) -> None:
     got = out.result["returned"]
     assert sum(v is not None for v in got["cells"].values()) == _ALL
     assert got["agency"] == sample_report("2021").agency
-    bad = [f for f in got["findings"] if f["code"] == "GD110"]
+    bad = [f for f in got["findings"] if f["code"] == "GD112"]
     assert len(bad) == 1
     line = next(
         i for i, ln in enumerate(path.read_bytes().split(b"\n"), 1) if b"\xff" in ln
@@ -62,7 +62,7 @@ def test_a_gbk_file_is_still_gb18030(tmp_path: Path) -> None:
     back, findings = read_report(path)
     assert back.cell_map() == r.cell_map()
     assert back.agency == r.agency
-    assert not [f for f in findings if f.code == "GD110"]
+    assert not [f for f in findings if f.code == "GD112"]
 
 
 def test_a_gbk_file_with_a_bad_byte(tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ def test_a_gbk_file_with_a_bad_byte(tmp_path: Path) -> None:
     path.write_bytes(data[:i] + b"\xff" + data[i:])
     back, findings = read_report(path)
     assert back.cell_map() == r.cell_map()
-    assert [f.code for f in findings if f.code == "GD110"] == ["GD110"]
+    assert [f.code for f in findings if f.code == "GD112"] == ["GD112"]
 
 
 def test_many_bad_bytes_are_counted_not_listed() -> None:

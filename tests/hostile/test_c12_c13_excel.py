@@ -2,9 +2,9 @@
 
 - 12: a total formula over blank input cells shows the sum of the filled ones; it was read as the
   reported total, without a finding, and aggregate summed it. It is now no reported value: missing
-  under ``not-assessable`` (GD109 says why, naming the blank cells), the parts' sum under ``zero``.
+  under ``not-assessable`` (GD111 says why, naming the blank cells), the parts' sum under ``zero``.
 - defect 11: numbers typed as text (１２, 5.0) are skipped by Excel's SUM; the total then failed
-  GD201 and the cells had no finding. Each such cell gets GD108, the total GD109 naming them.
+  GD201 and the cells had no finding. Each such cell gets GD110, the total GD111 naming them.
 - 13: a count cell "21 8" read as 218 (the HTML and text readers say GD102); text beyond Excel's
   32,767 characters was cut silently.
 """
@@ -30,7 +30,7 @@ def test_a_total_over_blank_cells_is_no_reported_value(tmp_path: Path) -> None:
     assert all(report.cell(a) is None for a in _BLANKED)
     assert report.cell(_TOTAL) is None
     at_total = [f for f in findings if f.location == _TOTAL]
-    assert [f.code for f in at_total] == ["GD109"]
+    assert [f.code for f in at_total] == ["GD111"]
     assert "商业企业" in at_total[0].message_zh
     strict = validate(report, findings=findings)
     assert strict.valid  # warnings only: blanks, and a total nobody reported
@@ -60,10 +60,10 @@ def test_numbers_typed_as_text(tmp_path: Path) -> None:
     sample = sample_report("2021")
     assert report.cell("applications/new/natural_person") == 12
     assert report.cell("applications/new/research") == 5
-    typed = sorted(f.location or "" for f in findings if f.code == "GD108")
+    typed = sorted(f.location or "" for f in findings if f.code == "GD110")
     assert typed == ["applications/new/natural_person", "applications/new/research"]
     at_total = [f for f in findings if f.location == _TOTAL]
-    assert [f.code for f in at_total] == ["GD109"]
+    assert [f.code for f in at_total] == ["GD111"]
     assert "自然人" in at_total[0].message_zh
     assert "科研机构" in at_total[0].message_zh
     parts = ("natural_person", "business", "research", "nonprofit", "legal_service", "other_org")

@@ -284,10 +284,10 @@ def _sum(
     cells: dict[str, Cell] = {}
     findings: list[Finding] = []
     ctx = decimal.Context(prec=200)
-    # totals a unit's template computed over blank cells (GD109): no reported value. Missing under
+    # totals a unit's template computed over blank cells (GD111): no reported value. Missing under
     # not-assessable (the sum's total is then missing too); the parts' sum under zero
     computed = [
-        {f.location: f.expected for f in u.read_findings if f.code == "GD109" and isinstance(f.expected, int)}
+        {f.location: f.expected for f in u.read_findings if f.code == "GD111" and isinstance(f.expected, int)}
         for u in units
     ]
     for c in spec(first.format).cells:

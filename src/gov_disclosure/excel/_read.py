@@ -447,7 +447,7 @@ class _Reader:
         s, row, col = pos
         text = raw_text if raw_text is not None else format_cell(value)
         self.findings.append(
-            CODES["GD108"].finding(
+            CODES["GD110"].finding(
                 *M.TYPED_AS_TEXT.both(where=self.where(c.address), text=text, value=format_cell(value)),
                 location=c.address,
                 cells=[CellRef(c.address, value)],
@@ -465,7 +465,7 @@ class _Reader:
         cells: dict[str, Cell],
         where: str,
     ) -> None:
-        """GD109 on a template total whose parts are not all numbers: what Excel shows is no
+        """GD111 on a template total whose parts are not all numbers: what Excel shows is no
         reported value. ``expected`` is the parts' sum with blanks as 0 (what the validator uses
         under ``--missing zero``)."""
         excel: Message | str = M.SHOWN_BLANK if shown is None else (
@@ -483,7 +483,7 @@ class _Reader:
             message = M.COMPUTED_OVER_TEXT
             params.update(typed=self._part_names(c, typed))
         self.findings.append(
-            CODES["GD109"].finding(
+            CODES["GD111"].finding(
                 *message.both(**params),
                 location=c.address,
                 cells=[CellRef(p, cells.get(p)) for p in c.parts],

@@ -104,7 +104,7 @@ def decode_html(data: bytes) -> str:
 
 
 def _decode(data: bytes) -> tuple[str, list[Finding]]:
-    """The page's text and a GD110 finding for every problem with its encoding."""
+    """The page's text and a GD112 finding for every problem with its encoding."""
     m = _META_CHARSET.search(data[:8192])
     return decode(data, declared=m.group(1).decode("ascii") if m else None)
 

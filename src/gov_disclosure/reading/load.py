@@ -105,7 +105,7 @@ _NOT_TEXT: Final = frozenset({"undefined", "idna", "punycode", "raw-unicode-esca
 
 
 def decode(data: bytes, *, declared: str | None = None) -> tuple[str, list[Finding]]:
-    """Bytes of a text file as str, and a GD110 finding for every place that did not decode.
+    """Bytes of a text file as str, and a GD112 finding for every place that did not decode.
 
     The encoding: a BOM (UTF-8, UTF-16), else ``declared`` (a page's ``<meta charset>``) when it is
     a text encoding (GBK and GB2312 are read as their superset GB18030), else UTF-8, else GB18030.
@@ -128,7 +128,7 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, list[Findi
             text, spans = _decode_marking(data, name)
             return text, _bad_bytes(data, spans, name)
         findings.append(
-            CODES["GD110"].finding(
+            CODES["GD112"].finding(
                 f"the page declares the encoding {declared[:40]!r}, which is not a text encoding; "
                 "read as UTF-8 or GB18030 instead",
                 f"网页声明的编码“{declared[:40]}”不是文字编码，改按UTF-8或GB18030读取",
@@ -148,7 +148,7 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, list[Findi
 
 
 def _bad_bytes(data: bytes, spans: list[tuple[int, int]], encoding: str) -> list[Finding]:
-    """GD110 findings for the byte ranges that did not decode: the first few with their line and
+    """GD112 findings for the byte ranges that did not decode: the first few with their line and
     column (in characters), the rest counted in one."""
     out: list[Finding] = []
     label = codecs.lookup(encoding).name.upper()
@@ -158,7 +158,7 @@ def _bad_bytes(data: bytes, spans: list[tuple[int, int]], encoding: str) -> list
         column = len(before) - (before.rfind("\n") + 1) + 1
         shown = data[start:end].hex(" ").upper()
         out.append(
-            CODES["GD110"].finding(
+            CODES["GD112"].finding(
                 f"bytes that are not valid {label} at line {line}, column {column} ({shown}); "
                 "read as U+FFFD (\ufffd)",
                 f"第{line}行第{column}列的字节不是有效的{label}编码（{shown}），按“\ufffd”读取",
@@ -169,7 +169,7 @@ def _bad_bytes(data: bytes, spans: list[tuple[int, int]], encoding: str) -> list
     if len(spans) > _SHOWN_ERRORS:
         more = len(spans) - _SHOWN_ERRORS
         out.append(
-            CODES["GD110"].finding(
+            CODES["GD112"].finding(
                 f"{more} more places with bytes that are not valid {label}",
                 f"另有{more}处字节不是有效的{label}编码",
             )
@@ -225,7 +225,7 @@ def load_decoded(
     reader: str = "read_text",
     keyword: str = "text",
 ) -> tuple[str, list[Finding]]:
-    """:func:`load_text` with the findings of decoding (GD110: bytes that did not decode, a declared
+    """:func:`load_text` with the findings of decoding (GD112: bytes that did not decode, a declared
     encoding that is not one); ``decode`` defaults to :func:`decode`."""
     found: list[Finding] = []
 

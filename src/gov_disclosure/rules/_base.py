@@ -31,7 +31,7 @@ class Context:
     missing: MissingPolicy
     not_assessable: list[NotAssessable] = attrs.Factory(list)
     #: totals the source computed rather than reported (a template's formula over blank cells, a
-    #: GD109 finding of the reader): address → the parts. No reported value: missing under
+    #: GD111 finding of the reader): address → the parts. No reported value: missing under
     #: ``not-assessable``, the parts' sum under ``zero``, never "blank" (GD101)
     computed: Mapping[str, Sequence[str]] = attrs.Factory(dict)
     values: dict[str, Cell] = attrs.field(init=False)

@@ -64,14 +64,14 @@ def validate(
       it in ``not_assessable``; ``"zero"`` counts missing cells as 0.
     - ``findings``: findings a reader already made (with file positions); a validator finding on the
       same code and location is then left out, so nothing is said twice. A total the reader found
-      computed rather than reported (GD109: a template's formula over blank cells) is missing under
+      computed rather than reported (GD111: a template's formula over blank cells) is missing under
       ``not-assessable`` and the sum of its parts under ``zero``.
     - ``extra_rules``: rules from other modules (e.g. the prose checks of GD602).
     """
     if missing not in ("not-assessable", "zero"):
         raise ValueError(f"missing must be 'not-assessable' or 'zero', not {missing!r}")
     findings = tuple(findings)
-    computed = {f.location: tuple(c.address for c in f.cells) for f in findings if f.code == "GD109" and f.location}
+    computed = {f.location: tuple(c.address for c in f.cells) for f in findings if f.code == "GD111" and f.location}
     ctx = Context(report, previous, missing, computed=computed)
     out: list[Finding] = []
     cross_year_ok = previous is not None and (
