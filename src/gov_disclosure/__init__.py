@@ -2,8 +2,8 @@
 
 One typed model of the report in both format versions ("2019" trial, "2021"), a validator that checks
 every invariant and returns structured findings, JSON (un)structuring, and readers/writers for Excel,
-DOCX, HTML and plain text in their own modules (``gov_disclosure.excel``, ``.docx``, ``.html``,
-``.text``).
+DOCX, HTML, Markdown, PDF and plain text in their own modules (``gov_disclosure.excel``, ``.docx``,
+``.html``, ``.markdown``, ``.pdf``, ``.text``).
 """
 
 from importlib.metadata import PackageNotFoundError, version
@@ -14,6 +14,7 @@ from .core.errors import (
     GovDisclosureError,
     MissingExtraError,
     MissingToolError,
+    NoTablesError,
     ReadError,
     ShapeError,
     UnsafeFileError,
@@ -22,10 +23,11 @@ from .core.errors import (
 from .core.export import cell_records
 from .core.findings import CellRef, Finding, Severity, ValidationReport
 from .core.model import AppealsGroup, AppealsTable, ApplicationsRow, Report, Sections
+from .core.quality import ReadQuality
 from .core.serialize import from_dict, from_json, json_schema, to_dict, to_json
 from .core.values import Amount, Cell
 from .core.vocabulary import FORMATS, FormatKey, spec
-from .io import read_report
+from .io import ReadInfo, read_report, read_report_info
 from .rules import RULES, Rule, validate
 
 try:
@@ -49,7 +51,10 @@ __all__ = [
     "GovDisclosureError",
     "MissingExtraError",
     "MissingToolError",
+    "NoTablesError",
     "ReadError",
+    "ReadInfo",
+    "ReadQuality",
     "Report",
     "Rule",
     "Sections",
@@ -64,6 +69,7 @@ __all__ = [
     "from_json",
     "json_schema",
     "read_report",
+    "read_report_info",
     "spec",
     "to_dict",
     "to_json",

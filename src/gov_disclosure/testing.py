@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "any_reports",
+    "crawler_text",
     "random_report",
     "report_pairs",
     "sample_report",
@@ -197,6 +198,27 @@ def random_report(
 def sample_report(format: FormatKey = "2021") -> Report:
     """A complete, valid sample report with realistic numbers (the same every time)."""
     return random_report(random.Random(f"gov-disclosure sample {format}"), format)
+
+
+def crawler_text(report: Report, *, one_line: bool = False) -> str:
+    """The report's web page (:func:`gov_disclosure.html.write_html`) as a crawler's ``get_text()``
+    leaves it: the page's text nodes joined with nothing between them, so the cells of a table row
+    run together (``1.属于国家秘密0000000``) and lines break only where the page source breaks them
+    (between rows). ``one_line``: the page's tables are written without line breaks, so each table
+    comes out on one line. Needs lxml (``pip install "gov-disclosure[html]"``)."""
+    import re
+
+    from .html import write_html
+
+    try:
+        from lxml import html as lxml_html
+    except ImportError:  # pragma: no cover - write_html's package needs lxml too
+        raise MissingExtraError("gov_disclosure.testing.crawler_text", "html") from None
+    page = write_html(report)
+    if one_line:
+        page = re.sub(r"<table.*?</table>", lambda m: m.group(0).replace("\n", ""), page, flags=re.S)
+    text: str = lxml_html.document_fromstring(page).text_content()  # type: ignore[attr-defined]
+    return text
 
 
 # -- hypothesis strategies -----------------------------------------------------------------------

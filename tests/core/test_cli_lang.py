@@ -117,3 +117,19 @@ def test_locale_in_a_subprocess() -> None:
     assert proc.returncode == 0, proc.stderr
     assert "用法：" in proc.stdout
     assert "正式文档" in proc.stdout
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_command_has_its_own_whole_line_in_the_list(lang: str) -> None:
+    """The list of commands in --help shows each command's one-line summary whole (click would cut
+    the Chinese help to "..." for want of a ". " to cut at)."""
+    from click.testing import CliRunner
+
+    from gov_disclosure.cli import main
+
+    out = CliRunner().invoke(main, ["--help", "--lang", lang]).output
+    listed = out.split("命令：" if lang == "zh" else "Commands:", 1)[1].strip().splitlines()
+    assert sorted(line.split()[0] for line in listed) == sorted(main.commands)
+    for line in listed:
+        assert not line.rstrip().endswith("..."), line
+        assert len(line.split(None, 1)) == 2, line

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from docx import Document
-from gov_disclosure.core.errors import ReadError, UnsafeFileError, UnsupportedFileError
+from gov_disclosure.core.errors import NoTablesError, ReadError, UnsafeFileError, UnsupportedFileError
 from gov_disclosure.docx import read_docx, write_docx
 from gov_disclosure.io import read_report
 from gov_disclosure.testing import sample_report
@@ -103,7 +103,8 @@ def test_python_docx_does_not_expand_entities() -> None:
         parse_xml(_LAUGHS + b"<w:t " + ns + b">&lol9;</w:t>")
 
 
-def test_document_without_tables_gives_a_finding() -> None:
+def test_document_without_tables_is_not_read() -> None:
+    """No statistical table: nothing to check, a reading failure (exit 2), not 200 blank cells."""
     doc = Document()
     doc.add_paragraph("某某局2021年政府信息公开工作年度报告")
     doc.add_paragraph("一、总体情况")
@@ -112,11 +113,8 @@ def test_document_without_tables_gives_a_finding() -> None:
     doc.add_paragraph("人手不足。")
     buffer = io.BytesIO()
     doc.save(buffer)
-    report, findings = read_docx(buffer.getvalue())
-    assert (report.agency, report.year, report.format) == ("某某局", 2021, "2021")
-    assert report.sections.problems == "人手不足。"
-    assert any(f.code == "GD106" and "no tables" in f.message for f in findings)
-    assert all(v is None for v in report.cell_map().values())
+    with pytest.raises(NoTablesError, match="none of the three statistical tables"):
+        read_docx(buffer.getvalue())
 
 
 def test_document_that_is_no_report() -> None:
@@ -137,9 +135,9 @@ def test_deeply_nested_tables() -> None:
     cell.text = "深处"
     buffer = io.BytesIO()
     doc.save(buffer)
-    report, findings = read_docx(buffer.getvalue())
-    assert report.year == 2021
-    assert any(f.code == "GD106" for f in findings)
+    # read without a crash; none of its tables is a statistical table: a typed reading failure
+    with pytest.raises(NoTablesError):
+        read_docx(buffer.getvalue())
 
 
 def test_five_thousand_row_table() -> None:
@@ -220,6 +218,9 @@ def test_placeholder_text_of_content_controls_is_not_content() -> None:
 
     doc = Document()
     doc.add_paragraph("某某局2021年政府信息公开工作年度报告")
+    table = doc.add_table(rows=1, cols=4)  # a statistical table, so that the report is read
+    for cell, text in zip(table.rows[0].cells, ("规章", "0", "0", "0"), strict=True):
+        cell.text = text
     doc.add_paragraph("五、存在的主要问题及改进情况")
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     sdt = parse_xml(

@@ -125,8 +125,8 @@ def test_the_library_writers_are_atomic(tmp_path: Path) -> None:
 
 
 def test_the_library_refuses_an_output_that_is_an_input(tmp_path: Path) -> None:
-    from gov_disclosure.core.errors import ArgumentError
     from gov_disclosure.batch import write_cells
+    from gov_disclosure.core.errors import ArgumentError
     from gov_disclosure.excel import aggregate, write_summary
 
     d = g.gen_18_inputs(tmp_path)

@@ -82,3 +82,53 @@ def test_read_in_a_subprocess(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
     assert "GD105" in proc.stdout
     assert from_json(out.read_text(encoding="utf-8")).agency == "二七区科学技术局"
+
+
+# -- what the file was read as, and how well ----------------------------------------------------------
+
+REAL = DATA / "real"
+
+
+def test_read_says_which_reader_and_how_well(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "gov_disclosure", "read", str(REAL / "shanghai-stcsm-2024.md"), "--lang", "en"],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    stderr = out.stderr.decode("utf-8")
+    assert "read as Markdown by gov_disclosure.markdown.read_markdown" in stderr
+    assert "of 200 cells, 199 placed, 0 declined" in stderr
+    assert from_json(out.stdout).agency == "上海市科委"  # the report alone on stdout
+
+
+def test_read_says_it_in_chinese(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["read", str(DATA / "erqi-sci-2020.txt"), "--lang", "zh"])
+    assert "作为纯文本读取（gov_disclosure.text.read_text）" in result.output
+    assert "未能放入" in result.output
+
+
+def test_validate_json_has_the_reader_and_the_cells(runner: CliRunner, tmp_path: Path) -> None:
+    r = sample_report("2021")
+    page = tmp_path / "report.html"
+    page.write_text(write_html(r), encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(page), "--output-format", "json"])
+    data = json.loads(result.output)
+    assert data["reader"] == "gov_disclosure.html.read_html"
+    filled = sum(1 for v in r.cell_map().values() if v is not None)
+    assert data["cells"] == {"placed": filled, "declined": 0, "blank": 200 - filled, "cells": 200}
+
+
+def test_a_file_without_tables_is_unreadable_in_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text("某某局2021年政府信息公开工作年度报告\n一、总体情况\n本年度工作正常开展。\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    lines = [ln for ln in result.output.splitlines() if ln.strip()]
+    assert len(lines) == 1
+    assert "none of the three statistical tables" in lines[0]
+    assert "GD101" not in result.output
+    result = runner.invoke(main, ["read", str(path), "--lang", "zh"])
+    assert result.exit_code == 2
+    assert "三张统计表" in result.output

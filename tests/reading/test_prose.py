@@ -87,3 +87,58 @@ def test_unrelated_numbers_are_not_statements() -> None:
 def test_erqi_style_no_applications_agrees_with_a_zero_table() -> None:
     r = sample_report("2019").with_cells({"applications/new/total": 0})
     assert gd602(attrs.evolve(r, sections=Sections(overview="我局未收到任何形式的信息公开申请。"))) == []
+
+
+# -- sentences broken across lines, and the 2021 wordings ----------------------------------------------
+
+
+def test_a_sentence_broken_across_lines_is_read_whole() -> None:
+    r = sample_report("2021").with_cells({"applications/new/total": 95, "applications/carried_over/total": 0})
+    text = (
+        "（二）依申请公开情况。进一步规范依申请公开流程，畅通\n"
+        "依申请公开受理渠道。2023 年区政府办代表区政府受理政府信息公开\n"
+        "申请 17 件，均在法定期限答复。"
+    )
+    found = [f for f in validate(with_text(r, text)) if f.code == "GD602"]
+    assert [(f.found, f.expected) for f in found] == [(17, 95)]
+    assert "区政府办代表区政府受理政府信息公开申请 17 件" in (found[0].raw or "")
+
+
+def test_headings_and_table_rows_stay_lines_of_their_own() -> None:
+    from gov_disclosure.rules.prose import paragraphs
+
+    text = "（一）主动公开情况\n本年度受理政府\n信息公开申请5件。\n二、主动公开政府信息情况\n规章  0  0  0\n共\n3件"
+    assert paragraphs(text) == [
+        "（一）主动公开情况",
+        "本年度受理政府信息公开申请5件。",
+        "二、主动公开政府信息情况",
+        "规章  0  0  0",
+        "共3件",
+    ]
+
+
+def test_the_2021_wordings(report: Report) -> None:
+    r = report.with_cells(
+        {"applications/total/total": 3000, "applications/carried_forward/total": 131}
+    )
+    agree = "本年度共收到政府信息公开申请3119件，上年结转12件，办结3000件，结转下年度继续办理131件。"
+    assert gd602(with_text(r, agree)) == []
+    said = {s.what: s.number for s in statements(with_text(r, agree))}
+    assert said == {
+        "applications/new/total": 3119,
+        "applications/carried_over/total": 12,
+        "applications/total/total": 3000,
+        "applications/carried_forward/total": 131,
+    }
+    wrong = "本年度共收到政府信息公开申请3119件，上年结转政府信息公开申请13件，共办结2999件，转下一年度办理的有130件。"
+    found = {f.cells[0].address: f.found for f in validate(with_text(r, wrong)) if f.code == "GD602"}
+    assert found == {
+        "applications/carried_over/total": 13,
+        "applications/total/total": 2999,
+        "applications/carried_forward/total": 130,
+    }
+
+
+def test_办结_in_other_words_is_no_statement(report: Report) -> None:
+    text = "所有办结的信息公开申请中同意公开答复9件，按时办结率100%。"
+    assert [s.what for s in statements(with_text(report, text))] == []

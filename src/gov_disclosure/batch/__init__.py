@@ -6,7 +6,8 @@ arranges them:
 
 - :func:`iter_check` walks files and folders, checks every file in worker processes, pairs the reports
   of one agency in consecutive years and runs the cross-year rules GD701–GD704 on each pair, and
-  yields events (:class:`FileResult`, :class:`PairResult`, :class:`Skipped`, :class:`Duplicate`) as
+  yields events (:class:`FileResult`, :class:`PairResult`, :class:`Skipped`, :class:`Duplicate`,
+  :class:`Ambiguous`) as
   they are ready; :class:`Summary` counts them. :func:`check_paths` collects it all in a
   :class:`BatchResult` for a notebook.
 - :func:`iter_cell_records` / :func:`write_cells`: the flat cell export (FORMAT.md §7) of every report,
@@ -20,9 +21,14 @@ parent keeps, per readable report with a known agency and year, what the cross-y
 cell values (a tuple in spec order) and the section text, a few kilobytes per report.
 
 Pairing: reports are paired by (agency, year) with (agency, year − 1). The agency names are compared
-after :func:`agency_key` normalisation (NFKC, case folded, whitespace, punctuation and symbols dropped)
-and nothing else: 定海区经信局 and 舟山市定海区经济和信息化局 are *not* paired. When several files
-have the same (agency, year), the first in path order is paired and a :class:`Duplicate` is reported.
+after :func:`agency_key` normalisation (NFKC, case folded, whitespace, punctuation and symbols
+dropped); then, for the keys left without a partner, a name with and without its parent regions
+(淮安市洪泽区人民政府 / 洪泽区人民政府, :func:`region_extends`) when that match is the only one in the
+corpus; a name that matches two agencies (洪泽区人民政府 beside 淮安市洪泽区人民政府 and
+宿迁市洪泽区人民政府) is reported (:class:`Ambiguous`), not paired. Nothing else is guessed:
+定海区经信局 and 舟山市定海区经济和信息化局 are *not* paired (an abbreviation is not a region). When
+several files have the same (agency, year), the first in path order is paired and a
+:class:`Duplicate` is reported.
 
 Modules: :mod:`.discover` (files and folders), :mod:`.check` (one file, runs), :mod:`.pairing`
 (consecutive years, GD701–GD704), :mod:`.output` (findings files), :mod:`.cells` (the cell export),
@@ -37,9 +43,20 @@ from .cells import CELL_EXPORT_FIELDS, ExportCount, cells_kind, iter_cell_record
 from .check import BatchResult, check_file, check_paths, iter_check
 from .discover import SUFFIXES, Discovery, discover
 from .output import FINDING_FIELDS, finding_records, findings_kind, write_findings
-from .pairing import check_pair, check_pairs, compare, cross_year_findings, pair_up
+from .pairing import (
+    check_pair,
+    check_pairs,
+    compare,
+    cross_year_findings,
+    pair_up,
+    region_aliases,
+    region_extends,
+    same_agency,
+)
 from .results import (
+    AMBIGUOUS,
     UNREADABLE,
+    Ambiguous,
     CrossYearData,
     Duplicate,
     Event,
@@ -52,10 +69,12 @@ from .results import (
 )
 
 __all__ = [
+    "AMBIGUOUS",
     "CELL_EXPORT_FIELDS",
     "FINDING_FIELDS",
     "SUFFIXES",
     "UNREADABLE",
+    "Ambiguous",
     "BatchResult",
     "CrossYearData",
     "Discovery",
@@ -81,6 +100,9 @@ __all__ = [
     "iter_cell_records",
     "iter_check",
     "pair_up",
+    "region_aliases",
+    "region_extends",
+    "same_agency",
     "write_cells",
     "write_findings",
 ]

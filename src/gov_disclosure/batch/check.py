@@ -19,7 +19,7 @@ from ..core.fixes import HandFix, apply_fixes, fixes_for, resolve_file_names
 from ..core.messages import Message
 from ..core.messages import batch as B
 from ..core.messages import errors as E
-from ..io import read_report
+from ..io import read_report_info
 from ..reading.pool import ordered_map
 from ..rules import MissingPolicy, validate
 from ..rules.similarity import DEFAULT_THRESHOLD, MIN_CHARS
@@ -28,6 +28,7 @@ from .discover import discover
 from .output import finding_records
 from .pairing import check_pair, pair_up
 from .results import (
+    Ambiguous,
     CrossYearData,
     Duplicate,
     Event,
@@ -50,11 +51,16 @@ class BatchResult:
     skipped: tuple[Skipped, ...]
     duplicates: tuple[Duplicate, ...]
     summary: Summary
+    #: reports not paired because their agency name matches more than one agency
+    ambiguous: tuple[Ambiguous, ...] = ()
 
     def finding_records(self, *, flat: bool = True) -> Iterator[dict[str, Any]]:
-        """One record per finding (and per unreadable file), as in a findings file."""
+        """One record per finding (and per unreadable file, and per report not paired because its
+        agency name is ambiguous), as in a findings file."""
         for result in self.results:
             yield from finding_records(result, flat=flat)
+        for ambiguous in self.ambiguous:
+            yield from finding_records(ambiguous, flat=flat)
         for pair in self.pairs:
             yield from finding_records(pair, flat=flat)
 
@@ -79,7 +85,8 @@ def check_file(
     p = str(path)
     suffix = Path(p).suffix.lower()
     try:
-        report, read_findings = read_report(p)
+        info = read_report_info(p)
+        report, read_findings = info.report, list(info.findings)
         mine = fixes_for(fixes, p, report.agency, report.year)
         if mine:
             report, read_findings = apply_fixes(report, read_findings, mine)
@@ -96,6 +103,8 @@ def check_file(
         year=report.year,
         findings=result.findings,
         not_assessable=len(result.not_assessable),
+        reader=info.reader,
+        quality=info.quality,
         carry=CrossYearData.of(report) if carry else None,
         report=report if keep_report else None,
     )
@@ -147,7 +156,8 @@ def iter_check(
     """Check every file under ``paths`` and every pair of consecutive years; yield events.
 
     Order: the :class:`Skipped` files, then one :class:`FileResult` per file in path order (as soon
-    as it and those before it are done), then the :class:`Duplicate` groups, then one
+    as it and those before it are done), then the :class:`Duplicate` groups and the
+    :class:`Ambiguous` agency names (see :func:`~.pairing.pair_up`), then one
     :class:`PairResult` per pair. ``jobs``: worker processes (default: all cores; 1 runs in this
     process). ``similarity_threshold``/``min_chars`` tune GD704 (``--similarity-threshold``,
     ``--min-chars``; see :mod:`gov_disclosure.rules.similarity`); ``threshold`` is its deprecated name.
@@ -232,6 +242,7 @@ def check_paths(
     pair_results: list[PairResult] = []
     skipped: list[Skipped] = []
     duplicates: list[Duplicate] = []
+    ambiguous: list[Ambiguous] = []
     for event in iter_check(
         paths,
         jobs=jobs,
@@ -251,6 +262,10 @@ def check_paths(
             pair_results.append(event)
         elif isinstance(event, Skipped):
             skipped.append(event)
+        elif isinstance(event, Ambiguous):
+            ambiguous.append(event)
         else:
             duplicates.append(event)
-    return BatchResult(tuple(results), tuple(pair_results), tuple(skipped), tuple(duplicates), summary)
+    return BatchResult(
+        tuple(results), tuple(pair_results), tuple(skipped), tuple(duplicates), summary, tuple(ambiguous)
+    )

@@ -20,7 +20,7 @@ from .results import Skipped
 __all__ = ["SUFFIXES", "Discovery", "discover", "path_order"]
 
 #: the suffixes a folder walk picks up (a file named on the command line is read whatever its suffix)
-SUFFIXES: Final = frozenset({".json", ".xlsx", ".docx", ".txt", ".html", ".htm", ".pdf"})
+SUFFIXES: Final = frozenset({".json", ".xlsx", ".docx", ".txt", ".md", ".html", ".htm", ".pdf"})
 
 
 @attrs.frozen

@@ -16,7 +16,7 @@ from ..core.errors import ArgumentError
 from ..core.findings import Severity
 from ..core.messages import batch as B
 from ..core.messages import errors as E
-from .results import UNREADABLE, Event, FileResult, PairResult
+from .results import AMBIGUOUS, UNREADABLE, Ambiguous, Event, FileResult, PairResult
 
 __all__ = ["FINDING_FIELDS", "finding_records", "findings_kind", "write_findings"]
 
@@ -36,18 +36,59 @@ FINDING_FIELDS: Final = (
     "source",
     "raw",
     "previous",
+    # how the file was read (the same on every row of a file; empty on rows of a pair): the reader,
+    # and of the format's cells how many it placed, declined and found blank (core.quality), so a
+    # finding about the report is never mistaken for one about what could not be read
+    "reader",
+    "cells_placed",
+    "cells_declined",
+    "cells_blank",
 )
 
 
-def finding_records(event: FileResult | PairResult, *, flat: bool = True) -> Iterator[dict[str, Any]]:
+def finding_records(
+    event: FileResult | PairResult | Ambiguous, *, flat: bool = True
+) -> Iterator[dict[str, Any]]:
     """The rows of a findings file for one event: one per finding, or one ``unreadable`` row (a file
-    that could not be read, or a pair whose check could not finish).
+    that could not be read, or a pair whose check could not finish), or one ``ambiguous-agency`` row
+    (a report not paired because its agency name matches two agencies of the corpus).
 
     ``flat`` (for CSV): cells as one string (``address=value …``); else as a list of objects.
     """
+    if isinstance(event, Ambiguous):
+        en, zh = B.AMBIGUOUS_AGENCY.both(
+            agency=event.agency, year=event.year, matches=" / ".join(event.matches)
+        )
+        yield {
+            "file": event.path,
+            "agency": event.agency,
+            "year": event.year,
+            "code": AMBIGUOUS,
+            "severity": Severity.WARNING.value,
+            "location": "agency",
+            "cells": "" if flat else [],
+            "expected": None,
+            "found": None,
+            "message": en,
+            "message_zh": zh,
+            "source": None,
+            "raw": " / ".join(event.matches),
+            "previous": None,
+            **dict.fromkeys(("reader", "cells_placed", "cells_declined", "cells_blank")),
+        }
+        return
+    reading: dict[str, Any] = dict.fromkeys(("reader", "cells_placed", "cells_declined", "cells_blank"))
     if isinstance(event, FileResult):
         base: dict[str, Any] = {"file": event.path, "agency": event.agency, "year": event.year}
         previous = None
+        if event.quality is not None:
+            q = event.quality
+            reading = {
+                "reader": event.reader,
+                "cells_placed": q.placed,
+                "cells_declined": q.declined,
+                "cells_blank": q.blank,
+            }
     else:
         base = {"file": event.this, "agency": event.agency, "year": event.year}
         previous = event.last
@@ -67,13 +108,14 @@ def finding_records(event: FileResult | PairResult, *, flat: bool = True) -> Ite
             "source": None,
             "raw": None,
             "previous": previous,
+            **reading,
         }
         return
     for f in event.findings:
         d = f.to_dict()
         if flat:
             d["cells"] = " ".join(str(c) for c in f.cells)
-        yield {**base, **d, "previous": previous}
+        yield {**base, **d, "previous": previous, **reading}
 
 
 class _FindingsWriter:
@@ -84,7 +126,7 @@ class _FindingsWriter:
             self.csv = CsvWriter(out, FINDING_FIELDS)  # text that would start a formula is neutralised
 
     def write(self, event: Event) -> int:
-        if not isinstance(event, (FileResult, PairResult)):
+        if not isinstance(event, (FileResult, PairResult, Ambiguous)):
             return 0
         n = 0
         for rec in finding_records(event, flat=self.csv is not None):

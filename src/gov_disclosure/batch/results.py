@@ -18,11 +18,14 @@ import attrs
 
 from ..core.findings import Finding, Severity, agency_key
 from ..core.model import Report, Sections
+from ..core.quality import ReadQuality
 from ..core.values import Amount, Cell
 from ..core.vocabulary import SECTIONS, FormatKey, spec
 
 __all__ = [
+    "AMBIGUOUS",
     "UNREADABLE",
+    "Ambiguous",
     "CrossYearData",
     "Duplicate",
     "Event",
@@ -36,6 +39,8 @@ __all__ = [
 
 #: the code of the findings-file row that stands for a file that could not be read
 UNREADABLE: Final = "unreadable"
+#: the code of the findings-file row of a report not paired because its agency name matches two
+AMBIGUOUS: Final = "ambiguous-agency"
 
 #: ``on_progress(stage, done, total)``; stage is ``"files"`` or ``"pairs"``
 ProgressCallback: TypeAlias = Callable[[str, int, int], None]
@@ -109,6 +114,10 @@ class FileResult:
     error: str | None = None  #: why it could not be read (English), naming the file
     error_type: str | None = None
     error_zh: str | None = None  #: ``error`` in Chinese
+    #: the reader that read the file (``gov_disclosure.markdown.read_markdown``)
+    reader: str | None = None
+    #: how well it was read: cells placed / declined / blank (None when it could not be read)
+    quality: ReadQuality | None = None
     carry: CrossYearData | None = attrs.field(default=None, repr=False, eq=False)
     #: the report read (with hand corrections applied), when the run was asked to keep it
     report: Report | None = attrs.field(default=None, repr=False, eq=False)
@@ -145,6 +154,9 @@ class PairResult:
     #: set (and ``findings`` empty) when the pair could not be checked: its worker died or overran
     error: str | None = None
     error_zh: str | None = None  #: ``error`` in Chinese
+    #: last year's agency name when it is spelt otherwise (with or without its parent region):
+    #: the pair was made across spellings
+    last_agency: str | None = None
 
     @property
     def valid(self) -> bool:
@@ -168,7 +180,19 @@ class Duplicate:
     paths: tuple[str, ...]
 
 
-Event: TypeAlias = FileResult | PairResult | Skipped | Duplicate
+@attrs.frozen
+class Ambiguous:
+    """A report not paired with a neighbouring year because its agency name matches more than one
+    agency of the corpus with and without a parent region (洪泽区人民政府 beside 淮安市洪泽区人民政府
+    and 宿迁市洪泽区人民政府), or one agency spelt two ways in one year."""
+
+    agency: str | None
+    year: int
+    path: str
+    matches: tuple[str, ...]  #: the names it matches, as found
+
+
+Event: TypeAlias = FileResult | PairResult | Skipped | Duplicate | Ambiguous
 
 
 @attrs.define
@@ -180,11 +204,17 @@ class Summary:
     unreadable: int = 0
     pairs: int = 0
     pairs_unchecked: int = 0  #: pairs whose check could not finish (a worker died or overran)
+    pairs_across_spellings: int = 0  #: pairs of a name with and without its parent region
     duplicates: int = 0
+    ambiguous: int = 0  #: reports not paired because their agency name matches two agencies
     skipped: Counter[str] = attrs.Factory(Counter)  #: by suffix
     codes: Counter[str] = attrs.Factory(Counter)  #: findings per code, cross-year ones included
     severities: Counter[str] = attrs.Factory(Counter)
     error_files: set[str] = attrs.Factory(set)  #: readable reports with at least one error
+    #: cells of the readable reports: placed / declined / blank (see :class:`ReadQuality`)
+    cells: Counter[str] = attrs.Factory(Counter)
+    #: readable reports of which the reader declined at least one cell (not read in full)
+    partly_read: int = 0
 
     def add(self, event: Event) -> None:
         if isinstance(event, FileResult):
@@ -194,14 +224,21 @@ class Summary:
                 return
             self.read += 1
             self._count(event.path, event.findings)
+            if event.quality is not None:
+                q = event.quality
+                self.cells.update({"placed": q.placed, "declined": q.declined, "blank": q.blank})
+                self.partly_read += q.declined > 0
         elif isinstance(event, PairResult):
             self.pairs += 1
+            self.pairs_across_spellings += event.last_agency is not None
             if event.error is not None:
                 self.pairs_unchecked += 1
                 return
             self._count(event.this, event.findings)
         elif isinstance(event, Skipped):
             self.skipped[Path(event.path).suffix.lower() or "(none)"] += 1
+        elif isinstance(event, Ambiguous):
+            self.ambiguous += 1
         else:
             self.duplicates += 1
 
@@ -231,8 +268,12 @@ class Summary:
             "with_errors": self.with_errors,
             "pairs": self.pairs,
             "pairs_unchecked": self.pairs_unchecked,
+            "pairs_across_spellings": self.pairs_across_spellings,
             "duplicates": self.duplicates,
+            "ambiguous_agencies": self.ambiguous,
             "skipped": dict(sorted(self.skipped.items())),
             "findings": dict(sorted(self.codes.items())),
             "severities": {s.value: self.severities.get(s.value, 0) for s in Severity},
+            "cells": {k: self.cells.get(k, 0) for k in ("placed", "declined", "blank")},
+            "partly_read": self.partly_read,
         }

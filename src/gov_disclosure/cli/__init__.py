@@ -12,7 +12,7 @@ The pattern, for a new command or option (``M`` is ``gov_disclosure.core.message
     from ._i18n import argument, command, option, say
     from ._common import fail, load
 
-    @command("annotate", help=M.ANNOTATE_HELP)            # help: a Message, never a str or docstring
+    @command("annotate", help=M.ANNOTATE_HELP, short=M.ANNOTATE_SHORT)  # Messages, never a str or docstring
     @argument("report", metavar=M.METAVAR_REPORT, type=click.Path(dir_okay=False))
     @option("-o", "--output", type=click.Path(dir_okay=False), required=True, help=M.ANNOTATE_OUTPUT_HELP)
     def annotate_command(report: str, output: str) -> None:

@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ..batch import (
+    Ambiguous,
     Duplicate,
     FileResult,
     PairResult,
@@ -24,12 +25,15 @@ from ..batch import (
     cross_year_findings,
     findings_kind,
     iter_check,
+    same_agency,
     write_findings,
 )
 from ..core.csvout import open_csv
 from ..core.files import atomic_open
 from ..core.findings import Severity
+from ..core.messages import batch as MB
 from ..core.messages import cli as M
+from ..core.messages import reading as R
 from ..rules import RULES
 from ..rules.similarity import DEFAULT_THRESHOLD, MIN_CHARS
 from ._common import (
@@ -94,11 +98,21 @@ def _summary_table(summary: Summary) -> Table:
     rows = [
         (M.ROW_FILES, summary.files, ""),
         (M.ROW_READ, summary.read, ""),
+        (R.ROW_PARTLY_READ, summary.partly_read, "yellow" if summary.partly_read else ""),
+        (R.ROW_CELLS_PLACED, summary.cells["placed"], ""),
+        (R.ROW_CELLS_DECLINED, summary.cells["declined"], "yellow" if summary.cells["declined"] else ""),
+        (R.ROW_CELLS_BLANK, summary.cells["blank"], ""),
         (M.ROW_UNREADABLE, summary.unreadable, "red" if summary.unreadable else ""),
         (M.ROW_WITH_ERRORS, summary.with_errors, "red" if summary.with_errors else ""),
         (M.ROW_PAIRS, summary.pairs, ""),
         *([(M.ROW_PAIRS_UNCHECKED, summary.pairs_unchecked, "red")] if summary.pairs_unchecked else []),
         (M.ROW_DUPLICATES, summary.duplicates, "yellow" if summary.duplicates else ""),
+        *(
+            [(MB.ACROSS_SPELLINGS_ROW, summary.pairs_across_spellings, "")]
+            if summary.pairs_across_spellings
+            else []
+        ),
+        *([(MB.AMBIGUOUS_ROW, summary.ambiguous, "yellow")] if summary.ambiguous else []),
     ]
     for label, n, style in rows:
         table.add_row(say(label), str(n), "", style=style or None)
@@ -150,7 +164,7 @@ def _threshold(new: float, old: float | None) -> float:
 MAX_LISTED = 20
 
 
-@command("check", help=M.CHECK_HELP)
+@command("check", help=M.CHECK_HELP, short=M.CHECK_SHORT)
 @argument("paths", metavar=M.METAVAR_PATHS, nargs=-1, required=True, type=click.Path())
 @JOBS
 @TIMEOUT
@@ -216,6 +230,7 @@ def check_command(
     summary = Summary()
     problems: list[FileResult | PairResult] = []
     duplicates: list[Duplicate] = []
+    ambiguous: list[Ambiguous] = []
     failed: dict[str, Counter[str]] = {}
     try:
         with contextlib.ExitStack() as stack:
@@ -261,13 +276,15 @@ def check_command(
                                 failed.setdefault(path, Counter()).update(errors)
                     elif isinstance(event, Duplicate):
                         duplicates.append(event)
+                    elif isinstance(event, Ambiguous):
+                        ambiguous.append(event)
             except RuntimeError as exc:
                 fail(error_text(exc))
     except OSError as exc:  # the findings file could not be written (a full disk): the old one stays
         if findings_path is None or to_stdout:
             raise  # stdout: a closed pipe ends the command quietly (cli._i18n)
         cannot_write(findings_path, exc)
-    _print_summary(summary, summary_format, problems, duplicates, failed, err=to_stdout)
+    _print_summary(summary, summary_format, problems, duplicates, failed, ambiguous, err=to_stdout)
     if summary.files:
         run.finish(err=to_stdout)
     if summary.files == 0:
@@ -287,9 +304,11 @@ def _print_summary(
     problems: list[FileResult | PairResult],
     duplicates: list[Duplicate],
     failed: dict[str, Counter[str]],
+    ambiguous: list[Ambiguous] | None = None,
     *,
     err: bool,
 ) -> None:
+    ambiguous = ambiguous or []
     if fmt == "json":
         data = {
             **summary.to_dict(),
@@ -306,6 +325,10 @@ def _print_summary(
             ],
             "duplicate_reports": [
                 {"agency": d.agency, "year": d.year, "files": list(d.paths)} for d in duplicates
+            ],
+            "ambiguous_reports": [
+                {"agency": a.agency, "year": a.year, "file": a.path, "matches": list(a.matches)}
+                for a in ambiguous
             ],
         }
         if err:
@@ -328,6 +351,15 @@ def _print_summary(
             first=d.paths[0],
         )
         console.print(f"[yellow]{escape(text)}[/yellow]", soft_wrap=True)
+    for a in ambiguous:
+        text = say(
+            MB.AMBIGUOUS_LINE,
+            agency=a.agency or say(M.UNKNOWN),
+            year=a.year,
+            path=a.path,
+            matches=" / ".join(a.matches),
+        )
+        console.print(f"[yellow]{escape(text)}[/yellow]", soft_wrap=True)
     console.print(_summary_table(summary))
     if failed:
         console.print(escape(say(M.FAILED_FILES, n=len(failed))), style="bold red", soft_wrap=True)
@@ -338,7 +370,7 @@ def _print_summary(
             console.print(escape(say(M.FAILED_MORE, n=len(failed) - MAX_LISTED)), soft_wrap=True)
 
 
-@command("compare", help=M.COMPARE_HELP)
+@command("compare", help=M.COMPARE_HELP, short=M.COMPARE_SHORT)
 @argument("last", metavar=M.METAVAR_LAST, type=click.Path(dir_okay=False))
 @argument("this", metavar=M.METAVAR_THIS, type=click.Path(dir_okay=False))
 @OUTPUT_FORMAT
@@ -368,7 +400,9 @@ def compare_command(
     if a.year is not None and b.year is not None and b.year != a.year + 1:
         fail(M.NOT_CONSECUTIVE, last=last, last_year=a.year, this=this, this_year=b.year)
     if a.agency and b.agency and agency_key(a.agency) != agency_key(b.agency):
-        fail(M.AGENCIES_DIFFER, last=last, last_agency=a.agency, this=this, this_agency=b.agency)
+        if not same_agency(a.agency, b.agency):
+            fail(M.AGENCIES_DIFFER, last=last, last_agency=a.agency, this=this, this_agency=b.agency)
+        note(MB.AGENCIES_SPELT_OTHERWISE, last=a.agency, this=b.agency)  # with/without its region
     result = cross_year_findings(a, b, missing=missing, threshold=threshold, min_chars=min_chars)  # type: ignore[arg-type]
     if fmt == "json":
         dump_json({"last": last, "this": this, "agency": b.agency, "year": b.year, **result.to_dict()})

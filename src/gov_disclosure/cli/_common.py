@@ -20,9 +20,10 @@ from ..core.files import atomic_write, same_file
 from ..core.findings import Finding, Severity, ValidationReport
 from ..core.messages import Message, common
 from ..core.messages import cli as M
+from ..core.messages import reading as R
 from ..core.model import Report
 from ..core.vocabulary import location_label
-from ..io import read_report
+from ..io import ReadInfo, read_report, read_report_info
 from ._i18n import Option, lang, lang_option, option, say
 
 F = Callable[..., Any]
@@ -144,6 +145,39 @@ def load(path: str) -> tuple[Report, list[Finding]]:
         return read_report(Path(path))
     except (GovDisclosureError, MissingExtraError) as exc:
         fail(error_text(exc))
+
+
+def load_info(path: str) -> ReadInfo:
+    """:func:`load`, with the reader used and how well it read (cells placed / declined / blank)."""
+    try:
+        return read_report_info(Path(path))
+    except (GovDisclosureError, MissingExtraError) as exc:
+        fail(error_text(exc))
+
+
+_KINDS: dict[str, Message] = {
+    "json": R.KIND_JSON,
+    "xlsx": R.KIND_XLSX,
+    "docx": R.KIND_DOCX,
+    "html": R.KIND_HTML,
+    "pdf": R.KIND_PDF,
+    "markdown": R.KIND_MARKDOWN,
+    "text": R.KIND_TEXT,
+}
+
+
+def print_reading(info: ReadInfo) -> None:
+    """One line on stderr: what the file was read as, by which reader, and how well."""
+    q = info.quality
+    note(
+        R.READ_WITH,
+        kind=say(_KINDS[info.kind]),
+        reader=info.reader,
+        cells=q.cells,
+        placed=q.placed,
+        declined=q.declined,
+        blank=q.blank,
+    )
 
 
 def check_output(
@@ -291,9 +325,11 @@ __all__ = [
     "fail",
     "format_module",
     "load",
+    "load_info",
     "missing_option",
     "note",
     "print_findings",
+    "print_reading",
     "source_label",
     "title",
     "where",

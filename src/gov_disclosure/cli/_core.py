@@ -28,10 +28,12 @@ from ._common import (
     exit_for,
     fail,
     load,
+    load_info,
     missing_option,
     note,
     pick_output_format,
     print_findings,
+    print_reading,
     title,
     write_file,
 )
@@ -39,7 +41,7 @@ from ._i18n import argument, command, lang, option, say
 from ._review import ReviewRun, apply_file_fixes, export_indicators, load_fixes, review_options, single_result
 
 
-@command("validate", help=M.VALIDATE_HELP)
+@command("validate", help=M.VALIDATE_HELP, short=M.VALIDATE_SHORT)
 @argument("report", metavar=M.METAVAR_REPORT, type=click.Path(dir_okay=False))
 @option("--previous", type=click.Path(dir_okay=False), metavar=M.METAVAR_REPORT, help=M.PREVIOUS_HELP)
 @OUTPUT_FORMAT
@@ -60,7 +62,8 @@ def validate_command(
     """Validate one report (help: M.VALIDATE_HELP)."""
     fmt = pick_output_format(output_format, old_output)
     run = ReviewRun(review_path, html_path, decisions_path, fixes_path, inputs=(report,), command="validate")
-    r, read_findings = load(report)
+    info = load_info(report)
+    r, read_findings = info.report, list(info.findings)
     last = None
     if previous:
         last = load(previous)[0]
@@ -70,9 +73,18 @@ def validate_command(
     result = single_result(report, r, result, run)
     if fmt == "json":
         dump_json(
-            {"file": report, "agency": r.agency, "year": r.year, "format": r.format, **result.to_dict()}
+            {
+                "file": report,
+                "agency": r.agency,
+                "year": r.year,
+                "format": r.format,
+                "reader": info.reader,
+                "cells": info.quality.to_dict(),
+                **result.to_dict(),
+            }
         )
     else:
+        print_reading(info)
         print_findings(result, title=title(report, r), format=r.format)
     run.finish(err=fmt == "json")
     sys.exit(exit_for([result]))
@@ -80,35 +92,40 @@ def validate_command(
 
 def _check_previous(path: str, r: Report, previous: str, last: Report) -> None:
     """Refuse a --previous report that is not the same agency's report of the year before."""
-    from ..batch import agency_key
+    from ..batch import agency_key, same_agency
+    from ..core.messages import batch as MB
 
     if r.year is not None and last.year is not None and last.year != r.year - 1:
         fail(M.PREVIOUS_NOT_YEAR_BEFORE, previous=previous, previous_year=last.year, year=r.year)
     if r.agency and last.agency and agency_key(r.agency) != agency_key(last.agency):
-        fail(M.PREVIOUS_OTHER_AGENCY, previous=previous, previous_agency=last.agency, agency=r.agency)
+        if not same_agency(r.agency, last.agency):
+            fail(M.PREVIOUS_OTHER_AGENCY, previous=previous, previous_agency=last.agency, agency=r.agency)
+        note(MB.AGENCIES_SPELT_OTHERWISE, last=last.agency, this=r.agency)  # with/without its region
     for which, report in ((path, r), (previous, last)):
         if report.year is None:
             note(M.PREVIOUS_YEAR_UNKNOWN, which=which, previous=previous)
 
 
-@command("read", help=M.READ_HELP)
+@command("read", help=M.READ_HELP, short=M.READ_SHORT)
 @argument("file", metavar=M.METAVAR_FILE, type=click.Path(dir_okay=False))
 @option("-o", "--output", type=click.Path(dir_okay=False), help=M.READ_OUTPUT_HELP)
 def read_command(file: str, output: str | None) -> None:
     """Read one file of any kind (help: M.READ_HELP)."""
     check_output(output, (".json",), command="read", inputs=(file,))
-    r, findings = load(file)
+    info = load_info(file)
+    r = info.report
     text = to_json(r)
     if output:
         write_file(output, text + "\n")
     else:
         click.echo(text)
-    result = validate(r, findings=findings)
+    print_reading(info)
+    result = validate(r, findings=info.findings)
     print_findings(result, title=title(file, r), format=r.format, err=not output)
     sys.exit(exit_for([result]))
 
 
-@command("export", help=M.EXPORT_HELP)
+@command("export", help=M.EXPORT_HELP, short=M.EXPORT_SHORT)
 @argument("reports", metavar=M.METAVAR_REPORTS, nargs=-1, required=True, type=click.Path())
 @option("--cells", "cells", is_flag=True, help=M.CELLS_HELP)
 @option("--indicators", "indicators", is_flag=True, help=R.INDICATORS_OPTION_HELP)
@@ -190,13 +207,13 @@ def export_command(
     sys.exit(EXIT_UNREADABLE if count.unreadable else EXIT_OK)
 
 
-@command("schema", help=M.SCHEMA_HELP)
+@command("schema", help=M.SCHEMA_HELP, short=M.SCHEMA_SHORT)
 def schema_command() -> None:
     """Print the JSON Schema (help: M.SCHEMA_HELP)."""
     dump_json(json_schema())
 
 
-@command("sample", help=M.SAMPLE_HELP)
+@command("sample", help=M.SAMPLE_HELP, short=M.SAMPLE_SHORT)
 @option(
     "--format",
     "fmt",
@@ -221,7 +238,7 @@ SCOPES = {
 }
 
 
-@command("rules", help=M.RULES_HELP)
+@command("rules", help=M.RULES_HELP, short=M.RULES_SHORT)
 def rules_command() -> None:
     """List the rules (help: M.RULES_HELP)."""
     severities = {"error": M.SEVERITY_ERROR, "warning": M.SEVERITY_WARNING, "info": M.SEVERITY_INFO}

@@ -11,7 +11,7 @@ from ._common import check_output, error_text, fail, format_module, load, note, 
 from ._i18n import argument, command, option, say
 
 
-@command("render", help=M.RENDER_HELP)
+@command("render", help=M.RENDER_HELP, short=M.RENDER_SHORT)
 @argument("report", metavar=M.METAVAR_REPORT, type=click.Path(dir_okay=False))
 @option("-o", "--output", type=click.Path(dir_okay=False), required=True, help=M.RENDER_OUTPUT_HELP)
 @option("--title-font", default=None, metavar=M.METAVAR_FONT, help=M.TITLE_FONT_HELP)

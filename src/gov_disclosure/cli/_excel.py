@@ -30,7 +30,7 @@ from ._common import (
 from ._i18n import argument, command, option, say
 
 
-@command("template", help=M.TEMPLATE_HELP)
+@command("template", help=M.TEMPLATE_HELP, short=M.TEMPLATE_SHORT)
 @option(
     "--format",
     "fmt",
@@ -48,7 +48,7 @@ def template_command(fmt: str, output: str) -> None:
     click.echo(say(M.WROTE_TEMPLATE, path=output, format=fmt))
 
 
-@command("to-xlsx", help=M.TO_XLSX_HELP)
+@command("to-xlsx", help=M.TO_XLSX_HELP, short=M.TO_XLSX_SHORT)
 @argument("report", metavar=M.METAVAR_REPORT, type=click.Path(dir_okay=False))
 @option("-o", "--output", type=click.Path(dir_okay=False), required=True, help=M.TO_XLSX_OUTPUT_HELP)
 def to_xlsx_command(report: str, output: str) -> None:
@@ -68,7 +68,7 @@ def to_xlsx_command(report: str, output: str) -> None:
     )
 
 
-@command("aggregate", help=M.AGGREGATE_HELP)
+@command("aggregate", help=M.AGGREGATE_HELP, short=M.AGGREGATE_SHORT)
 @argument("units", metavar=M.METAVAR_UNITS, nargs=-1, required=True, type=click.Path(dir_okay=False))
 @option("-o", "--output", type=click.Path(dir_okay=False), required=True, help=M.AGGREGATE_OUTPUT_HELP)
 @option("--agency", required=True, metavar=M.METAVAR_AGENCY, help=M.AGENCY_HELP)

@@ -377,9 +377,12 @@ class Command(_Speaking, click.Command):
 
     context_class = Context
 
-    def __init__(self, name: str | None, *, help: Text | None = None, **attrs: Any) -> None:
+    def __init__(
+        self, name: str | None, *, help: Text | None = None, short: Text | None = None, **attrs: Any
+    ) -> None:
         super().__init__(name, **attrs)
         self._help_text = help
+        self._short_text = short
         if not any(p.name == "lang" for p in self.params):
             self.params.append(lang_option(expose=False))
 
@@ -390,6 +393,12 @@ class Command(_Speaking, click.Command):
     @help.setter
     def help(self, value: Text | None) -> None:
         self._help_text = value
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The command's line in the list of commands: its own one-line Message (click would cut the
+        first sentence of the help, which in Chinese has no ". " to cut at)."""
+        short = _render(self._short_text)
+        return short if short is not None else super().get_short_help_str(limit)
 
     @property
     def options_metavar(self) -> str | None:
@@ -449,12 +458,12 @@ class Group(_Speaking, click.Group):
         return opt
 
 
-def command(name: str, *, help: Message, **attrs: Any) -> Callable[[F], Command]:
-    """``click.command`` making a :class:`Command` whose help is ``help`` (the docstring is for
-    developers only)."""
+def command(name: str, *, help: Message, short: Message, **attrs: Any) -> Callable[[F], Command]:
+    """``click.command`` making a :class:`Command` whose help is ``help`` and whose line in the list
+    of commands is ``short`` (the docstring is for developers only)."""
 
     def decorate(f: F) -> Command:
-        return click.command(name, cls=Command, help=help, **attrs)(f)
+        return click.command(name, cls=Command, help=help, short=short, **attrs)(f)
 
     return decorate
 

@@ -211,7 +211,7 @@ def single_result(path: str, report: Report, result: ValidationReport, run: Revi
     return ValidationReport(counted.findings, result.not_assessable)
 
 
-@command("annotate", help=R.ANNOTATE_HELP)
+@command("annotate", help=R.ANNOTATE_HELP, short=R.ANNOTATE_SHORT)
 @argument("report", metavar=M.METAVAR_REPORT, type=click.Path(dir_okay=False))
 @option("-o", "--output", type=click.Path(dir_okay=False), required=True, help=R.ANNOTATE_OUTPUT_HELP)
 @option("--previous", type=click.Path(dir_okay=False), metavar=M.METAVAR_REPORT, help=M.PREVIOUS_HELP)

@@ -79,6 +79,8 @@ CODES: Final[dict[str, Code]] = {
         Code("GD105", E, "reader", "row does not fit the columns", "行的数值个数与表格列数不符"),
         Code("GD106", W, "reader", "text that could not be placed", "无法归位的内容"),
         Code("GD107", Severity.INFO, "reader", "how the file was read", "读取方式"),
+        Code("GD108", W, "reader", "table out of order", "表格内容次序错乱"),
+        Code("GD109", W, "reader", "values run together, not split", "数值连在一起，未拆分"),
         Code("GD110", W, "reader", "number typed as text", "以文本形式填写的数字"),
         Code("GD111", W, "reader", "total computed over blank or text cells", "合计由公式根据空白或文本单元格计算"),
         Code("GD112", W, "reader", "text encoding problem", "文字编码问题"),

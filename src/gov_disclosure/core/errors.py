@@ -29,6 +29,7 @@ __all__ = [
     "MessageError",
     "MissingExtraError",
     "MissingToolError",
+    "NoTablesError",
     "ReadError",
     "ShapeError",
     "UnsafeFileError",
@@ -163,6 +164,11 @@ class UnsafeFileError(ReadError):
 
 class FileTooLargeError(ReadError):
     """The file or one of its parts exceeds a size limit."""
+
+
+class NoTablesError(ReadError):
+    """The file reads as text, but none of the three statistical tables is in it (a page that is not
+    the report, a report whose tables are images, crawler text that lost them): nothing to check."""
 
 
 class MissingToolError(ReadError):

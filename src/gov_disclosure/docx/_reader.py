@@ -14,11 +14,10 @@ from lxml import etree
 
 import docx
 
-from ..core.codes import CODES
-from ..core.errors import ReadError, ShapeError, UnsafeFileError, UnsupportedFileError
+from ..core.errors import NoTablesError, ReadError, ShapeError, UnsafeFileError, UnsupportedFileError
 from ..core.findings import Finding
-from ..core.messages import docx as M
 from ..core.messages import errors as E
+from ..core.messages import reading as reading_messages
 from ..core.model import Report
 from ..core.values import format_cell
 from ..core.vocabulary import SECTIONS
@@ -229,7 +228,7 @@ def _read_own(own: OwnMetadata, paragraphs: Sequence[Paragraph], grids: Sequence
         if f.location not in fixed and not (f.source is not None and _row_of(f.source) in fixed_rows)
     ]
     if not reading.tables:
-        findings.append(CODES["GD106"].finding(*M.NO_TABLES.both()))
+        raise NoTablesError(reading_messages.NO_TABLES)
     report = Report.from_cells(
         own.format,
         cells,

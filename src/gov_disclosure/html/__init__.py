@@ -7,7 +7,17 @@ Layer: formats. Imports the core and the reading layer; never :mod:`gov_disclosu
 the CLI.
 """
 
-from ._reader import MAX_CELLS, decode_html, read_html, table_grid
-from ._writer import CellRenderer, table_rows, write_html
+from ..reading.htmltable import table_grid
+from ._reader import MAX_CELLS, decode_html, read_html
+from ._writer import CellRenderer, table_html, table_rows, write_html
 
-__all__ = ["MAX_CELLS", "CellRenderer", "decode_html", "read_html", "table_grid", "table_rows", "write_html"]
+__all__ = [
+    "MAX_CELLS",
+    "CellRenderer",
+    "decode_html",
+    "read_html",
+    "table_grid",
+    "table_html",
+    "table_rows",
+    "write_html",
+]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from typing import Final
 
 try:
@@ -23,38 +22,18 @@ from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.vocabulary import FormatKey
 from ..reading.engine import Grid, GridCell, is_report_grid
+from ..reading.htmltable import MAX_CELLS, MAX_SPAN, SKIP, TableGrids
 from ..reading.load import decode, load_decoded
 from ..reading.meta import assemble, match_heading, parse_title
 
 __all__ = ["MAX_CELLS", "MAX_SPAN", "read_html"]
 
-#: cells of all tables of a page together (after expanding spans)
-MAX_CELLS: Final = 200_000
-#: a rowspan/colspan larger than this is clipped to it
-MAX_SPAN: Final = 200
 #: characters of HTML
 MAX_HTML_CHARS: Final = 32 * 1024 * 1024
 #: levels of nesting of a page (libxml2's limit with huge_tree; a deeper page is refused)
 MAX_DEPTH: Final = 2048
 
-_SKIP: Final = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "iframe",
-        "object",
-        "embed",
-        "head",
-        "select",
-        "button",
-        "textarea",
-        "svg",
-        "math",
-        "canvas",
-    }
-)
+_SKIP: Final = SKIP
 _BLOCK: Final = frozenset(
     {
         "p",
@@ -90,8 +69,6 @@ _BLOCK: Final = frozenset(
         "address",
     }
 )
-#: elements that start a new line of a cell's text
-_LINE_BREAKING: Final = frozenset({"br", "p", "div", "li", "tr", "td", "th", "table"})
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,20})""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
@@ -132,129 +109,11 @@ def _parse(text: str) -> etree._Element:
     return root
 
 
-def _text(el: etree._Element) -> str:
-    """An element's text; block elements, line breaks and the cells of a nested table start a new
-    line (a nested table's values never run together)."""
-    parts: list[str] = []
-    for node in el.iter():
-        if node is not el and node.tag in _LINE_BREAKING and parts:
-            parts.append("\n")
-        if node.tag in _SKIP:
-            continue
-        if node is not el and node.tag == "table":
-            continue
-        if isinstance(node.tag, str) and node.text:
-            parts.append(node.text)
-        if node is not el and node.tail:
-            parts.append(node.tail)
-    return _ZERO_WIDTH.sub("", "".join(parts))
-
-
-def _rows(table: etree._Element) -> Iterator[etree._Element]:
-    for child in table:
-        if not isinstance(child.tag, str):
-            continue
-        if child.tag == "tr":
-            yield child
-        elif child.tag in ("thead", "tbody", "tfoot"):
-            for tr in child:
-                if isinstance(tr.tag, str) and tr.tag == "tr":
-                    yield tr
-
-
-def _span(el: etree._Element, name: str) -> int:
-    try:
-        n = int(str(el.get(name, "1")).strip() or "1")
-    except ValueError:
-        return 1
-    return max(1, min(n, MAX_SPAN))
-
-
-def table_grid(table: etree._Element, number: int, budget: list[int]) -> list[list[GridCell]]:
-    """A ``<table>`` as a grid: rowspan/colspan expanded, covered positions ``continued``.
-
-    Every position a cell covers (width × height) and every row, empty or not, is counted against
-    ``budget`` (the page's :data:`MAX_CELLS`) before it is made, and the grid is built row by row from
-    the positions that exist, so the work is bounded by the budget whatever the spans and rows."""
-    grid: dict[int, dict[int, GridCell]] = {}
-    n_rows = 0
-    for r, tr in enumerate(_rows(table)):
-        c = 0
-        n_rows = r + 1
-        budget[0] -= 1  # a row costs even when it is empty
-        if budget[0] < 0:
-            raise UnsafeFileError(E.HTML_TOO_MANY_CELLS, limit=MAX_CELLS)
-        row = grid.setdefault(r, {})
-        k = 0
-        for td in tr:
-            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
-                continue
-            k += 1
-            while c in row:
-                c += 1
-            text = _ZERO_WIDTH.sub("", td.text or "") if len(td) == 0 else _text(td)
-            attrib = td.attrib
-            rs = _span(td, "rowspan") if "rowspan" in attrib else 1
-            cs = _span(td, "colspan") if "colspan" in attrib else 1
-            budget[0] -= rs * cs
-            if budget[0] < 0:
-                raise UnsafeFileError(E.HTML_TOO_MANY_CELLS, limit=MAX_CELLS)
-            src = f"table {number}, row {r + 1}, cell {k}"
-            row[c] = GridCell(text, src)
-            if rs > 1 or cs > 1:
-                covered = GridCell(text, src, continued=True)
-                for dr in range(rs):
-                    below = grid.setdefault(r + dr, {})
-                    for dc in range(cs):
-                        if dr or dc:
-                            below[c + dc] = covered
-            c += cs
-    if not any(grid.values()):
-        return []
-    height = max(n_rows, max(grid) + 1)
-    return [[cells[col] for col in sorted(cells)] if (cells := grid.get(r)) else [] for r in range(height)]
-
-
 def _has_label(grid: Grid) -> bool:
     return is_report_grid(grid)
 
 
-def _substantial(grid: Grid) -> bool:
-    """More than one cell with text: a table, not a value or a label wrapped in a table."""
-    filled = 0
-    for row in grid:
-        for c in row:
-            if not c.continued and c.text.strip():
-                filled += 1
-                if filled > 1:
-                    return True
-    return False
-
-
-class _Grids:
-    """The grid of each table of a page, made once per table and counted against one budget."""
-
-    def __init__(self) -> None:
-        self.budget = [MAX_CELLS]
-        self.grids: dict[etree._Element, list[list[GridCell]]] = {}
-        self.report: dict[etree._Element, bool] = {}
-
-    def __call__(self, table: etree._Element) -> list[list[GridCell]]:
-        grid = self.grids.get(table)
-        if grid is None:
-            grid = self.grids[table] = table_grid(table, len(self.grids) + 1, self.budget)
-        return grid
-
-    def is_report_table(self, table: etree._Element) -> bool:
-        """A table of the report: it holds labels of the format, and no table nested in it does
-        (that one is the report's; this one is layout). A table nested in a cell that is no table of
-        the report (a value wrapped in a table) is part of its cell's text."""
-        known = self.report.get(table)
-        if known is None:
-            nested = [t for t in table.iterdescendants("table") if _substantial(self(t))]
-            known = not any(_has_label(self(t)) for t in nested) and _has_label(self(table))
-            self.report[table] = known
-        return known
+_Grids = TableGrids
 
 
 def _walk(root: etree._Element, grid_of: _Grids) -> tuple[list[str], list[list[list[GridCell]]]]:

@@ -22,7 +22,7 @@ from ..core.vocabulary import (
 )
 from ..reading.meta import format_date
 
-__all__ = ["CellRenderer", "table_rows", "write_html"]
+__all__ = ["CellRenderer", "table_html", "table_rows", "write_html"]
 
 #: renders one data cell of a table: (address, text as printed) -> the ``<td>`` element
 CellRenderer: TypeAlias = Callable[[str, str], str]
@@ -130,6 +130,13 @@ def table_rows(report: Report, table: str, cell: CellRenderer = _plain) -> list[
     return _TABLES[table](report, cell, _texts(report))
 
 
+def table_html(report: Report, table: str) -> str:
+    """One table of the report as a whole ``<table>`` with the official merged cells (for HTML
+    inside Markdown, :func:`gov_disclosure.markdown.write_markdown`)."""
+    rows = "\n".join(f"<tr>{row}</tr>" for row in table_rows(report, table))
+    return f'<table border="1">\n{rows}\n</table>'
+
+
 def write_html(report: Report) -> str:
     """The report as a standalone web page (UTF-8): title, the six sections with their headings,
     the three tables with the official merged cells, and the signature. Labels come from the
@@ -155,9 +162,7 @@ def write_html(report: Report) -> str:
         text = getattr(report.sections, sec.key)
         out.extend(f"<p>{escape(p)}</p>" for p in text.split("\n") if p)
         if sec.key in _TABLES:
-            out.append('<table border="1">')
-            out.extend(f"<tr>{row}</tr>" for row in table_rows(report, sec.key))
-            out.append("</table>")
+            out.append(table_html(report, sec.key))
     if report.agency:
         out.append(f'<p class="signature">{escape(report.agency)}</p>')
     if report.published_on is not None:

@@ -7,7 +7,9 @@ labels, places every value it can place with certainty and reports the rest:
 
 - GD102 — a cell that is not a number (with its source position),
 - GD105 — a row whose values do not fit the columns (with the raw cells; nothing is guessed),
-- GD106 — a label it cannot place, a row of values without a known label, or a non-standard table.
+- GD106 — a label it cannot place, a row of values without a known label, or a non-standard table,
+- GD109 — a row whose values run together (``1.属于国家秘密0000000``) that could not be split with
+  certainty (:mod:`gov_disclosure.reading.runs` decides, on the digits and the table's sums).
 
 Labels are compared after :func:`normalise_label` (width, brackets, spaces and line breaks, item
 numbering, quotes) and with the reading variants of FORMAT.md §8 (社会组织, 过程序性信息, notes in
@@ -17,10 +19,11 @@ brackets, 政府采购, …). The official wording itself comes from :mod:`gov_d
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Final, Literal, TypeAlias
 
@@ -28,6 +31,7 @@ import attrs
 
 from ..core.codes import CODES
 from ..core.findings import CellRef, Finding
+from ..core.messages import reading as msg
 from ..core.values import Cell, Parsed, format_cell, is_missing, parse_cell
 from ..core.vocabulary import (
     APPEALS_COLUMNS,
@@ -42,16 +46,22 @@ from ..core.vocabulary import (
     FormatKey,
     spec,
 )
+from . import runs
+from .sums import broken_sums, table_sums
 
 __all__ = [
+    "FORMAT_VARIANTS",
     "LABEL_VARIANTS",
     "Grid",
     "GridCell",
     "GridReading",
     "LabelMatch",
+    "decompose_label",
     "detect_format",
+    "is_label_piece",
     "is_report_grid",
     "is_value_text",
+    "label_forms",
     "label_prefix",
     "match_label",
     "normalise_label",
@@ -74,6 +84,10 @@ class GridCell:
     source: str  #: e.g. "table 2, row 5, cell 3" or "line 120"
     #: True where this position is covered by a merged cell starting left/above (text repeated)
     continued: bool = False
+    #: True where the reader found this text run together with the cells around it (crawler text:
+    #: ``0000000``): it may hold several values, and only :mod:`.runs` may split it; whitespace-only
+    #: text marks the gap between two such runs (a separator, or a blank cell's ``&nbsp;``)
+    glued: bool = False
 
 
 Grid: TypeAlias = Sequence[Sequence[GridCell]]
@@ -105,12 +119,17 @@ LABEL_VARIANTS: Final[dict[str, str]] = {
     "本年增(减)": "本年增/减",
 }
 
+#: reading variants that are certain in one format version only: variant -> official wording. In the
+#: 2021 format 规范性文件 can only be the row 行政规范性文件 (the 2019 format's row of that name).
+FORMAT_VARIANTS: Final[dict[FormatKey, dict[str, str]]] = {
+    "2021": {"规范性文件": "行政规范性文件"},
+}
+
 _QUOTES = re.compile(r"[“”\"'‘’「」『』]")
 _SPACE = re.compile(r"\s+")
 _ITEM = re.compile(r"^(\d{1,2})[.、,，．:：]\s*")
 _CN_ITEM = re.compile(r"^([一二三四五六七八九十]{1,3})[、.,，．]\s*")
 _BRACKET_ITEM = re.compile(r"^\(([一二三四五六七八九十]{1,3})\)[、.,]?")
-_NOTE = re.compile(r"(?<=.)\([^()]*\)")
 
 
 @lru_cache(maxsize=_CACHE)
@@ -131,11 +150,26 @@ def normalise_label(text: str) -> str:
 
 
 def _without_notes(t: str) -> str:
-    """A normalised label without bracketed notes after its start (（指2018年事项数）, （区分处理的…）)."""
-    prev = None
-    while prev != t:
-        prev, t = t, _NOTE.sub("", t)
-    return t
+    """A normalised label without bracketed notes after its start (（指2018年事项数）, （区分处理的…）):
+    every balanced ``(…)`` that does not start the text, nested ones included. One pass over the
+    text (removing the innermost notes again and again was quadratic in nested brackets)."""
+    if "(" not in t:
+        return t
+    out: list[str] = []
+    opened: list[int] = []  # where each open bracket stands in ``out``
+    for ch in t:
+        if ch == "(":
+            opened.append(len(out))
+            out.append(ch)
+        elif ch == ")" and opened:
+            start = opened.pop()
+            if start > 0:
+                del out[start:]  # a note: gone with what it holds
+            else:
+                out.append(ch)  # a bracket that starts the label ((一)…) stays
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _with_variants(t: str) -> str:
@@ -185,6 +219,9 @@ def _index(format: FormatKey) -> dict[str, tuple[LabelMatch, ...]]:
     entries.append((APPEALS_SUIT_LABEL, LabelMatch("group", "appeals", "suit")))
     for c in APPEALS_COLUMNS:
         entries.append((c.label, LabelMatch("column", "appeals", c.key)))
+    by_label = {normalise_label(label): m for label, m in entries}
+    for variant, official in FORMAT_VARIANTS.get(format, {}).items():
+        entries.append((variant, by_label[normalise_label(official)]))
     index: dict[str, list[LabelMatch]] = {}
     for label, m in entries:
         n = normalise_label(label)
@@ -192,6 +229,13 @@ def _index(format: FormatKey) -> dict[str, tuple[LabelMatch, ...]]:
             if m not in index.setdefault(form, []):
                 index[form].append(m)
     return {k: tuple(v) for k, v in index.items()}
+
+
+def label_forms(format: FormatKey) -> frozenset[str]:
+    """Every normalised text (:func:`normalise_label`) that names a label of ``format`` as it is: the
+    official wording, and the same without its bracketed notes. Variants (:data:`LABEL_VARIANTS`)
+    and notes added by a report are matched by :func:`match_label`, not listed here."""
+    return frozenset(_index(format))
 
 
 @lru_cache(maxsize=_CACHE)
@@ -284,6 +328,9 @@ def is_report_grid(grid: Grid, format: FormatKey | None = None) -> bool:
                 n = normalise_label(c.text)
                 if matches and n not in _GENERIC:
                     seen.add(n)
+                elif not matches:
+                    # header labels run together (行政复议行政诉讼)
+                    seen.update(f"{p[0].table}/{p[0].key}" for p in decompose_label(c.text, f) if p[0].key != "total")
             if len(seen) >= 2:
                 return True
     return False
@@ -299,28 +346,33 @@ class _Row:
     labels: list[GridCell]  #: the label cells (text, not values), in order
     values: list[GridCell]  #: the cells after the last label cell
     source: str
+    #: from a grid whose cells are in the extractor's reading order, not the table's (see read_grids)
+    flow: bool = False
 
 
-def _split_row(cells: Sequence[GridCell]) -> _Row:
+def _split_row(cells: Sequence[GridCell], flow: bool = False) -> _Row:
     # Labels stand left of the values: the label part ends before the first filled value, so a
     # word among the values ("0 | 不详 | 0") stays a value (GD102), not a label.
     first_value = next(
-        (i for i, c in enumerate(cells) if not c.continued and c.text.strip() and is_value_text(c.text)),
+        (i for i, c in enumerate(cells) if not c.continued and c.text.strip() and _is_value(c)),
         len(cells),
     )
     last = -1
     for i, c in enumerate(cells[:first_value]):
-        if not c.continued and not is_value_text(c.text):
+        if not c.continued and not _is_value(c):
             last = i
     if first_value == len(cells):
-        last = max(
-            (i for i, c in enumerate(cells) if not c.continued and not is_value_text(c.text)), default=-1
-        )
+        last = max((i for i, c in enumerate(cells) if not c.continued and not _is_value(c)), default=-1)
     # label cells repeated by a merge (continued) still name the row's groups
-    labels = [c for c in cells[: last + 1] if c.text.strip() and not is_value_text(c.text)]
+    labels = [c for c in cells[: last + 1] if c.text.strip() and not _is_value(c)]
     values = list(cells[last + 1 :])
     source = cells[0].source if cells else "?"
-    return _Row(list(cells), labels, values, source)
+    return _Row(list(cells), labels, values, source, flow)
+
+
+def _is_value(cell: GridCell) -> bool:
+    """A value cell: a value's text, or values run together (never a label)."""
+    return cell.glued or is_value_text(cell.text)
 
 
 def _label_text(cells: Sequence[GridCell]) -> str:
@@ -374,7 +426,15 @@ def _join_split_rows(rows: list[_Row], format: FormatKey) -> list[_Row]:
                 if match_label(joined_text, format):
                     values = row.values if _has_values(row) else nxt.values
                     label = GridCell(joined_text, last.source, last.continued)
-                    out.append(_Row(row.cells + nxt.cells, [*row.labels[:-1], label], values, row.source))
+                    out.append(
+                        _Row(
+                            row.cells + nxt.cells,
+                            [*row.labels[:-1], label],
+                            values,
+                            row.source,
+                            row.flow or nxt.flow,
+                        )
+                    )
                     i += 2
                     continue
         out.append(row)
@@ -411,6 +471,17 @@ class _State:
     findings: list[Finding] = attrs.Factory(list)
     tables: set[str] = attrs.Factory(set)
     sources: dict[str, str] = attrs.Factory(dict)
+    #: tables with rows from grids in the extractor's order (their reading must be confirmed)
+    flow_tables: set[str] = attrs.Factory(set)
+    #: per table, signs that rows were not read as the table has them: misfit / unlabelled / stray
+    trouble: dict[str, Counter[str]] = attrs.Factory(dict)
+    #: the applications table's rows as read, in order: (kind, row key, row, finding about it)
+    sequence: list[tuple[str, str | None, _Row, Finding | None]] = attrs.Factory(list)
+    #: rows whose values run together, settled once every other row is read
+    run_rows: list[runs.RunRow] = attrs.Factory(list)
+
+    def troubled(self, table: str | None, kind: str) -> None:
+        self.trouble.setdefault(table or "report", Counter())[kind] += 1
 
     def place(self, address: str, cell: GridCell) -> None:
         cs = spec(self.format).cell(address)
@@ -435,6 +506,7 @@ class _State:
         if text != format_cell(parsed.value, cs.unit):
             self.raw[address] = text
         if parsed.problem == "GD102":
+            self.troubled(address.split("/", 1)[0], "stray")
             self.findings.append(
                 CODES["GD102"].finding(
                     f"{cs.row_label} / {cs.column_label} holds {text!r}, not a number",
@@ -451,6 +523,7 @@ class _State:
     ) -> None:
         vals = [c for c in row.values if not c.continued]
         raw = " | ".join(c.text.strip() for c in row.cells if not c.continued)
+        self.troubled(location.split("/", 1)[0], "misfit")
         self.findings.append(
             CODES["GD105"].finding(
                 f"{what}: {len(vals)} values for {n} columns: {raw}",
@@ -484,21 +557,90 @@ def _pieces(format: FormatKey) -> frozenset[str]:
     return frozenset(out)
 
 
+def is_label_piece(text: str, format: FormatKey | None = None) -> bool:
+    """True when ``text`` is a piece of a label of the format (either format if None), or pieces of
+    labels run together: what a label broken over lines or cells leaves behind (止公开, 结果结果其他尚未)."""
+    return any(_is_piece(text, f) for f in ((format,) if format else FORMATS))
+
+
 def _is_piece(text: str, format: FormatKey) -> bool:
-    return normalise_label(text) in _pieces(format)
+    """A piece of a label, or pieces of labels run together (结果结果其他尚未: a header broken over lines
+    and glued line by line)."""
+    n = normalise_label(text)
+    return n in _pieces(format) or _glued_pieces(n, format)
+
+
+@lru_cache(maxsize=_CACHE)
+def _glued_pieces(n: str, format: FormatKey) -> bool:
+    if len(n) < 4 or len(n) > 60:
+        return False
+    pieces = _pieces(format)
+    ok = [True] + [False] * len(n)  # ok[i]: n[:i] is made of pieces of two characters or more
+    for i in range(2, len(n) + 1):
+        ok[i] = any(ok[j] and n[j:i] in pieces for j in range(max(0, i - 30), i - 1))
+    return ok[len(n)]
+
+
+@lru_cache(maxsize=_CACHE)
+def decompose_label(text: str, format: FormatKey) -> tuple[tuple[LabelMatch, ...], ...]:
+    """What labels run together name (行政复议行政诉讼, 信息内容本年处理决定数量: header lines glued by
+    a converter): the matches of each label, when ``text`` is two or more whole labels of headers,
+    groups or columns in exactly one way; else empty. Row labels are never split (a row's label and
+    its neighbour's run together are a reading of run-together cells, not of headers)."""
+    n = normalise_label(text)
+    if len(n) < 4 or len(n) > 60 or match_label(text, format):
+        return ()
+    index = _index(format)
+    count = [1] + [0] * len(n)  # count[i]: segmentations of n[:i] into labels (2: more than one)
+    back: list[tuple[int, tuple[LabelMatch, ...]] | None] = [None] * (len(n) + 1)
+    for i in range(1, len(n) + 1):
+        for j in range(max(0, i - 60), i):
+            if not count[j]:
+                continue
+            ms = index.get(n[j:i])
+            if not ms or any(m.kind in ("row", "title") for m in ms):
+                continue
+            count[i] = min(2, count[i] + count[j])
+            back[i] = (j, ms)
+    if count[len(n)] != 1:
+        return ()
+    parts: list[tuple[LabelMatch, ...]] = []
+    i = len(n)
+    while i > 0:
+        step = back[i]
+        assert step is not None
+        i, m = step
+        parts.append(m)
+    return tuple(reversed(parts)) if len(parts) >= 2 else ()
 
 
 def _row_matches(row: _Row, format: FormatKey) -> list[tuple[GridCell, tuple[LabelMatch, ...]]]:
-    return [(c, match_label(c.text, format)) for c in row.labels]
+    out: list[tuple[GridCell, tuple[LabelMatch, ...]]] = []
+    for c in row.labels:
+        m = match_label(c.text, format)
+        if not m and (parts := decompose_label(c.text, format)):
+            out.extend((c, p) for p in parts)  # header labels run together: each says its table
+        else:
+            out.append((c, m))
+    return out
 
 
-def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> GridReading:
+def read_grids(
+    grids: Sequence[Grid], *, format: FormatKey | None = None, unordered: Collection[int] = ()
+) -> GridReading:
     """Read the report's tables from ``grids`` (rows of cells; merges expanded).
 
     Tables are found by their labels, wherever they are and however they are split; a grid with no
     known label at all is ignored (page furniture). ``format`` forces the format version; by
     default it is detected from the labels (None in the result when they do not tell and nothing
     could be read).
+
+    ``unordered``: the indexes of grids whose cells are in the order an extractor emitted them, not
+    necessarily the table's (text pulled out of a PDF without its layout, where a wide table comes
+    out column by column and the values after a label need not be that row's). A table read from
+    such a grid is kept only when the reading confirms itself: every row fits, no values are left
+    without a label, and every sum of the table (GD201–GD203, GD301) holds. Otherwise none of its
+    cells is placed and a GD108 finding says why.
     """
     all_texts = [c.text for g in grids for row in g for c in row if not c.continued]
     detected = format or detect_format(all_texts)
@@ -511,8 +653,9 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
     # across pages (or across two grids) reads as one
     rows: list[_Row] = []
     width: int | None = None  # of the report grid just taken
-    for g in grids:
-        grid_rows = [_split_row(r) for r in g if r]
+    for gi, g in enumerate(grids):
+        flow = gi in unordered
+        grid_rows = [_split_row(r, flow) for r in g if r]
         # a table continued in a grid of its own without labels (the appeals values alone on the
         # next page) is taken when it follows a report grid directly and is as wide
         if not is_report_grid(g, fmt) and (
@@ -539,7 +682,12 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
         known = [(c, m) for c, m in matches if m]
         unknown = [c for c, m in matches if not m]
         # labels that belong to one table only tell which table this row is in
-        votes = Counter(next(iter(ts)) for ts in ({mm.table for mm in m} for _, m in known) if len(ts) == 1)
+        # (其他 and 总计 alone are common words: no vote; 其他 among 结果 / 尚未 is a piece of 其他结果)
+        votes = Counter(
+            next(iter(ts))
+            for ts in ({mm.table for mm in m} for c, m in known if normalise_label(c.text) not in _GENERIC)
+            if len(ts) == 1
+        )
         ranked = votes.most_common(2)
         row_labels = [(c, m) for c, m in known if any(mm.kind == "row" for mm in m)]
         # which table are we in? the one most labels of this row belong to
@@ -552,6 +700,8 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
                 block = m[0].key
         if table is not None and known:
             st.tables.add(table)
+        if row.flow and table is not None:
+            st.flow_tables.add(table)
 
         if row_labels:
             cell, m = row_labels[-1]
@@ -559,10 +709,11 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
             pos = next((i for i, c in enumerate(row.cells) if c is cell), None)
             if pos is not None:
                 # every cell after the row's label is a value position (text there is GD102)
-                row = _Row(row.cells, row.labels, row.cells[pos + 1 :], row.source)
+                row = _Row(row.cells, row.labels, row.cells[pos + 1 :], row.source, row.flow)
             before = {id(c) for c in row.cells[: pos if pos is not None else len(row.cells)]}
             for c in unknown:
-                if not c.continued and (pos is None or id(c) in before):
+                # pieces of labels (a group label broken around the row's: 度办 / 果) are no news
+                if not c.continued and (pos is None or id(c) in before) and not _is_piece(c.text, fmt):
                     st.unplaced(
                         c, "a label in a table row that is not in the format", "表格行中无法识别的文字"
                     )
@@ -586,13 +737,15 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
                     cell.text.strip(),
                 )
             elif rm.table == "applications":
-                _place_row(
+                fitted = _place_row(
                     st,
                     row,
                     [f"applications/{rm.key}/{c.key}" for c in APPLICATIONS_COLUMNS],
                     f"applications/{rm.key}",
                     cell.text.strip(),
                 )
+                misfit = None if fitted else st.findings[-1]
+                st.sequence.append(("anchor" if fitted else "misfit", rm.key, row, misfit))
             continue
 
         if known and not _has_values(row):
@@ -613,7 +766,8 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
                             for c, m in known
                             if m[0].kind == "column" and id(c) in ids and not c.continued
                         ]
-                        if len(positions) == len(keys):
+                        distinct = len({p for p, _ in positions}) == len(positions)
+                        if len(positions) == len(keys) and distinct:
                             header_layout[block] = (len(row.cells), positions)
             for c in unknown:
                 if not c.continued and not _is_piece(c.text, fmt):
@@ -634,6 +788,7 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
             # the appeals data row has no label of its own
             addresses = [f"appeals/{g.key}/{c.key}" for g in APPEALS_GROUPS for c in APPEALS_COLUMNS]
             if appeals_done:
+                st.troubled("appeals", "unlabelled")
                 st.findings.append(
                     CODES["GD106"].finding(
                         "a second row of values in the appeals table",
@@ -646,15 +801,20 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
             appeals_done = True
             _place_row(st, row, addresses, "appeals", "行政复议、行政诉讼")
         else:
-            hint, hint_zh = _nearest(row, table, fmt)
+            st.troubled(table, "unlabelled")
+            hint = _label_hint(row, fmt)
             st.findings.append(
-                CODES["GD106"].finding(
-                    f"a row of values without a label of the format: {raw_row}{hint}",
-                    f"没有可识别标签的一行数值：{raw_row}{hint_zh}",
+                hint
+                or CODES["GD106"].finding(
+                    f"a row of values without a label of the format: {raw_row}",
+                    f"没有可识别标签的一行数值：{raw_row}",
+                    location=table,
                     source=row.source,
                     raw=raw_row,
                 )
             )
+            if table == "applications":
+                st.sequence.append(("values" if not row.labels else "other", None, row, st.findings[-1]))
 
     for table_key, extra in nonstandard.items():
         names = "、".join(dict.fromkeys(extra))
@@ -668,6 +828,11 @@ def read_grids(grids: Sequence[Grid], *, format: FormatKey | None = None) -> Gri
                 raw=names,
             )
         )
+    _settle_runs(st)
+    if "applications" not in st.flow_tables:
+        _fill_gaps(st)
+    for table_key in sorted(st.flow_tables):
+        _confirm_order(st, table_key)
     return GridReading(
         detected,
         dict(st.cells),
@@ -688,57 +853,323 @@ def _flat(text: str) -> str:
     return "".join([parts[0].rstrip(), *(p.strip() for p in parts[1:-1]), parts[-1].lstrip()])
 
 
-@cache
-def _row_labels(format: FormatKey, table: str) -> tuple[tuple[str, str], ...]:
-    """(normalised, official) row labels of one table of the format."""
-    s = spec(format)
+def _row_addresses(format: FormatKey, table: str, key: str) -> list[str]:
     if table == "applications":
-        labels = [lr.label for lr in s.applications_layout if lr.key is not None]
-    elif table == "proactive":
-        labels = [r.label for b in s.proactive for r in b.rows]
-    else:
-        return ()
-    return tuple((normalise_label(label), label) for label in labels)
+        return [f"applications/{key}/{c.key}" for c in APPLICATIONS_COLUMNS]
+    for b in spec(format).proactive:
+        if any(r.key == key for r in b.rows):
+            return [f"proactive/{b.key}.{key}/{c.key}" for c in b.columns]
+    return []
 
 
-def _nearest(row: _Row, table: str | None, format: FormatKey) -> tuple[str, str]:
-    """Why a row's label is none of the format's, for a person to fix it in one step: the official
-    row label nearest to it (a misprint), or the rows a group label stands for (a row of an older
-    format: （六）其他处理 as one row where the format has three)."""
-    labels = [c for c in row.labels if not c.continued]
-    if not labels or table is None:
-        return "", ""
-    text = _flat(labels[-1].text)
-    matches = match_label(text, format)
-    groups = [m for m in matches if m.kind == "group" and m.table == table]
-    if groups:
-        key = groups[0].key
-        under = [lr.label for lr in spec(format).applications_layout if lr.parents and lr.parents[-1] == key]
-        if under:
-            return (
-                f" ('{text}' heads rows of its own in the {format} format: {'; '.join(under)})",
-                f"（“{text}”在{format}年格式中下分各行：{'；'.join(under)}）",
-            )
-        return "", ""
-    if matches:
-        return "", ""
-    n = normalise_label(text)
+@cache
+def _row_labels(format: FormatKey) -> tuple[tuple[str, str, str, str], ...]:
+    """(normalised label without notes, official label, table, row key) of every row of the format."""
+    s = spec(format)
+    rows = [(r.label, "applications", r.key) for r in s.applications_rows if r.key is not None]
+    rows += [(r.label, "proactive", r.key) for b in s.proactive for r in b.rows]
+    return tuple((_without_notes(normalise_label(label)), label, t, k) for label, t, k in rows)
+
+
+_NEAR: Final = 0.75  #: how alike a misprinted label and an official one must be to name it
+_MARGIN: Final = 0.1  #: ... and how much more alike than the next official label
+
+
+def _label_hint(row: _Row, format: FormatKey) -> Finding | None:
+    """For a row of values under a label the format does not have: a finding naming the official row
+    meant, where that is plain, so a person corrects the label in one step; None otherwise. The
+    values are never placed (a label that is not the format's is not certain).
+
+    - a row under a group label (a 2019 （六）其他处理 row in a 2021 table, a subtotal on （三）不予公开)
+      or a row of the other format version (a 2021 sub-row of （六） in a 2019 table): the rows of
+      this format that hold its figures;
+    - a misprinted label (2.其他法律行政止公开): the official label it is nearest to, when it is
+      clearly nearer to that one than to any other and has the same item number.
+    """
+    own = [c for c in row.labels if not c.continued]
+    if not own:
+        return None
+    # the row's own label is the one next to its values (group labels of merged cells stand left)
+    c = own[-1]
+    label = _flat(c.text)
+    values = " | ".join(_flat(v.text) for v in row.values if not v.continued)
+    hint = _rows_meant(c.text, label, values, row.source, format)
+    if hint is not None:
+        return hint
+    n = normalise_label(label)
     if len(n) > MAX_LABEL_CHARS:
-        return "", ""  # no label (and difflib would take long)
-    best, score = "", 0.0
-    for norm, official in _row_labels(format, table):
-        r = difflib.SequenceMatcher(None, n, norm).ratio()
-        if r > score:
-            best, score = official, r
-    if score < 0.6:
-        return "", ""
-    return f" (nearest label of the format: '{best}')", f"（最接近的格式标签：“{best}”）"
+        return None  # no label (and the notes and difflib would take long)
+    n = _without_notes(n)
+    if len(n) < 4:
+        return None
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, n, cand).ratio(), official, t, k) for cand, official, t, k in _row_labels(format)),
+        reverse=True,
+    )
+    best, second = scored[0], scored[1]
+    number = _ITEM_NUMBER.match(n)
+    wanted = _ITEM_NUMBER.match(_without_notes(normalise_label(best[1])))
+    if (
+        best[0] < _NEAR
+        or best[0] - second[0] < _MARGIN
+        or (number is None) != (wanted is None)
+        or (number is not None and wanted is not None and number.group(0) != wanted.group(0))
+    ):
+        return None
+    _, official, table, key = best
+    en, zh = msg.NEAREST_LABEL.both(label=label, official=official, values=values)
+    return CODES["GD106"].finding(
+        en,
+        zh,
+        location=f"{table}/{_row_location(format, table, key)}",
+        cells=[CellRef(a, None) for a in _row_addresses(format, table, key)],
+        source=row.source,
+        raw=f"{label} | {values}",
+    )
 
 
-def _place_row(st: _State, row: _Row, addresses: list[str], location: str, label: str) -> None:
+def _rows_meant(text: str, label: str, values: str, source: str, format: FormatKey) -> Finding | None:
+    """The finding for a row whose label is a group label of the applications table (a 2019
+    （六）其他处理 row in a 2021 table, a subtotal on （三）不予公开), or a row of the other format
+    version only (a 2021 sub-row of （六） in a 2019 table): it names the rows that hold its figures."""
+    mine = match_label(text, format)
+    if any(m.kind == "row" for m in mine):
+        return None
+    other: FormatKey = "2019" if format == "2021" else "2021"
+    groups = [m for m in mine if m.kind == "group" and m.table == "applications"]
+    theirs = [m for m in match_label(text, other) if m.kind == "row"]
+    layout = spec(format).applications_layout
+    if groups:
+        rows = [(lr.label, lr.key) for lr in layout if lr.key is not None and groups[0].key in lr.parents]
+        message = msg.ROW_OF_OTHER_FORMAT if theirs else msg.GROUP_ROW
+    elif theirs:
+        rows = _rows_for(format, theirs[0].table, theirs[0].key, text)
+        message = msg.SUBROW_OF_OTHER_FORMAT
+    else:
+        return None
+    if not rows:
+        return None
+    labels = "、".join(official for official, _ in rows)
+    en, zh = message.both(label=label, other=other, format=format, rows=labels, values=values)
+    addresses = [a for _, key in rows for a in _row_addresses(format, "applications", key)]
+    return CODES["GD106"].finding(
+        en,
+        zh,
+        location="applications",
+        cells=[CellRef(a, None) for a in addresses],
+        source=source,
+        raw=f"{label} | {values}",
+    )
+
+
+_ITEM_NUMBER: Final = re.compile(r"^(?:\d{1,2}\.|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
+
+
+def _row_location(format: FormatKey, table: str, key: str) -> str:
+    if table == "applications":
+        return key
+    for b in spec(format).proactive:
+        if any(r.key == key for r in b.rows):
+            return f"{b.key}.{key}"
+    return key
+
+
+def _rows_for(format: FormatKey, table: str, other_key: str, text: str) -> list[tuple[str, str]]:
+    """(official label, key) of the row of ``format`` that holds what a sub-row of the other version
+    (``other_key``, e.g. ``other.unpaid_fee``) holds: the row it is part of (``other``)."""
+    if table != "applications":
+        return []
+    prefix = other_key.split(".", 1)[0]
+    return [(lr.label, lr.key) for lr in spec(format).applications_layout if lr.key == prefix]
+
+
+def _in_table(location: str | None, table: str) -> bool:
+    return location is not None and (location == table or location.startswith(table + "/"))
+
+
+def _confirm_order(st: _State, table: str) -> None:
+    """Keep a table read from grids in the extractor's order only when the reading confirms itself
+    (see :func:`read_grids`); else take its cells out and say why (GD108)."""
+    trouble = st.trouble.get(table, Counter())
+    why: list[tuple[str, str]] = []
+    if trouble["misfit"]:
+        why.append(msg.WHY_ROWS_DO_NOT_FIT.both(rows=trouble["misfit"]))
+    if trouble["unlabelled"] or trouble["stray"]:
+        why.append(msg.WHY_VALUES_WITHOUT_LABEL.both(rows=trouble["unlabelled"] + trouble["stray"]))
+    broken = broken_sums(st.cells, table_sums(st.format, table))
+    if broken:
+        why.append(msg.WHY_SUMS_BROKEN.both(sums=len(broken), first=broken[0].name))
+    if not why:
+        return
+    placed = [a for a in {**st.cells, **st.raw} if _in_table(a, table)]
+    for a in placed:
+        st.cells.pop(a, None)
+        st.raw.pop(a, None)
+        st.sources.pop(a, None)
+    st.findings = [f for f in st.findings if not _in_table(f.location, table)]
+    params = {"table": table, "title": TABLE_TITLES.get(table, table), "n": len(placed)}
+    st.findings.append(
+        CODES["GD108"].finding(
+            msg.TABLE_OUT_OF_ORDER("en", why="; ".join(e for e, _ in why), **params),
+            msg.TABLE_OUT_OF_ORDER("zh", why="；".join(z for _, z in why), **params),
+            location=table,
+        )
+    )
+
+
+def _place_row(st: _State, row: _Row, addresses: list[str], location: str, label: str) -> bool:
+    """Place a row's values under ``addresses``; False (and a GD105) when they do not fit. Values
+    that run together are handed to :mod:`.runs` (settled at the end, GD109 where not certain)."""
+    pieces = _run_pieces(row.values, len(addresses))
+    if pieces is not None:
+        s = spec(st.format)
+        columns = tuple(runs.Column(a, s.cell(a).kind, s.cell(a).unit) for a in addresses)
+        parts = tuple((i, i + len(APPEALS_COLUMNS)) for i in range(0, len(addresses), len(APPEALS_COLUMNS)))
+        st.run_rows.append(
+            runs.RunRow(columns, pieces, location, label, row.source, parts if location == "appeals" else ())
+        )
+        return True
     fitted = _fit(row.values, len(addresses))
     if fitted is None:
         st.misfit(f"row {label!r}", f"“{label}”行", location, addresses, row, len(addresses))
-        return
+        return False
     for address, cell in zip(addresses, fitted, strict=True):
         st.place(address, cell)
+    return True
+
+
+def _fill_gaps(st: _State) -> None:
+    """Rows of values that lost their labels (a converter put the labels above or below the table),
+    placed by the format's row order where that leaves no choice, and only when the table's sums
+    confirm it.
+
+    Between two rows of the applications table that were placed by their labels (in the format's
+    order), the format has a known list of rows not yet placed. When the rows of values standing
+    there without any label are complete (a value for each column) and exactly as many as those rows,
+    they can only be those rows, in order; a label standing there with some values beside it must be
+    one of those rows (a label alone is a converter's floating label and says nothing of position),
+    and nothing else may stand there. The filling is then kept only if every sum it
+    touches holds with every cell of the sum read: each filled row's total, the 总计 row's columns
+    (for result rows) and the 勾稽关系 (for the others). Otherwise nothing is filled.
+    """
+    rows = spec(st.format).applications_rows
+    keys = [r.key for r in rows if r.key is not None]
+    order = {k: i for i, k in enumerate(keys)}
+    seq = st.sequence
+    anchors = [(n, key) for n, (kind, key, _, _) in enumerate(seq) if kind == "anchor" and key is not None]
+    if any(order[b] <= order[a] for (_, a), (_, b) in itertools.pairwise(anchors)):
+        return  # rows out of the format's order: no position can be trusted
+    width = len(APPLICATIONS_COLUMNS)
+    placed_rows = {k for k in keys if any(f"applications/{k}/{c.key}" in st.cells for c in APPLICATIONS_COLUMNS)}
+    plan: list[tuple[str, list[GridCell], Finding | None]] = []
+    misfits: list[tuple[str | None, Finding]] = []
+    for (n1, k1), (n2, k2) in itertools.pairwise(anchors):
+        between = seq[n1 + 1 : n2]
+        loose = [e for e in between if e[0] == "values"]
+        if not loose or any(e[0] == "other" for e in between):
+            continue
+        missing = [k for k in keys[order[k1] + 1 : order[k2]] if k not in placed_rows]
+        # labels standing apart from values (a converter floats them above or below, past other
+        # rows) say nothing of position; a label with some values beside it must be one of the gap's
+        labelled = {e[1] for e in between if e[0] == "misfit" and _has_values(e[2])}
+        values = [_fit(e[2].values, width) for e in loose]
+        if len(loose) != len(missing) or not labelled <= set(missing) or any(v is None for v in values):
+            continue
+        for key, e, v in zip(missing, loose, values, strict=True):
+            assert v is not None
+            plan.append((key, v, e[3]))
+        misfits.extend((e[1], e[3]) for e in between if e[0] == "misfit" and e[3] is not None)
+    if not plan:
+        return
+    trial: dict[str, Cell] = dict(st.cells)
+    for key, cells, _ in plan:
+        for c, cell in zip(APPLICATIONS_COLUMNS, cells, strict=True):
+            cs = spec(st.format).cell(f"applications/{key}/{c.key}")
+            trial[f"applications/{key}/{c.key}"] = _parse_cell(cell.text.strip(), cs.kind, cs.unit).value
+    filled = {key for key, _, _ in plan}
+    results = set(spec(st.format).result_rows)
+    needed = [
+        s
+        for s in table_sums(st.format, "applications")
+        if (s.name.startswith("row ") and s.name[4:] in filled)
+        or (s.name.startswith("column ") and filled & results)
+        or (s.name.startswith("balance ") and filled - results)
+    ]
+    complete = all(isinstance(trial.get(a), int) for s in needed for a in s.addresses)
+    if not complete or broken_sums(trial, tuple(needed)):
+        return
+    for key, cells, _ in plan:
+        for c, cell in zip(APPLICATIONS_COLUMNS, cells, strict=True):
+            st.place(f"applications/{key}/{c.key}", cell)
+    # a label that stood apart from its values is told no more once its row is filled; one whose row
+    # was not filled keeps its finding
+    misfits = [(key, f) for key, f in misfits if key in filled]
+    gone = {id(f) for _, _, f in plan if f is not None} | {id(f) for _, f in misfits}
+    st.findings = [f for f in st.findings if id(f) not in gone]
+    for _, f in misfits:
+        # the label stood apart from its values; what stood beside it (a stray value) is still said
+        stray = [v.strip() for v in (f.raw or "").split(" | ") if v.strip() and is_value_text(v)]
+        if stray:
+            st.findings.append(
+                CODES["GD106"].finding(
+                    *msg.STRAY_VALUES.both(values=" ".join(stray), raw=f.raw or ""),
+                    source=f.source,
+                    raw=f.raw,
+                )
+            )
+
+
+def _run_pieces(values: Sequence[GridCell], n: int) -> tuple[runs.Piece, ...] | None:
+    """The row's values as pieces for :mod:`.runs` when they run together, else None.
+
+    They run together when the reader marked a cell so (``glued``), or when the row does not fit its
+    columns and a cell holds digits that cannot be one value (``00``, ``0000000``: no value is written
+    with a leading zero). A cell of its own that can be one value is never split.
+    """
+    cells = [c for c in values if not c.continued]
+    glued = any(c.glued for c in cells)
+    if not glued:
+        if _fit(list(cells), n) is not None:
+            return None
+        while cells and not cells[-1].text.strip():
+            cells.pop()
+        while cells and not cells[0].text.strip():
+            cells.pop(0)
+        if not any(_leading_zero(c.text) for c in cells):
+            return None
+        if not all(not c.text.strip() or runs.is_run_text(c.text) for c in cells):
+            return None
+    pieces: list[runs.Piece] = []
+    for c in cells:
+        if c.glued and not c.text.strip():
+            if pieces:  # whitespace before the first run is no gap between runs
+                pieces.append(runs.Piece(c.text, "gap"))
+        elif c.glued or _leading_zero(c.text):
+            pieces.append(runs.Piece(c.text, "run"))
+        else:
+            pieces.append(runs.Piece(c.text, "value"))
+    while pieces and pieces[-1].kind == "gap":
+        pieces.pop()
+    return tuple(pieces) if pieces else None
+
+
+_LEADING_ZERO: Final = re.compile(r"^0\d")
+
+
+def _leading_zero(text: str) -> bool:
+    return bool(_LEADING_ZERO.match(unicodedata.normalize("NFKC", text).strip()))
+
+
+def _settle_runs(st: _State) -> None:
+    """Split the rows whose values run together where :func:`.runs.settle` finds it certain."""
+    if not st.run_rows:
+        return
+    for outcome in runs.settle(st.run_rows, st.cells, st.format):
+        row = outcome.row
+        if outcome.finding is not None:
+            st.findings.append(outcome.finding)
+        if outcome.split is None:
+            continue
+        for col, text, placed in zip(row.columns, outcome.split.texts, outcome.placed, strict=True):
+            if placed:
+                st.place(col.address, GridCell(text, row.source))

@@ -19,6 +19,7 @@ from ..core.codes import CODES
 from ..core.errors import FileTooLargeError, ReadError, plain
 from ..core.findings import Finding
 from ..core.messages import errors as E
+from ..core.messages import reading as msg
 
 __all__ = ["MAX_FILE_BYTES", "Source", "decode", "decode_text", "is_text_encoding", "load_bytes", "load_decoded", "load_text"]
 
@@ -128,12 +129,7 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, list[Findi
             text, spans = _decode_marking(data, name)
             return text, _bad_bytes(data, spans, name)
         findings.append(
-            CODES["GD112"].finding(
-                f"the page declares the encoding {declared[:40]!r}, which is not a text encoding; "
-                "read as UTF-8 or GB18030 instead",
-                f"网页声明的编码“{declared[:40]}”不是文字编码，改按UTF-8或GB18030读取",
-                raw=declared[:40],
-            )
+            CODES["GD112"].finding(*msg.NOT_TEXT_ENCODING.both(name=declared[:40]), raw=declared[:40])
         )
     try:
         return data.decode("utf-8"), findings
@@ -159,9 +155,7 @@ def _bad_bytes(data: bytes, spans: list[tuple[int, int]], encoding: str) -> list
         shown = data[start:end].hex(" ").upper()
         out.append(
             CODES["GD112"].finding(
-                f"bytes that are not valid {label} at line {line}, column {column} ({shown}); "
-                "read as U+FFFD (\ufffd)",
-                f"第{line}行第{column}列的字节不是有效的{label}编码（{shown}），按“\ufffd”读取",
+                *msg.BAD_BYTES.both(encoding=label, line=line, column=column, bytes=shown),
                 source=f"line {line}, column {column}",
                 raw=shown,
             )
@@ -169,10 +163,7 @@ def _bad_bytes(data: bytes, spans: list[tuple[int, int]], encoding: str) -> list
     if len(spans) > _SHOWN_ERRORS:
         more = len(spans) - _SHOWN_ERRORS
         out.append(
-            CODES["GD112"].finding(
-                f"{more} more places with bytes that are not valid {label}",
-                f"另有{more}处字节不是有效的{label}编码",
-            )
+            CODES["GD112"].finding(*msg.MORE_BAD_BYTES.both(n=more, encoding=label))
         )
     return out
 

@@ -260,8 +260,9 @@ class ReviewCollector:
             return attrs.evolve(event, findings=tuple(rf.finding for rf in pair.findings if not rf.dismissed))
         if isinstance(event, Skipped):
             self._skipped.append(event)
-        else:
+        elif isinstance(event, Duplicate):
             self._duplicates.append(event)
+        # an Ambiguous agency name (not paired) is counted by the Summary and in the findings file
         return event
 
     def _file(self, r: FileResult) -> ReviewedFile:

@@ -8,7 +8,7 @@ Layer: formats. Imports the core and the reading layer; never :mod:`gov_disclosu
 the CLI.
 """
 
-from ._reader import MAX_TEXT_CHARS, read_text
+from ._reader import MAX_TEXT_CHARS, TextTable, find_text_tables, read_text, text_tables
 from ._writer import write_text
 
-__all__ = ["MAX_TEXT_CHARS", "read_text", "write_text"]
+__all__ = ["MAX_TEXT_CHARS", "TextTable", "find_text_tables", "read_text", "text_tables", "write_text"]

@@ -4,19 +4,30 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from functools import lru_cache
 from typing import Final, Literal, TypeAlias
+
+import attrs
 
 from ..core.errors import FileTooLargeError, ReadError
 from ..core.findings import Finding
 from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.vocabulary import FORMATS, FormatKey
-from ..reading.engine import GridCell, is_value_text, label_prefix, match_label
+from ..reading import glued
+from ..reading.engine import (
+    GridCell,
+    decompose_label,
+    is_label_piece,
+    is_value_text,
+    label_prefix,
+    match_label,
+)
 from ..reading.load import load_decoded
 from ..reading.meta import assemble, match_heading, section_spans
 
-__all__ = ["MAX_CELLS", "MAX_LINES", "MAX_TEXT_CHARS", "read_text", "text_tables"]
+__all__ = ["MAX_CELLS", "MAX_LINES", "MAX_TEXT_CHARS", "TextTable", "find_text_tables", "read_text", "text_tables"]
 
 #: texts longer than this are refused (a report is some tens of kilobytes)
 MAX_TEXT_CHARS: Final = 8 * 1024 * 1024
@@ -27,7 +38,7 @@ MAX_CELLS: Final = 200_000
 #: lines longer than this are prose or garbage, never a table line
 _MAX_CELL_LINE: Final = 400
 
-Layout: TypeAlias = Literal["tsv", "cells", "lines", "spaced"]
+Layout: TypeAlias = Literal["tsv", "cells", "lines", "spaced", "glued"]
 _TABLE_SECTIONS: Final = ("proactive", "applications", "appeals")
 _GAP: Final = re.compile(r"\s{2,}")
 _CELL_GAP: Final = re.compile(r"\t|\s{2,}")
@@ -37,46 +48,75 @@ _UNITS: Final = ("万元", "元", "件", "个", "项")
 _BEFORE, _AFTER = 6, 4
 
 
+@lru_cache(maxsize=16384)
 def _is_label(text: str) -> bool:
-    return any(match_label(text, f) for f in FORMATS) or label_prefix(text)
+    return (
+        any(match_label(text, f) for f in FORMATS)
+        or label_prefix(text)
+        or any(decompose_label(text, f) for f in FORMATS)
+    )
 
 
 def _is_table_line(line: str) -> bool:
     """A line that belongs to a flattened table: tab-separated cells, a value or a label, or cells
     aligned by spaces (pdftotext -layout)."""
     if len(line) > _MAX_CELL_LINE:
-        return False
+        # a whole table run together on one line (crawler text of a page without line breaks)
+        return "\t" not in line and glued.is_run_together(line)
     if "\t" in line.strip(" "):
         return True
     s = line.strip()
     if not s:
         return False
-    if is_value_text(s) or _is_label(s):
+    if is_value_text(s) or _is_label(s) or (len(s) <= 20 and is_label_piece(s)):
         return True
+    if glued.is_run_together(s) or glued.is_label_line(s):
+        return True  # cells run together: 规章000, 信息内容本年制发件数本年废止件数现行有效件数
+    tokens = s.split()
+    if len(tokens) >= 2 and all(is_value_text(t) for t in tokens):
+        return True  # neighbouring cells on one line (6338 5398), as plain pdftotext joins them
+    if len(tokens) >= 2 and is_value_text(tokens[-1]):
+        # a label and its values on one line, single-spaced (行政事业性收费 0)
+        k = next(i for i, t in enumerate(tokens) if is_value_text(t))
+        if all(is_value_text(t) for t in tokens[k:]) and _is_label("".join(tokens[:k])):
+            return True
     parts = _GAP.split(s)
     return len(parts) >= 2 and not s.endswith("。") and any(is_value_text(p) or _is_label(p) for p in parts)
 
 
-def _regions(lines: Sequence[str]) -> list[tuple[int, int]]:
-    """Where the tables are: (start, end) line ranges, end exclusive."""
+def _regions(lines: Sequence[str], barriers: Collection[int] = frozenset()) -> list[tuple[int, int]]:
+    """Where the tables are: (start, end) line ranges, end exclusive. A barrier line (standing for
+    something else, such as a Markdown table) ends a range and is never in one."""
     spans, _ = section_spans(lines)
-    areas = [(sp.start + 1, sp.end) for sp in spans if sp.key in _TABLE_SECTIONS]
+    areas = [(sp.body, sp.end) for sp in spans if sp.key in _TABLE_SECTIONS]
     if not areas:
-        return _regions_anywhere(lines)
+        return _regions_anywhere(lines, barriers)
     out: list[tuple[int, int]] = []
     for a, b in areas:
-        table_lines = [i for i in range(a, b) if _is_table_line(lines[i]) and match_heading(lines[i]) is None]
-        if table_lines:
-            out.append((table_lines[0], table_lines[-1] + 1))
+        table_lines = [
+            i
+            for i in range(a, b)
+            if i not in barriers and _is_table_line(lines[i]) and match_heading(lines[i]) is None
+        ]
+        if not table_lines:
+            continue
+        start = prev = table_lines[0]
+        for i in table_lines[1:]:
+            if barriers and any(prev < k < i for k in barriers):
+                out.append((start, prev + 1))
+                start = i
+            prev = i
+        out.append((start, prev + 1))
     if not out:
         # the tables are not under their headings (a heading missing): look everywhere
-        return _regions_anywhere(lines)
+        return _regions_anywhere(lines, barriers)
     # a table under another section's heading (a heading-like line quoted in the text before it):
-    # a run of table lines there that holds a row label of the format is a table too, never prose
-    others = [(sp.start + 1, sp.end) for sp in spans if sp.key not in _TABLE_SECTIONS]
+    # a run of table lines there that holds a label of the format is a table too, never prose
+    others = [(sp.body, sp.end) for sp in spans if sp.key not in _TABLE_SECTIONS]
     others.append((0, spans[0].start))
     for a, b in others:
-        for start, end in _regions_anywhere(lines[a:b]):
+        inside = {k - a for k in barriers if a <= k < b}
+        for start, end in _regions_anywhere(lines[a:b], inside):
             if any(_has_row_label(line) for line in lines[a + start : a + end]):
                 out.append((a + start, a + end))
     return sorted(out)
@@ -86,17 +126,20 @@ def _has_row_label(line: str) -> bool:
     """A line holding a label of a table that is not a column label (those are common words:
     其他, 总计), alone or among its cells."""
     parts = _CELL_GAP.split(line.strip()) if len(line) <= _MAX_CELL_LINE else []
-    return any(
-        m.kind != "column" for part in parts for f in FORMATS for m in match_label(part, f)
-    )
+    return any(m.kind != "column" for part in parts for f in FORMATS for m in match_label(part, f))
 
 
-def _regions_anywhere(lines: Sequence[str]) -> list[tuple[int, int]]:
-    """Runs of table lines anywhere (a blank line does not end a run; a sentence does)."""
+def _regions_anywhere(lines: Sequence[str], barriers: Collection[int] = frozenset()) -> list[tuple[int, int]]:
+    """Runs of table lines anywhere (a blank line does not end a run; a sentence or a barrier does)."""
     out: list[tuple[int, int]] = []
     start: int | None = None
     last = -1
     for i, line in enumerate(lines):
+        if i in barriers:
+            if start is not None:
+                out.append((start, last + 1))
+                start = None
+            continue
         if not line.strip():
             continue
         if _is_table_line(line) and match_heading(line) is None:
@@ -122,13 +165,18 @@ def _layout(lines: Sequence[str]) -> Layout:
         return "tsv"
     if sum(1 for ln in non_blank if ln.startswith("\t")) * 2 >= len(non_blank):
         return "cells"
+    run_together = sum(1 for ln in non_blank if glued.is_run_together(ln))
+    evidence = run_together + sum(1 for ln in non_blank if glued.is_label_line(ln))
+    if evidence and evidence * 2 >= len(non_blank):
+        return "glued"
     if sum(1 for ln in non_blank if _ALIGNED.search(ln.strip())) * 4 >= len(non_blank):
         return "spaced"
     return "lines"
 
 
-def _rows(lines: Sequence[str], first: int, layout: Layout) -> list[list[GridCell]]:
-    """Rows of cells from the lines of one table region (``first``: index of its first line)."""
+def _rows(lines: Sequence[str], first: int, layout: Layout) -> tuple[list[list[GridCell]], bool]:
+    """Rows of cells from the lines of one table region (``first``: index of its first line), and
+    whether their order is only the extractor's (one cell per block, as plain pdftotext writes)."""
     rows: list[list[GridCell]] = []
     if layout == "tsv":
         for i, line in enumerate(lines):
@@ -142,7 +190,7 @@ def _rows(lines: Sequence[str], first: int, layout: Layout) -> list[list[GridCel
                 # empty fields at the start of a line stand for cells merged from above
                 row.append(GridCell(f, f"line {first + i + 1}, field {j + 1}", leading))
             rows.append(row)
-        return rows
+        return rows, False
     if layout == "cells":
         cells_row: list[GridCell] = []
         for i, line in enumerate(lines):
@@ -160,12 +208,16 @@ def _rows(lines: Sequence[str], first: int, layout: Layout) -> list[list[GridCel
                 cells_row = []
         if cells_row:
             rows.append(cells_row)
-        return rows
+        return rows, False
     if layout == "spaced":
-        return _spaced_rows(lines, first)
+        return _spaced_rows(lines, first), False
+    if layout == "glued":
+        return [row for i, line in enumerate(lines) for row in glued.rows(line, f"line {first + i + 1}")], False
     # one cell per line, blank lines for empty cells: a row is label lines + the lines after them.
     # When (nearly) every line is followed by a blank one, the blank lines only separate blocks
-    # (pdftotext without -layout) and empty cells cannot be told: such rows will not fit (GD105).
+    # (pdftotext without -layout): empty cells cannot be told (such rows will not fit, GD105), and
+    # the blocks come in the extractor's reading order, which in a wide table is often column by
+    # column: the engine then keeps a table only when its reading confirms itself (GD108 if not).
     content = [i for i, ln in enumerate(lines) if ln.strip()]
     separated = sum(1 for i in content if i + 1 < len(lines) and not lines[i + 1].strip())
     blocks = len(content) > 4 and separated * 5 >= len(content) * 3
@@ -186,8 +238,9 @@ def _rows(lines: Sequence[str], first: int, layout: Layout) -> list[list[GridCel
             if in_values and cur:
                 rows.append(cur)
                 cur = []
-            in_values = False
             cur.extend(GridCell(t, src) for t in tokens)
+            # a label with its values on one line (行政许可 97): the row ends with them
+            in_values = is_value_text(tokens[-1])
             continue
         if not value and in_values and cur:
             rows.append(cur)
@@ -196,7 +249,7 @@ def _rows(lines: Sequence[str], first: int, layout: Layout) -> list[list[GridCel
         cur.append(GridCell(line.strip(), src))
     if cur:
         rows.append(cur)
-    return rows
+    return rows, blocks
 
 
 def read_text(
@@ -210,7 +263,9 @@ def read_text(
     ``source`` is a path (``str`` or ``os.PathLike``) or the bytes of a file (UTF-8, UTF-16 with a
     BOM, or GB18030); the text itself is passed as ``text=``. Tables may be flattened one cell per
     line (blank lines for empty cells), one cell per tab-led line with rows separated by blank
-    lines, or tab-separated.
+    lines, tab-separated, aligned by spaces (``pdftotext -layout``), or with the cells run together
+    as a crawler's ``get_text()`` leaves them (``1.属于国家秘密0000000``; split only where certain:
+    :mod:`gov_disclosure.reading.runs`).
 
     Returns the report and the reader's findings. Raises
     :class:`~gov_disclosure.core.errors.ReadError` for text that is not a report at all and
@@ -224,27 +279,55 @@ def read_text(
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if len(lines) > MAX_LINES:
         raise FileTooLargeError(E.TEXT_TOO_MANY_LINES, n=len(lines), limit=MAX_LINES)
-    paragraphs, tables = text_tables(lines)
-    return assemble(paragraphs, [g for _, g in tables], format=format, findings=decoding)
+    tables = find_text_tables(lines)
+    grids = [t.grid for t in tables]
+    unordered = [n for n, t in enumerate(tables) if t.flow]
+    return assemble(_outside(lines, tables), grids, format=format, unordered=unordered, findings=decoding)
+
+
+@attrs.frozen
+class TextTable:
+    """A table found in lines of text: the lines ``start`` to ``end`` (exclusive) as a grid;
+    ``flow`` when its cells are in the extractor's order (see :func:`read_grids`'s ``unordered``)."""
+
+    start: int
+    end: int
+    grid: list[list[GridCell]]
+    flow: bool
+
+
+def find_text_tables(lines: Sequence[str], barriers: Collection[int] = frozenset()) -> list[TextTable]:
+    """The tables flattened into ``lines`` (in order), for :func:`read_text` and for readers of formats
+    that mix text with tables of their own (Markdown): a ``barrier`` line stands for such a table,
+    ends a text table and is never part of one. Raises :class:`FileTooLargeError` above
+    :data:`MAX_CELLS` cells."""
+    out: list[TextTable] = []
+    cells = 0
+    for a, b in _regions(lines, barriers):
+        region = lines[a:b]
+        grid, flow = _rows(region, a, _layout(region))
+        cells += sum(len(row) for row in grid)
+        if cells > MAX_CELLS:
+            raise FileTooLargeError(E.TOO_MANY_CELLS, limit=MAX_CELLS)
+        out.append(TextTable(a, b, grid, flow))
+    return out
+
+
+def _outside(lines: Sequence[str], tables: Sequence[TextTable]) -> list[str]:
+    in_table = [False] * len(lines)
+    for t in tables:
+        for i in range(t.start, t.end):
+            in_table[i] = True
+    return [ln for ln, t in zip(lines, in_table, strict=True) if not t]
 
 
 def text_tables(lines: Sequence[str]) -> tuple[list[str], list[tuple[int, list[list[GridCell]]]]]:
     """The lines outside the tables, and the tables found among ``lines`` as grids, each with the
-    index of its first line. Raises :class:`~gov_disclosure.errors.FileTooLargeError` above
-    :data:`MAX_CELLS`."""
-    grids: list[tuple[int, list[list[GridCell]]]] = []
-    in_table = [False] * len(lines)
-    cells = 0
-    for a, b in _regions(lines):
-        region = lines[a:b]
-        grid = _rows(region, a, _layout(region))
-        grids.append((a, grid))
-        cells += sum(len(row) for row in grid)
-        if cells > MAX_CELLS:
-            raise FileTooLargeError(E.TOO_MANY_CELLS, limit=MAX_CELLS)
-        for i in range(a, b):
-            in_table[i] = True
-    return [ln for ln, t in zip(lines, in_table, strict=True) if not t], grids
+    index of its first line (:func:`find_text_tables` also says where each ends and whether its
+    cells are in the extractor's order). Raises :class:`~gov_disclosure.errors.FileTooLargeError`
+    above :data:`MAX_CELLS`."""
+    tables = find_text_tables(lines)
+    return _outside(lines, tables), [(t.start, t.grid) for t in tables]
 
 
 # -- cells aligned by spaces (pdftotext -layout) ------------------------------------------------

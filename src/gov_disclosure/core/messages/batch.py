@@ -1,4 +1,4 @@
-"""Batch runs: why a file in a folder was not checked."""
+"""Batch runs: why a file in a folder was not checked; pairing years across spellings."""
 
 from __future__ import annotations
 
@@ -26,6 +26,27 @@ BAD_FINDINGS_SUFFIX: Final = Message(
 )
 BAD_FINDINGS_KIND: Final = Message(
     "kind must be 'csv' or 'jsonl', not {value!r}", "kind 只能是 'csv' 或 'jsonl'，不能是 {value!r}"
+)
+
+# -- pairing years across spellings (batch/pairing.py) ---------------------------------------------
+
+AMBIGUOUS_AGENCY: Final = Message(
+    "not paired with a neighbouring year: the agency name {agency!r} ({year}) matches {matches} in "
+    "this corpus (with or without a parent region); rename the files' agencies or use compare",
+    "未与相邻年度配对：机关名称“{agency}”（{year}年）在本批文件中可对应{matches}（含或不含上级行政区划），"
+    "无法确定；请统一机关名称或使用 compare 命令",
+)
+AMBIGUOUS_LINE: Final = Message(
+    "ambiguous agency: {agency} {year}: {path} matches {matches} (not paired)",
+    "机关名称不唯一：{agency} {year}年度：{path} 可对应 {matches}（未配对）",
+)
+AMBIGUOUS_ROW: Final = Message("ambiguous agency names", "机关名称不唯一（未配对）")
+ACROSS_SPELLINGS_ROW: Final = Message(
+    "pairs across spellings (with/without parent region)", "跨写法配对（含/不含上级行政区划）"
+)
+AGENCIES_SPELT_OTHERWISE: Final = Message(
+    "note: {last} and {this} are read as one agency (with and without its parent regions)",
+    "提示：{last}与{this}视为同一机关（含与不含上级行政区划）",
 )
 FOLDER_UNLISTABLE: Final = Message(
     "cannot list the folder (its reports are not checked): {reason}",

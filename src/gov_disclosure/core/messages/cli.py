@@ -90,10 +90,10 @@ MIN_CHARS_HELP: Final = Message(
 
 # --- validate ------------------------------------------------------------------------------------
 VALIDATE_HELP: Final = Message(
-    "Validate REPORT (.json, .xlsx, .docx, .html, .pdf or .txt; recognised by content).\n\n"
+    "Validate REPORT (.json, .xlsx, .docx, .html, .md, .pdf or .txt; recognised by content).\n\n"
     "Exit code: 0 no errors, 1 errors found, 2 the file could not be read or the previous report "
     "does not fit.",
-    "检查一份报告（.json、.xlsx、.docx、.html、.pdf 或 .txt 文件，按内容识别格式）。\n\n"
+    "检查一份报告（.json、.xlsx、.docx、.html、.md、.pdf 或 .txt 文件，按内容识别格式）。\n\n"
     "退出码：0 没有错误，1 发现错误，2 文件无法读取或上一年度报告不相符。",
 )
 PREVIOUS_HELP: Final = Message(
@@ -104,10 +104,10 @@ PREVIOUS_HELP: Final = Message(
 
 # --- read ----------------------------------------------------------------------------------------
 READ_HELP: Final = Message(
-    "Read FILE (.txt, .html, .pdf, .docx, .xlsx or .json; recognised by content) and print the report "
+    "Read FILE (.txt, .md, .html, .pdf, .docx, .xlsx or .json; recognised by content) and print the report "
     "as JSON, or save it with -o. What the reader found goes to stderr (to stdout with -o).\n\n"
     "Exit code: 0 no errors, 1 errors found, 2 the file could not be read.",
-    "读取一个文件（.txt、.html、.pdf、.docx、.xlsx 或 .json，按内容识别格式），把报告以 JSON 输出到标准输出，"
+    "读取一个文件（.txt、.md、.html、.pdf、.docx、.xlsx 或 .json，按内容识别格式），把报告以 JSON 输出到标准输出，"
     "或用 -o 保存。读取中发现的问题输出到标准错误（使用 -o 时输出到标准输出）。\n\n"
     "退出码：0 没有错误，1 发现错误，2 文件无法读取。",
 )
@@ -165,11 +165,11 @@ SCOPE_CROSS_YEAR: Final = Message("cross-year", "跨年度")
 
 # --- check ---------------------------------------------------------------------------------------
 CHECK_HELP: Final = Message(
-    "Check every report in PATHS (files and folders, recursively; .json, .xlsx, .docx, .txt, .html, "
-    ".pdf), in parallel, and the reports of one agency in consecutive years against each other.\n\n"
+    "Check every report in PATHS (files and folders, recursively; .json, .xlsx, .docx, .txt, .md, "
+    ".html, .pdf), in parallel, and the reports of one agency in consecutive years against each other.\n\n"
     "Exit code: 2 if any file could not be read (this wins) or there was no file to check, else 1 if "
     "any report has an error, else 0. One bad file never stops the run.",
-    "并行检查路径中的每一份报告（文件和文件夹，含子文件夹；.json、.xlsx、.docx、.txt、.html、.pdf），"
+    "并行检查路径中的每一份报告（文件和文件夹，含子文件夹；.json、.xlsx、.docx、.txt、.md、.html、.pdf），"
     "并把同一机关相邻年度的报告相互比对。\n\n"
     "退出码：有文件无法读取或没有可检查的文件时为 2（优先），否则有报告存在错误时为 1，否则为 0。"
     "一个坏文件不会中断整个检查。",
@@ -390,3 +390,17 @@ TOTAL_TITLE: Final = Message(
     "total: {agency} {year} ({format} format), {units} units",
     "汇总：{agency} {year}年度（{format}版格式），共{units}个单位",
 )
+
+# -- one line per command, for the list of commands in --help --------------------------------------
+CHECK_SHORT: Final = Message("Check folders of reports and pairs of years.", "批量检查报告文件夹，并比对相邻年度。")
+COMPARE_SHORT: Final = Message("Check this year's report against last year's.", "把本年度报告与上一年度报告比对。")
+VALIDATE_SHORT: Final = Message("Check one report.", "检查一份报告。")
+READ_SHORT: Final = Message("Read a report from any file and print it as JSON.", "从任一格式的文件读取报告，以 JSON 输出。")
+EXPORT_SHORT: Final = Message("Export the cells (or indicators) of many reports as one table.", "把多份报告的单元格（或指标）导出为一张表。")
+SCHEMA_SHORT: Final = Message("Print the JSON Schema of the report document.", "输出报告文档的 JSON Schema。")
+SAMPLE_SHORT: Final = Message("Print a complete, valid sample report as JSON.", "以 JSON 输出一份完整、能通过检查的示例报告。")
+RULES_SHORT: Final = Message("List the rules, or explain one (rules CODE).", "列出规则目录，或说明一条规则（rules 代码）。")
+RENDER_SHORT: Final = Message("Write a report as an official Word document (or PDF).", "把报告生成正式的 Word 文档（或 PDF）。")
+TEMPLATE_SHORT: Final = Message("Write a blank data-collection template (.xlsx).", "生成空白的填报模板（.xlsx）。")
+TO_XLSX_SHORT: Final = Message("Write a report as a filled template workbook.", "把报告写成填好的模板工作簿。")
+AGGREGATE_SHORT: Final = Message("Sum the units' workbooks into one report.", "把各报送单位的工作簿汇总成一份报告。")

@@ -276,3 +276,6 @@ WROTE_INDICATORS: Final = Message("{n} reports' indicators written: {path}", "�
 FIXES_PROBLEM: Final = Message("hand corrections: {problem}", "人工更正：{problem}")
 DECISIONS_PROBLEM: Final = Message("decisions: {problem}", "处理意见：{problem}")
 SCOPE_REVIEW: Final = Message("review", "审核")
+
+
+ANNOTATE_SHORT: Final = Message("Mark the findings in a copy of the report.", "在报告副本中标注问题（Word 批注、单元格批注）。")
