@@ -56,6 +56,9 @@ def case(kind, n):
         "year-title": "2021年度政府" * (n // 8), "received": "收到申请" + "1" * n,
         "received-again": "收到申请1 " * (n // 6), "dashes": "-" * n, "chinese-numerals": "一" * n,
         "headings": "一、" * (n // 2), "dates": "2021年1月" * (n // 7), "items": "1." * (n // 2),
+        "hash-spaces": "#" + " " * n + "x", "heading-tabs": "# a" + "\t" * n + "x", "dash-space": "- " * (n // 2),
+        "tags": "<a>" * (n // 3) + "x", "label": "标题：" + "政" * n, "pipes": "|" * n + "x",
+        "page-number": "第1页" + " " * n + "x", "stars": "*" * n + "x",
     }
     outcomes = {}
     for name, line in lines.items():
@@ -74,6 +77,12 @@ def case(kind, n):
                 read_html(html=page.replace("<td>218</td>", f"<td>{line}</td>", 1))
                 read_html(html=page.replace("一、本年新收政府信息公开申请数量", line, 1))
                 read_html(html=page.replace("<title>", f"<title>{line}", 1))
+            elif kind == "markdown":
+                from gov_disclosure.markdown import read_markdown, write_markdown
+                md = write_markdown(r)
+                read_markdown(text=line + "\n" + md)
+                read_markdown(text=md.replace("二、主动公开政府信息情况", line + "\n二、主动公开政府信息情况"))
+                read_markdown(text=md + "\n" + line + "\n")
             elif kind == "docx":
                 import docx
                 from gov_disclosure.docx import read_docx
@@ -97,7 +106,7 @@ def case(kind, n):
 """
 
 
-@pytest.mark.parametrize("kind", ["text", "html", "docx"])
+@pytest.mark.parametrize("kind", ["text", "html", "markdown", "docx"])
 def test_long_lines_through_every_reader(kind: str) -> None:
     out = run_python(_FUZZ, kind, "200000", deadline=120)
     assert not out.timed_out, out

@@ -20,7 +20,11 @@ def case(kind, unit, folder):
     import attrs
     from pathlib import Path
     from gov_disclosure import read_report
-        from gov_disclosure.testing import sample_report
+    from gov_disclosure.testing import sample_report
+    try:
+        from gov_disclosure.core.model import MAX_SECTION_CHARS, MAX_SECTION_LINES
+    except ImportError:  # before the model had bounds: the same sizes
+        MAX_SECTION_CHARS, MAX_SECTION_LINES = 100_000, 2_000
     r = sample_report("2021")
     if unit == "one-line":
         text = "本" * MAX_SECTION_CHARS
@@ -49,7 +53,7 @@ def case(kind, unit, folder):
 """
 
 
-@pytest.mark.parametrize("unit", ["本年度未收取信息处理费。", "&", "<a>", "one-line"])
+@pytest.mark.parametrize("unit", ["本年度未收取信息处理费。", "&", "<", "one-line"])
 @pytest.mark.parametrize("kind", ["xlsx", "docx", "html", "txt"])
 def test_the_longest_sections_read_back(tmp_path: Path, kind: str, unit: str) -> None:
     out = run_python(_ROUNDTRIP, kind, unit, tmp_path, deadline=120)

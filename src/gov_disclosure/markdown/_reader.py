@@ -30,7 +30,8 @@ _PIPE_ROW: Final = re.compile(r"^\s{0,3}\|.*\|")
 #: the line under a table's header: | --- | :---: | (outer pipes optional, at least one inner one)
 _SEPARATOR: Final = re.compile(r"^\s{0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s{0,3}\|\s*:?-+:?\s*\|\s*$")
 _CELL_SPLIT: Final = re.compile(r"(?<!\\)\|")
-_ATX: Final = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)(.*?)(?:\s+#+)?\s*$")
+#: an ATX heading's opening sequence (its text and closing sequence: :func:`_atx_text`)
+_ATX: Final = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
 _SETEXT_OR_RULE: Final = re.compile(r"^\s{0,3}(?:=+|-+|(?:[-*_]\s*){3,})\s*$")
 _QUOTE: Final = re.compile(r"^\s{0,3}(?:>\s?)+")
 _BULLET: Final = re.compile(r"^\s{0,3}[-*+]\s+")
@@ -69,6 +70,17 @@ def _inline(text: str, *, cell: bool = False) -> str:
     return html.unescape(t)
 
 
+def _atx_text(rest: str) -> str:
+    """The text of an ATX heading after its opening ``#``s: without trailing spaces and a closing
+    sequence of ``#``s (``## 五、… ##``). Linear (the pattern ``(.*?)(?:\\s+#+)?\\s*$`` was quadratic
+    in a run of spaces)."""
+    text = rest.rstrip()
+    bare = text.rstrip("#")
+    if bare != text and bare and bare[-1].isspace():
+        text = bare.rstrip()
+    return text
+
+
 def _text_line(line: str) -> str:
     """A line of Markdown text as plain text: heading markers, quotes, bullets and inline markup off."""
     if _PLAIN.fullmatch(line) and not line.lstrip(" ").startswith(_BLOCK_MARKS):
@@ -77,7 +89,7 @@ def _text_line(line: str) -> str:
         return ""
     m = _ATX.match(line)
     if m:
-        line = m.group(1)
+        line = _atx_text(line[m.end() :])
     line = _QUOTE.sub("", line)
     line = _BULLET.sub("", line)
     return _inline(line).rstrip()

@@ -113,6 +113,8 @@ _FURNITURE_LINE: Final = re.compile(
     r"[【\[](?:字体|打印|关闭|返回|收藏|分享|顶部)[^】\]]*[】\]].*|(?:<[^>]*>\s*)+|[#*>|_=\-\s]+)\s*$",
     re.I,
 )
+#: a page number, a converter marker or a line of markup is far shorter than this
+_MAX_FURNITURE_LINE: Final = 200
 _MARKUP: Final = re.compile(r"<[^<>]{0,400}>|&(?:nbsp|amp|lt|gt|quot|#\d{1,6});")
 
 
@@ -120,7 +122,9 @@ def is_furniture(line: str) -> bool:
     """True for a line that is page furniture, not the report's words: a converter marker (正文),
     a crawler's or CMS's label line (标题:…, 来源:…, 发布时间:…), a page number, markup alone."""
     t = _norm(line).strip()
-    return bool(t) and (_FURNITURE_LINE.match(t) is not None or _FURNITURE_LABEL.match(t) is not None)
+    # a whole line of furniture is short (and the pattern is quadratic in a run of spaces)
+    whole = len(t) <= _MAX_FURNITURE_LINE and _FURNITURE_LINE.match(t) is not None
+    return bool(t) and (whole or _FURNITURE_LABEL.match(t) is not None)
 
 
 def without_furniture(line: str) -> str:
