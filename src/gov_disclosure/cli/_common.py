@@ -42,7 +42,7 @@ TIMEOUT = option(
     help=M.TIMEOUT_HELP,
 )
 #: CSV outputs: UTF-8 with a BOM (Excel on Chinese Windows) unless --no-bom
-BOM = option("--bom/--no-bom", default=True, show_default=True, help=M.BOM_HELP)
+BOM = option("--bom/--no-bom", default=True, help=M.BOM_HELP)
 MISSING_HELP = M.MISSING_HELP
 
 
