@@ -38,6 +38,10 @@ class Context:
     not_assessable: list[NotAssessable] = attrs.Factory(list)
     #: the thresholds of the rules that have one (selection and severities are applied by validate)
     config: Config = DEFAULT
+    #: totals the source computed rather than reported (a template's formula over blank cells, a
+    #: GD111 finding of the reader): address → the parts. No reported value: missing under
+    #: ``not-assessable``, the parts' sum under ``zero``, never "blank" (GD101)
+    computed: Mapping[str, Sequence[str]] = attrs.Factory(dict)
     _values: dict[str, Cell] | None = attrs.field(init=False, default=None, repr=False)
     _unusual: tuple[tuple[CellSpec, Cell, str | None], ...] = attrs.field(init=False, default=(), repr=False)
     _text: TextView | None = attrs.field(default=None, init=False, repr=False)
@@ -68,12 +72,18 @@ class Context:
         values: dict[str, Cell] = {}
         for addresses, get in getters:
             values.update(zip(addresses, get(r), strict=True))
-        self._values = values
+        computed = self.computed
         self._unusual = tuple(
             (c, v, raw.get(c.address))
             for c, v in zip(specs, values.values(), strict=True)
-            if v is None or type(v) is not int or v < 0 or c.address in raw
+            if (v is None or type(v) is not int or v < 0 or c.address in raw)
+            and (not computed or c.address not in computed)
         )
+        if computed and self.missing == "zero":
+            for address, parts in computed.items():  # parts before their totals
+                if address in values and values[address] is None:
+                    values[address] = sum(v for p in parts if isinstance(v := values.get(p), int))
+        self._values = values
 
     @property
     def text(self) -> TextView:

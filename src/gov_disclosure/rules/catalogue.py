@@ -127,7 +127,9 @@ def validate(
     - ``missing``: ``"not-assessable"`` (default) skips a sum that involves a missing cell and lists
       it in ``not_assessable``; ``"zero"`` counts missing cells as 0.
     - ``findings``: findings a reader already made (with file positions); a validator finding on the
-      same code and location is then left out, so nothing is said twice.
+      same code and location is then left out, so nothing is said twice. A total the reader found
+      computed rather than reported (GD111: a template's formula over blank cells) is missing under
+      ``not-assessable`` and the sum of its parts under ``zero``.
     - ``extra_rules``: rules from other modules.
     - ``config``: which codes run, their severities and thresholds
       (:class:`~gov_disclosure.rules.config.Config`; default: every code, default thresholds). The
@@ -137,7 +139,9 @@ def validate(
     if missing not in ("not-assessable", "zero"):
         raise ValueError(f"missing must be 'not-assessable' or 'zero', not {missing!r}")
     config = DEFAULT if config is None else config
-    ctx = Context(report, previous, missing, config=config)
+    findings = tuple(findings)
+    computed = {f.location: tuple(c.address for c in f.cells) for f in findings if f.code == "GD111" and f.location}
+    ctx = Context(report, previous, missing, config=config, computed=computed)
     out: list[Finding] = []
     single, cross = _plan(config)
     for rule in single:
