@@ -10,15 +10,20 @@ for you to delete (the tests below name them).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 import tomllib
 from importlib import resources
 from pathlib import Path
 
+import attrs
 import pytest
 
+from gov_disclosure import validate
+from gov_disclosure.core import model
 from gov_disclosure.core.codes import CODES, Code
+from gov_disclosure.testing import sample_report
 
 FORMAT_MD = Path(__file__).parents[2] / "docs" / "FORMAT.md"
 HEADER = "| code | severity | scope | title | 标题 | rule |"
@@ -84,7 +89,9 @@ def regenerate(text: str) -> str:
     old = documented_rows(text)
     rows = [HEADER, RULER]
     rows += [row(c, old[c.code][-1] if c.code in old else _definition(c.code)) for c in CODES.values()]
-    rows += ["| " + " | ".join(_escape(c) for c in cells) + " |" for k, cells in old.items() if k not in CODES]
+    rows += [
+        "| " + " | ".join(_escape(c) for c in cells) + " |" for k, cells in old.items() if k not in CODES
+    ]
     return "\n".join([*lines[:start], *rows, *lines[end:]])
 
 
@@ -108,7 +115,8 @@ def test_every_code_of_the_code_table_is_in_section_6(code: str) -> None:
     )
     assert scope == c.scope, f"{code}: docs/FORMAT.md §6 says scope {scope!r}, core/codes.py says {c.scope!r}"
     assert (title, title_zh) == (c.title, c.title_zh), f"{code}: titles differ from core/codes.py: {FIX}"
-    assert rule and not rule.startswith("TODO"), f"{code}: docs/FORMAT.md §6 does not describe the rule"
+    assert rule, f"{code}: docs/FORMAT.md §6 does not describe the rule"
+    assert not rule.startswith("TODO"), f"{code}: docs/FORMAT.md §6 does not describe the rule yet"
 
 
 def test_section_6_lists_no_code_the_code_table_lacks() -> None:
@@ -126,10 +134,17 @@ def test_a_missing_code_is_named() -> None:
     row back in place."""
     without = "\n".join(line for line in TEXT.split("\n") if not line.startswith("| GD503 |"))
     rows = documented_rows(without)
-    assert "GD503" not in rows and "GD502" in rows and "GD504" in rows
+    assert "GD503" not in rows
+    assert {"GD502", "GD504"} <= set(rows)
     restored = documented_rows(regenerate(without))
     assert list(restored) == list(CODES)
-    assert restored["GD503"][:5] == ["GD503", "warning", "report", CODES["GD503"].title, CODES["GD503"].title_zh]
+    assert restored["GD503"][:5] == [
+        "GD503",
+        "warning",
+        "report",
+        CODES["GD503"].title,
+        CODES["GD503"].title_zh,
+    ]
 
 
 def test_severities_named_in_section_6_are_the_code_tables() -> None:
@@ -139,6 +154,64 @@ def test_severities_named_in_section_6_are_the_code_tables() -> None:
     named = re.search(r"`severity` \(([^)]*)\)", intro[intro.index("## 6.") :])
     assert named, "§6 names the severities: `severity` (error / warning / info)"
     assert {s.strip() for s in named.group(1).split("/")} == severities
+
+
+def _endings(kind: str) -> tuple[str, ...]:
+    """The name endings §1 says GD503 reads as ``kind`` (government / department)."""
+    start = TEXT.index("**The kind of agency, inferred (GD503).**")
+    para = " ".join(TEXT[start : TEXT.index("\n\n", start)].split())
+    pattern = {
+        "government": r"a name ending in (.+?) is a `government`",
+        "department": r"one ending in (.+?) is a `department`",
+    }
+    found = re.search(pattern[kind], para)
+    assert found, f"§1 lists the endings of a {kind}"
+    return tuple(e.strip() for e in re.split(r",| or ", found.group(1)) if e.strip())
+
+
+@pytest.mark.parametrize(
+    ("kind", "endings"),
+    [("government", model._GOVERNMENT_ENDINGS), ("department", model._DEPARTMENT_ENDINGS)],
+)
+def test_the_inferred_agency_kind_is_as_section_1_says(kind: str, endings: tuple[str, ...]) -> None:
+    documented = _endings(kind)
+    assert sorted(documented) == sorted(endings), f"§1 lists {documented}, core/model.py reads {endings}"
+    for ending in documented:
+        assert model.agency_kind_of(f"某某市某某区{ending}") == kind, ending
+    assert model.agency_kind_of("某某市某某区税务局办公室") == "department"
+    assert model.agency_kind_of("某某海关") is None
+
+
+def _late(agency: str) -> tuple[set[str], set[str]]:
+    """A 2021 report of ``agency`` (kind not given) dated 15 April of the next year: the GD503
+    findings and GD503 not assessable."""
+    r = sample_report("2021")
+    assert r.year is not None
+    r = attrs.evolve(r, agency=agency, agency_kind=None, published_on=dt.date(r.year + 1, 4, 15))
+    result = validate(r)
+    return (
+        {f.code for f in result.findings if f.code == "GD503"},
+        {n.code for n in result.not_assessable if n.code == "GD503"},
+    )
+
+
+def test_gd503_infers_the_kind_and_says_so() -> None:
+    assert _late("舟山市定海区经济和信息化局") == ({"GD503"}, set())
+    assert _late("淮安市洪泽区人民政府") == ({"GD503"}, set())
+    assert _late("某某海关") == (set(), {"GD503"})
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="doc/code disagreement (reported to the lead, not fixed here): FORMAT.md §1 says township "
+    "governments and vertically managed bodies have no Art. 49 deadline (GD503 not assessable), but "
+    "agency_kind_of reads …镇人民政府 as a government and …街道办事处, 国家税务总局…税务局 as departments",
+)
+@pytest.mark.parametrize(
+    "agency", ["杭州市西湖区三墩镇人民政府", "杭州市西湖区转塘街道办事处", "国家税务总局杭州市西湖区税务局"]
+)
+def test_no_deadline_for_a_township_or_a_vertically_managed_body(agency: str) -> None:
+    assert _late(agency) == (set(), {"GD503"})
 
 
 if __name__ == "__main__":
