@@ -84,3 +84,30 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split("\n")[0].lower()
     except (OSError, IndexError):
         return "zombie"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_ctrl_c_at_any_moment_of_the_start(tmp_path: Path) -> None:
+    """A Ctrl-C while the command line loads, parses its arguments or starts its workers (which get
+    the terminal's SIGINT too, as the whole foreground process group does): the same one line and
+    exit code 130, never a traceback of Python's import machinery or click's "Aborted!"."""
+    corpus = _slow_corpus(tmp_path, n=300)
+    failures = []
+    # (not in the first few hundredths of a second: the interpreter itself is starting then, and
+    # runpy's import of the package is Python's, any program's, before a line of ours runs)
+    for delay in (0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.2):
+        proc = start_limited([sys.executable, "-m", "gov_disclosure", "check", str(corpus), "-j", "2", "--no-progress"])
+        try:
+            time.sleep(delay)
+            os.killpg(proc.pid, signal.SIGINT)
+            _, err = proc.communicate(timeout=60)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        stderr = err.decode("utf-8", "replace")
+        if proc.returncode == 0 and not stderr.strip():
+            continue  # it had finished before the signal
+        if proc.returncode != 130 or "Traceback" in stderr or "Aborted" in stderr:
+            failures.append((delay, proc.returncode, stderr[-600:]))
+    assert failures == []

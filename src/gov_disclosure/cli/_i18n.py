@@ -24,11 +24,11 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Final, TypeVar
+from typing import Any, Final, NoReturn, TypeVar
 
 import click
 
-from ..core.messages import LANGS, Lang, Message, resolve_lang
+from ..core.messages import LANGS, Lang, Message, lang_from_argv, resolve_lang
 from ..core.messages import cli as M
 from ..core.messages.click import BY_MSGID
 
@@ -71,19 +71,6 @@ def speaking(language: Lang) -> Iterator[None]:
         yield
     finally:
         _LANG.reset(token)
-
-
-def lang_from_argv(args: Sequence[str]) -> str | None:
-    """The value of the last ``--lang X`` / ``--lang=X`` before a ``--``, or None."""
-    found: str | None = None
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg == "--lang" and i + 1 < len(args):
-            found = args[i + 1]
-        elif arg.startswith("--lang="):
-            found = arg.partition("=")[2]
-    return found
 
 
 # --- click's own strings -------------------------------------------------------------------------
@@ -367,9 +354,21 @@ class _Speaking:
             # Ctrl-C: the command's workers are stopped by now (the runs close their pools as the
             # interrupt unwinds); one line, no traceback, and the shell's code for it (click says
             # "Aborted!" and exits 1, the code for "errors found")
-            with contextlib.suppress(OSError, ValueError):
-                click.echo(say(M.INTERRUPTED), err=True)
-            ctx.exit(EXIT_INTERRUPTED)
+            _interrupted()
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:  # Ctrl-C while the command line is parsed, before the command runs: the same
+            ctx: click.Context = super().make_context(*args, **kwargs)  # type: ignore[misc]
+        except KeyboardInterrupt:
+            _interrupted()
+        return ctx
+
+
+def _interrupted() -> NoReturn:
+    """One line (已中断（Ctrl-C）) and the shell's exit code for an interrupt."""
+    with contextlib.suppress(OSError, ValueError):
+        click.echo(say(M.INTERRUPTED), err=True)
+    sys.exit(EXIT_INTERRUPTED)
 
 
 class _Described(_Speaking):

@@ -106,6 +106,28 @@ def _serve(conn: Connection, parent: int) -> None:  # pragma: no cover - runs in
             conn.send(("error", RuntimeError(f"a worker could not send back its result: {exc!r}")))
 
 
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """While a worker starts: SIGINT ignored, so the worker starts with it ignored (a disposition
+    that survives exec: a Ctrl-C sent to the whole process group, as a terminal sends it, cannot
+    interrupt the worker while it is still importing, with a traceback on the user's screen), and
+    blocked in this thread first, so a Ctrl-C meant for the parent stays pending and arrives when the
+    handler is back. Only the main thread can change handlers; elsewhere (and on Windows, which has
+    no process groups to fear) nothing changes."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, handler)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
 class _Worker:
     """One spawned, daemonic worker process and the parent's end of its pipe."""
 
@@ -114,7 +136,8 @@ class _Worker:
         self.process = _SPAWN.Process(
             target=_serve, args=(child, os.getpid()), daemon=True, name="gov-disclosure"
         )
-        self.process.start()
+        with _sigint_held():  # a Ctrl-C while it starts is the parent's (it would print a traceback)
+            self.process.start()
         child.close()
         #: the task it is working on, None when idle
         self.task: _Task[Any] | None = None

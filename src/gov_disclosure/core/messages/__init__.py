@@ -24,12 +24,12 @@ import importlib
 import os
 import pkgutil
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Final, Literal, TypeAlias
 
 import attrs
 
-__all__ = ["ENV_LANG", "LANGS", "Lang", "Message", "catalogue", "placeholders", "resolve_lang"]
+__all__ = ["ENV_LANG", "LANGS", "Lang", "Message", "catalogue", "lang_from_argv", "placeholders", "resolve_lang"]
 
 Lang: TypeAlias = Literal["zh", "en"]
 LANGS: Final[tuple[Lang, ...]] = ("zh", "en")
@@ -57,6 +57,19 @@ class Message:
 def placeholders(text: str) -> frozenset[str]:
     """The names of the ``{placeholders}`` of a text."""
     return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
+
+
+def lang_from_argv(args: Sequence[str]) -> str | None:
+    """The value of the last ``--lang X`` / ``--lang=X`` before a ``--``, or None."""
+    found: str | None = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            found = args[i + 1]
+        elif arg.startswith("--lang="):
+            found = arg.partition("=")[2]
+    return found
 
 
 def resolve_lang(option: str | None = None, environ: Mapping[str, str] | None = None) -> Lang:
