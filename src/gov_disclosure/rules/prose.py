@@ -73,6 +73,8 @@ _N = r"(\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千]+)
 _UNIT = r"\s*(?:件|个|条|次|起|宗|份)"
 _GAP = r"[^。；;，,：:]{0,24}?"
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+#: what every pattern of _PATTERNS holds: the last character of a number (_N) and its unit (_UNIT)
+_NUMBER_UNIT: Final = re.compile(r"[\d零〇一二两三四五六七八九十百千]\s*[件个条次起宗份]")
 
 _PATTERNS: Final[tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], re.Pattern[str]], ...]] = (
     (
@@ -153,6 +155,9 @@ def paragraphs(text: str) -> list[str]:
     """A section's text as paragraphs: a line that does not end a sentence is joined with the next
     (a sentence broken across lines by a PDF or a Word export), unless the next one starts a heading
     or a list item, or either is a line of a table; a heading's own line is never joined."""
+    if "\n" not in text:  # one line: one paragraph
+        line = text.strip()
+        return [line] if line else []
     out: list[str] = []
     joinable = False
     for raw in text.split("\n"):
@@ -161,7 +166,8 @@ def paragraphs(text: str) -> list[str]:
             joinable = False
             continue
         starts_item = _ITEM_START.match(line) is not None
-        tabular = _TABULAR.search(line) is not None
+        # a line of a table has whitespace inside (the stripped line splits in two): else no regex
+        tabular = len(line.split(None, 1)) > 1 and _TABULAR.search(line) is not None
         if joinable and out and not starts_item and not tabular:
             prev = out[-1]
             sep = " " if prev[-1:].isascii() and line[:1].isascii() and prev[-1:].isalnum() else ""
@@ -178,7 +184,9 @@ def _in_sentence(quoted: str, section: str) -> Iterator[Statement]:
     """The statements of one sentence (matched in its NFKC form where that matters, quoted as found)."""
     sentence = unicodedata.normalize("NFKC", quoted) if _NEEDS_NFKC.search(quoted) else quoted
     said: set[str] = set()
-    for what, addresses, alternatives, pattern in _PATTERNS:
+    # every pattern of _PATTERNS matches a number followed by its unit: a sentence without one (most)
+    # needs none of them tried
+    for what, addresses, alternatives, pattern in _PATTERNS if _NUMBER_UNIT.search(sentence) else ():
         if what in said:
             continue
         mt = pattern.search(sentence)
