@@ -109,12 +109,20 @@ class Context:
         self._cells = cells = plan.read(r)
         raw = r.raw
         counts = plan.counts(cells)
-        self._plain = plain = set(map(type, counts)) == _INT
+        changes = [(i, cells[i]) for i in plan.changes]
+        self._plain = plain = set(map(type, counts)) == _INT and all(type(v) is int for _, v in changes)
         if plain and min(counts) >= 0:
-            # the common case, checked at C speed: every count a whole number ≥ 0, so the unusual cells
-            # are the amounts and the cells read from non-canonical text
+            # the common case, checked at C speed: every count a whole number, none below zero but a
+            # change's, so the unusual cells are the amounts, the negative changes and the cells read
+            # from non-canonical text
             index = plan.index
-            at = plan.amounts if not raw else sorted({*plan.amounts, *(index[a] for a in raw if a in index)})
+            at = sorted(
+                {
+                    *plan.amounts,
+                    *(i for i, v in changes if v < 0),  # type: ignore[operator]
+                    *(index[a] for a in raw if a in index),
+                }
+            )
             self._unusual = tuple((plan.specs[i], cells[i], raw.get(plan.addresses[i])) for i in at)
         else:
             self._unusual = tuple(
@@ -170,9 +178,11 @@ class _ReadingPlan:
     row_cells: Callable[[Any], tuple[Any, ...]]
     groups: Callable[[Any], tuple[Any, ...]]
     group_cells: Callable[[Any], tuple[Any, ...]]
-    #: the values of the count cells (of a list of every value), and the positions of the amount cells
+    #: the values of the count cells but the changes (of a list of every value); the amount cells
     counts: Callable[[Sequence[Cell]], tuple[Cell, ...]]
     amounts: tuple[int, ...]
+    #: the positions of the count cells that may rightly be below zero (a change of the item counts)
+    changes: tuple[int, ...]
 
     def read(self, r: Report) -> list[Cell]:
         """Every cell's value, in the spec's order."""
@@ -199,7 +209,8 @@ def _reading_plan(format: FormatKey) -> _ReadingPlan:
     addresses = tuple(c.address for c in cells)
     rows = tuple(lr.key for lr in s.applications_rows if lr.key is not None)
     amounts = tuple(i for i, c in enumerate(cells) if c.kind is CellKind.AMOUNT)
-    counts = tuple(i for i, c in enumerate(cells) if c.kind is not CellKind.AMOUNT)
+    changes = tuple(i for i, c in enumerate(cells) if c.kind is not CellKind.AMOUNT and c.column == "change")
+    counts = tuple(i for i, c in enumerate(cells) if c.kind is not CellKind.AMOUNT and i not in changes)
     plan = _ReadingPlan(
         specs=cells,
         addresses=addresses,
@@ -214,6 +225,7 @@ def _reading_plan(format: FormatKey) -> _ReadingPlan:
         group_cells=attrgetter(*(c.key for c in APPEALS_COLUMNS)),
         counts=itemgetter(*counts),
         amounts=amounts,
+        changes=changes,
     )
     order = [
         *(f"proactive/{b.key}.{row.key}/{c.key}" for b in s.proactive for row in b.rows for c in b.columns),

@@ -108,13 +108,17 @@ _PATTERNS: Final[tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], 
         "applications/carried_forward/total",
         _CARRIED_FORWARD,
         (),
-        re.compile(rf"(?:结转(?:至|到)?下一?年度?|转(?:入)?下一?年度?){_GAP}(?:共计|共|为|的有|有)?{_N}{_UNIT}"),
+        re.compile(
+            rf"(?:结转(?:至|到)?下一?年度?|转(?:入)?下一?年度?){_GAP}(?:共计|共|为|的有|有)?{_N}{_UNIT}"
+        ),
     ),
     (
         "applications/total/total",
         _HANDLED,
         (),
-        re.compile(rf"(?:共|累计|已|全部)?办结(?:了)?(?:政府信息公开|信息公开)?(?:申请)?(?:共计|共|为)?{_N}{_UNIT}"),
+        re.compile(
+            rf"(?:共|累计|已|全部)?办结(?:了)?(?:政府信息公开|信息公开)?(?:申请)?(?:共计|共|为)?{_N}{_UNIT}"
+        ),
     ),
 )
 _NONE_APPLICATIONS = re.compile(rf"(?:未|没有|无)(?:收到|受理|接收|接到|新收){_GAP}申请")
@@ -146,7 +150,9 @@ def statements(report: Report) -> list[Statement]:
 #: how a sentence (or a heading) ends a line
 _LINE_END: Final = ("。", "！", "？", "!", "?", "；", ";", "：", ":")
 #: the start of a heading or a list item: 一、 （一） 1. 1、 第一
-_ITEM_START: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+)")
+_ITEM_START: Final = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+)"
+)
 #: a line of a table: numbers apart from each other, or cells apart by runs of spaces
 _TABULAR: Final = re.compile(r"\d\s+[+\-]?\d|\S\s{2,}\S|\t")
 
@@ -291,16 +297,16 @@ _UNPAID_FEE: Final = "applications/other.unpaid_fee"
 def _row_positive(ctx: Context, row: str) -> int | None:
     """How many the row counts in all (its 总计, or failing that the sum of its known cells) when
     that is certainly above zero, else None."""
-    values = ctx.values
+    value = ctx.value
     addresses = _row_cells(row)
-    total = values[addresses[-1]]
+    total = value(addresses[-1])
     if type(total) is int:
         return total if total > 0 else None
-    return sum(v for a in addresses[:-1] if isinstance(v := values[a], int) and v > 0) or None
+    return sum(v for a in addresses[:-1] if isinstance(v := value(a), int) and v > 0) or None
 
 
 def _row_refs(ctx: Context, row: str) -> tuple[CellRef, ...]:
-    return tuple(CellRef(a, ctx.values[a]) for a in _row_cells(row))
+    return tuple(CellRef(a, ctx.value(a)) for a in _row_cells(row))
 
 
 _COLUMNS: Final = (
@@ -348,10 +354,10 @@ def check_all_answered(rule: Rule, ctx: Context) -> Iterator[Finding]:
 def check_case_not_in_table(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """GD614: table 4 counts no 行政复议 (or no 行政诉讼) while the text tells of one, without a number
     (a number stated is GD602's)."""
-    values = ctx.values
+    value = ctx.value
     none: dict[str, list[CellRef]] = {}
     for word, addresses in _APPEALS_CELLS.items():
-        if all(values[a] == 0 for a in addresses):  # a case counted, or a cell missing: nothing to say
+        if all(value(a) == 0 for a in addresses):  # a case counted, or a cell missing: nothing to say
             none[word] = [CellRef(a, 0) for a in addresses]
     if not none or not ctx.text.has(_APPEALS_WORDS):
         return
