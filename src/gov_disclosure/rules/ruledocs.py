@@ -226,20 +226,7 @@ class Example:
         fmt = str(data.get("format", "2021"))
         if fmt not in ("2019", "2021"):
             raise RuleDocError(f"{where}: format must be 2019 or 2021")
-        known = {
-            "kind",
-            "format",
-            "en",
-            "zh",
-            "this",
-            "previous",
-            "text",
-            "expect",
-            "also",
-            "flow",
-            "crawler",
-            "fixes",
-        }
+        known = {"kind", "format", "en", "zh", "this", "previous", "text", "expect", "also", "flow", "crawler", "fixes"}
         if set(data) - known:
             raise RuleDocError(f"{where}: unknown keys {sorted(set(data) - known)}")
         return cls(
