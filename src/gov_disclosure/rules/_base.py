@@ -181,7 +181,7 @@ class _ReadingPlan:
     #: the values of the count cells but the changes (of a list of every value); the amount cells
     counts: Callable[[Sequence[Cell]], tuple[Cell, ...]]
     amounts: tuple[int, ...]
-    #: the positions of the count cells that may rightly be below zero (a change of the item counts)
+    #: the positions of the signed cells (a change of the item counts, which may rightly be below zero)
     changes: tuple[int, ...]
 
     def read(self, r: Report) -> list[Cell]:
@@ -209,8 +209,8 @@ def _reading_plan(format: FormatKey) -> _ReadingPlan:
     addresses = tuple(c.address for c in cells)
     rows = tuple(lr.key for lr in s.applications_rows if lr.key is not None)
     amounts = tuple(i for i, c in enumerate(cells) if c.kind is CellKind.AMOUNT)
-    changes = tuple(i for i, c in enumerate(cells) if c.kind is not CellKind.AMOUNT and c.column == "change")
-    counts = tuple(i for i, c in enumerate(cells) if c.kind is not CellKind.AMOUNT and i not in changes)
+    changes = tuple(i for i, c in enumerate(cells) if c.kind is CellKind.SIGNED)
+    counts = tuple(i for i, c in enumerate(cells) if c.kind is CellKind.COUNT)
     plan = _ReadingPlan(
         specs=cells,
         addresses=addresses,

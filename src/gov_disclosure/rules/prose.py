@@ -128,8 +128,43 @@ _NONE_APPEALS = re.compile(r"(?:未|没有|无)(?:发生|收到|出现|涉及|�
 #: what a sentence that states a figure of the tables holds (every pattern below needs one of these)
 _SAYS_A_FIGURE: Final = re.compile("申请|复议|诉讼|结转|转下|转入下|办结")
 #: what NFKC changes that the patterns need changed: full-width digits, a full-width comma between
-#: digits (3，119), the ideographic space (the patterns take full-width punctuation as it is)
-_NEEDS_NFKC: Final = re.compile(r"[\uff10-\uff19\u3000]|\d，\d")
+#: digits (3，119), the ideographic space (the patterns take full-width punctuation as it is); one
+#: class first, so that the search skips to the digits and spaces
+_NEEDS_NFKC: Final = re.compile(r"[\d\u3000](?:(?<=[\uff10-\uff19\u3000])|，\d)")
+#: a digit before a full-width comma (3，119 needs NFKC; a line break may part them)
+_DIGIT_COMMA: Final = re.compile(r"\d\s*，\s*\d")
+#: what makes NFKC change a sentence (_NEEDS_NFKC), a digit before a full-width comma aside
+_NFKC_CHARS: Final = "\u3000０１２３４５６７８９"
+_UNITS: Final = "件个条次起宗份"
+_NUMERALS: Final = frozenset("零〇一二两三四五六七八九十百千")
+
+
+def _may_state(text: str) -> bool:
+    """Whether a sentence of a section may state a figure: a necessary condition, cheap where it fails
+    (``in`` and ``find``). A sentence is a piece of the section's text less line breaks and the white
+    space around them, and is matched as it is unless :data:`_NEEDS_NFKC` finds something in it (a
+    full-width digit or space, 3，119), which the section then holds too: then it may (NFKC changes what
+    it likes). As it is, a statement holds a number and its unit (every pattern of :data:`_PATTERNS`:
+    a digit or a Chinese numeral, white space, a unit), or a denial (未, 没有, 无)."""
+    for c in "未没无":
+        if c in text:
+            return True
+    for c in _NFKC_CHARS:
+        if c in text:
+            return True
+    if "，" in text and _DIGIT_COMMA.search(text):
+        return True
+    for unit in _UNITS:
+        at = text.find(unit, 1)  # a unit at the very start has no number before it
+        while at > 0:
+            before = at - 1
+            while before > 0 and text[before].isspace():  # \s is what isspace() accepts
+                before -= 1
+            c = text[before]
+            if c in _NUMERALS or c.isdecimal():  # \d is what isdecimal() accepts
+                return True
+            at = text.find(unit, at + 1)
+    return False
 
 
 def statements(report: Report) -> list[Statement]:
@@ -139,6 +174,8 @@ def statements(report: Report) -> list[Statement]:
         text = getattr(report.sections, sec.key)
         if not text or not _SAYS_A_FIGURE.search(text):
             continue
+        if not _may_state(text):
+            continue  # no sentence of it holds a unit (after a number), or a denial
         for paragraph in paragraphs(text):
             for mt in _SENTENCE.finditer(paragraph):
                 sentence = mt.group(0).strip()
