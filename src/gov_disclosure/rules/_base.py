@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from itertools import chain
 from operator import attrgetter, itemgetter
-from typing import Any, Final, Literal, TypeAlias
+from typing import Any, Final, Literal, TypeAlias, cast
 
 import attrs
 
@@ -111,7 +111,7 @@ class Context:
         counts = plan.counts(cells)
         changes = [(i, cells[i]) for i in plan.changes]
         self._plain = plain = set(map(type, counts)) == _INT and all(type(v) is int for _, v in changes)
-        if plain and min(counts) >= 0:
+        if plain and min(cast("tuple[int, ...]", counts)) >= 0:
             # the common case, checked at C speed: every count a whole number, none below zero but a
             # change's, so the unusual cells are the amounts, the negative changes and the cells read
             # from non-canonical text

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from operator import eq
-from typing import Final, TypeAlias
+from typing import Final, TypeAlias, cast
 
 import attrs
 
@@ -74,8 +74,8 @@ def sum_check(sums: Callable[[FormatKey], tuple[_Sum, ...]]) -> Check:
             # no count missing: every sum at C speed; the findings, if any, made as below
             cells = ctx.cells
             (reported, r_at), (parts, p_at) = plan(format)
-            found = map(sum, map(reported(cells).__getitem__, r_at))
-            expected = map(sum, map(parts(cells).__getitem__, p_at))
+            found = map(sum, map(cast("Sequence[int]", reported(cells)).__getitem__, r_at))
+            expected = map(sum, map(cast("Sequence[int]", parts(cells)).__getitem__, p_at))
             if all(map(eq, found, expected)):
                 return
         for s in sums(format):
