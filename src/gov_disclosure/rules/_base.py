@@ -18,6 +18,7 @@ from ..core.codes import CODES, Code
 from ..core.findings import CellRef, Finding, NotAssessable, Number
 from ..core.messages import Message
 from ..core.model import Report
+from ..core.quality import covered_cells
 from ..core.values import Cell
 from ..core.vocabulary import (
     APPEALS_COLUMNS,
@@ -57,12 +58,15 @@ class Context:
     not_assessable: list[NotAssessable] = attrs.Factory(list)
     #: the thresholds of the rules that have one (selection and severities are applied by validate)
     config: Config = DEFAULT
+    #: the findings the reader made (``validate(findings=…)``): which cells it declined
+    reader_findings: tuple[Finding, ...] = ()
     _cells: list[Cell] | None = attrs.field(init=False, default=None, repr=False)
     _plain: bool = attrs.field(init=False, default=False, repr=False)
     _values: dict[str, Cell] | None = attrs.field(init=False, default=None, repr=False)
     _unusual: tuple[tuple[CellSpec, Cell, str | None], ...] = attrs.field(init=False, default=(), repr=False)
     _text: TextView | None = attrs.field(default=None, init=False, repr=False)
     _previous_values: dict[str, Cell] | None = attrs.field(default=None, init=False, repr=False)
+    _declined: frozenset[str] | None = attrs.field(default=None, init=False, repr=False)
     #: what several checks of one family compute once per validation (e.g. the parsed outline)
     memo: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False)
 
@@ -130,6 +134,17 @@ class Context:
                 for c, v in zip(plan.specs, cells, strict=True)
                 if v is None or type(v) is not int or v < 0 or c.address in raw
             )
+
+    @property
+    def declined(self) -> frozenset[str]:
+        """The cells the reader declined (it saw something for them but would not place it): no
+        value, and a reader finding covers them (:func:`~gov_disclosure.core.quality.covered_cells`,
+        the one definition, also :class:`~gov_disclosure.core.quality.ReadQuality`'s). Such a cell is
+        not blank: the reader's finding says why it has no value."""
+        if self._declined is None:
+            found = self.reader_findings
+            self._declined = frozenset(covered_cells(self.report, found)) if found else frozenset()
+        return self._declined
 
     @property
     def text(self) -> TextView:
