@@ -45,6 +45,8 @@ def main(out_dir: Path) -> None:
     wb.save(filled)
 
     report, findings = read_xlsx(filled)
+    # (七)总计 is the template's formula over the result rows, most of them left blank: Excel shows
+    # 10, but nobody reported it, so it reads as missing with a GD111 finding
     print(
         f"{report.agency} {report.year}: (七)总计/自然人 = {report.cell('applications/total/natural_person')}"
     )

@@ -127,5 +127,5 @@ def _read(kind: FileKind, data: bytes) -> tuple[Report, list[Finding]]:
         return result
     from .text import read_text
 
-    result = read_text(data)  # bytes: UTF-8, UTF-16 with a BOM, or GB18030
+    result = read_text(data)  # bytes: decoded with a finding at any byte that is not text
     return result

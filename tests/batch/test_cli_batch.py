@@ -28,7 +28,7 @@ def test_check_writes_every_finding_as_csv(runner: CliRunner, corpus: Any, tmp_p
     out = tmp_path / "findings.csv"
     result = runner.invoke(main, ["check", str(corpus.root), "-j", "1", "--findings", str(out)])
     assert result.exit_code == 2, result.output  # unreadable files win over errors
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     n = names(corpus)
     got = {(n[r["file"]], r["code"], r["location"] or None) for r in rows if r["code"] != "unreadable"}
     assert got == corpus.expected
@@ -118,7 +118,7 @@ def test_export_cells_of_a_folder(runner: CliRunner, corpus: Any, tmp_path: Path
     assert result.exit_code == 2  # two unreadable files, reported; the rest exported
     assert "bad.json" in result.stderr
     assert "broken.xlsx" in result.stderr
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert list(rows[0]) == [
         "file",
         "agency",

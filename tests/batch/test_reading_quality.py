@@ -47,7 +47,7 @@ def test_findings_file_tells_how_each_file_was_read(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["check", str(folder), "--findings", str(out), "--summary", "json"])
     assert result.exit_code in (0, 1), result.output
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     b = [r for r in rows if r["file"].endswith("b.txt")]
     assert b
     assert {r["reader"] for r in b} == {"gov_disclosure.text.read_text"}

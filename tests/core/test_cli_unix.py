@@ -211,8 +211,8 @@ def test_export_columns_do_not_depend_on_the_number_of_files(
     one, folder = tmp_path / "one.csv", tmp_path / "folder.csv"
     assert runner.invoke(main, ["export", "--cells", str(report), "-o", str(one)]).exit_code == 0
     assert runner.invoke(main, ["export", "--cells", str(report.parent), "-o", str(folder)]).exit_code == 0
-    head = one.read_text(encoding="utf-8").splitlines()[0]
-    assert head == folder.read_text(encoding="utf-8").splitlines()[0]
+    head = one.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert head == folder.read_text(encoding="utf-8-sig").splitlines()[0]
     assert head.startswith("file,agency,year,format,")
 
 

@@ -58,8 +58,10 @@ def test_merged_cells_expand_with_continued_flags() -> None:
     assert grid[1][2] == GridCell("B", "table 1, row 2, cell 3")
 
 
-def test_nested_tables_are_grids_of_their_own_numbered_after_their_parent() -> None:
-    inner = "<w:tbl><w:tr>" + _tc("内1") + _tc("内2") + "</w:tr></w:tbl>"
+def test_nested_report_tables_are_grids_of_their_own_numbered_after_their_parent() -> None:
+    labels = "<w:tr>" + _tc("一、本年新收政府信息公开申请数量") + _tc("1") + "</w:tr>"
+    labels += "<w:tr>" + _tc("二、上年结转政府信息公开申请数量") + _tc("2") + "</w:tr>"
+    inner = f"<w:tbl>{labels}</w:tbl>"
     body = _body(
         "<w:tbl><w:tr>" + _tc("外") + f"<w:tc>{_p('含表')}{inner}</w:tc>" + "</w:tr></w:tbl>"
         "<w:tbl><w:tr>" + _tc("后") + _tc("表") + "</w:tr></w:tbl>"
@@ -67,11 +69,23 @@ def test_nested_tables_are_grids_of_their_own_numbered_after_their_parent() -> N
     _, grids = walk_body(body)
     assert [[[c.text for c in row] for row in g] for g in grids] == [
         [["外", "含表"]],
-        [["内1", "内2"]],
+        [["一、本年新收政府信息公开申请数量", "1"], ["二、上年结转政府信息公开申请数量", "2"]],
         [["后", "表"]],
     ]
     assert grids[1][0][0].source == "table 2, row 1, cell 1"
     assert grids[2][0][0].source == "table 3, row 1, cell 1"
+
+
+def test_other_nested_tables_are_part_of_their_cell() -> None:
+    inner = "<w:tbl><w:tr>" + _tc("内1") + _tc("内2") + "</w:tr></w:tbl>"
+    wrapped = "<w:tbl><w:tr>" + _tc("218") + "</w:tr></w:tbl>"
+    body = _body(
+        "<w:tbl><w:tr>" + _tc("外") + f"<w:tc>{_p('含表')}{inner}</w:tc>" + f"<w:tc>{_p('')}{wrapped}</w:tc>"
+        "</w:tr></w:tbl>"
+    )
+    paragraphs, grids = walk_body(body)
+    assert [[[c.text for c in row] for row in g] for g in grids] == [[["外", "含表\n内1\n内2", "\n218"]]]
+    assert not paragraphs  # nothing moved into the prose
 
 
 def test_single_cell_table_is_a_frame() -> None:

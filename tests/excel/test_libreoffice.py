@@ -89,7 +89,14 @@ def test_recalculated_totals_and_checks_agree_with_the_library(tmp_path: Path) -
                 continue
             ((sheet, coord),) = list(values.defined_names[name_for(c.address)].destinations)
             shown = values[sheet][coord.replace("$", "")].value  # what LibreOffice computed and saved
-            assert (None if shown == "" else shown) == v, (name, c.address)
+            shown = None if shown == "" else shown
+            computed = [f for f in findings if f.code == "GD111" and f.location == c.address]
+            if computed:
+                # a formula over blank (or text) cells: no reported value; the finding says what
+                # the spreadsheet shows
+                assert shown is None or f"shows {shown}" in computed[0].message, (name, c.address)
+                continue
+            assert shown == v, (name, c.address)
         result = validate(back, findings=findings)
         errors = {(f.code, f.location) for f in result.findings}
         unknown = {(n.code, n.location) for n in result.not_assessable}

@@ -93,8 +93,13 @@ def test_text_unit_and_blank_cells_give_findings_with_positions() -> None:
     # the validator keeps the reader's findings (with positions) and adds the sums
     result = validate(back, findings=findings)
     assert any(x.code == "GD102" and x.source == text_at for x in result.findings)
-    # the row total formula sums what Excel sees: text cells are not numbers
-    assert back.cell("applications/granted/total") is not None
+    # the row total formula over a cell that holds no number: what Excel shows is no reported
+    # value (GD111, naming the cells); the text read as a number is said to be text (GD110)
+    assert back.cell("applications/granted/total") is None
+    computed = by["GD111", "applications/granted/total"]
+    assert "科研机构" in computed.message_zh
+    assert "商业企业" in computed.message_zh
+    assert ("GD110", "applications/granted/business") in by
 
 
 def test_total_overwritten_by_hand_is_taken_as_reported() -> None:

@@ -7,7 +7,6 @@ Layer: batch. Imports the core, :mod:`gov_disclosure.io` and the other batch mod
 from __future__ import annotations
 
 import contextlib
-import csv
 import json
 import os
 import warnings
@@ -18,15 +17,17 @@ from typing import IO, Any, Final
 
 import attrs
 
+from ..core.csvout import CsvWriter, open_csv
 from ..core.errors import ArgumentError
 from ..core.export import CELL_FIELDS, cell_records
+from ..core.files import atomic_open, same_file
 from ..core.fixes import HandFix, apply_fixes, fixes_for, resolve_file_names
 from ..core.messages import Message
 from ..core.messages import batch as B
 from ..core.messages import errors as E
 from ..io import read_report
 from ..reading.pool import ordered_map
-from ._workers import chunk_size_for, chunks, crash, failure, make_pool
+from ._workers import chunk_size_for, chunks, crash, failure, make_pool, with_path
 from .discover import discover
 from .results import ProgressCallback
 
@@ -132,7 +133,14 @@ def _iter_cells(
     on_error: Callable[[str, Message], None] | None,
     fixes: Sequence[HandFix] = (),
 ) -> Generator[dict[str, Any], None, None]:
-    files = discover(paths).files
+    found = discover(paths)
+    files = found.files
+    for folder, why in found.unlistable:  # its reports cannot be exported: said, never skipped
+        message = Message(with_path(folder, why.en), with_path(folder, why.zh))
+        if on_error is not None:
+            on_error(folder, message)
+        else:
+            warnings.warn(E.NOT_EXPORTED.en.format(error=message.en), UserWarning, stacklevel=2)
     fixes = resolve_file_names(fixes, files)
     extra = (CORRECTED_FIELD,) if fixes else ()
     fields_file, fields_plain = (*CELL_EXPORT_FIELDS, *extra), (*CELL_FIELDS, *extra)
@@ -189,12 +197,23 @@ def write_cells(
     timeout: float | None = None,
     on_progress: ProgressCallback | None = None,
     fixes: Sequence[HandFix] = (),
+    bom: bool = True,
 ) -> ExportCount:
     """Write the cell export of every report under ``paths`` to ``out`` (a path, or a text stream
     for CSV/JSON Lines). ``kind``: ``csv``, ``jsonl`` or ``parquet`` (needs pyarrow, or polars).
-    Unreadable files are left out and returned in the count."""
+    Unreadable files are left out and returned in the count.
+
+    A file is written atomically (the old one stays until the new one is complete). CSV is UTF-8
+    with a BOM (``bom=False``: without), and text that would start a formula is neutralised
+    (:mod:`gov_disclosure.core.csvout`). An output that is one of the files given is refused
+    (:class:`~gov_disclosure.core.errors.ArgumentError`)."""
     if kind not in ("csv", "jsonl", "parquet"):
         raise ArgumentError(B.BAD_CELLS_KIND, value=kind)
+    paths = list(paths)
+    if isinstance(out, (str, os.PathLike)):
+        for given in paths:
+            if same_file(out, given):
+                raise ArgumentError(E.OUTPUT_IS_INPUT, path=os.fspath(out))
     unreadable: list[tuple[str, Message]] = []
     fields = (*(CELL_EXPORT_FIELDS if with_file else CELL_FIELDS), *((CORRECTED_FIELD,) if fixes else ()))
     files = 0
@@ -217,11 +236,13 @@ def write_cells(
 
             n = write_parquet(rows, out, fields)
         else:
-            stream = (
-                stack.enter_context(open(out, "w", encoding="utf-8", newline=""))
-                if isinstance(out, (str, os.PathLike))
-                else out
-            )
+            stream: IO[str]
+            if not isinstance(out, (str, os.PathLike)):
+                stream = out
+            elif kind == "csv":
+                stream = stack.enter_context(open_csv(out, bom=bom))
+            else:
+                stream = stack.enter_context(atomic_open(out, "w", encoding="utf-8", newline=""))
             n = _write_text_rows(rows, stream, kind, fields)
     return ExportCount(
         files, n, tuple((p, m.en) for p, m in unreadable), tuple((p, m.zh) for p, m in unreadable)
@@ -231,11 +252,7 @@ def write_cells(
 def _write_text_rows(rows: Iterable[dict[str, Any]], out: IO[str], kind: str, fields: Sequence[str]) -> int:
     n = 0
     if kind == "csv":
-        w = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\n")
-        w.writeheader()
-        for row in rows:
-            w.writerow(row)
-            n += 1
+        n = CsvWriter(out, fields).writerows(rows)
     else:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -24,7 +24,7 @@ from ..io import read_report_info
 from ..reading.pool import ordered_map
 from ..rules import Config, MissingPolicy, validate
 from ..rules.config import DEFAULT
-from ._workers import chunk_size_for, chunks, crash, failure, make_pool, renamed
+from ._workers import chunk_size_for, chunks, crash, failure, make_pool, renamed, with_path
 from .discover import discover
 from .output import finding_records
 from .pairing import check_pair, pair_up
@@ -182,6 +182,13 @@ def iter_check(
     config = config.updated(similarity=threshold, similarity_min_chars=min_chars)
     found = discover(paths)
     yield from found.skipped
+    for folder, why in found.unlistable:  # its reports cannot be checked: unreadable, never skipped
+        yield FileResult(
+            folder,
+            error=with_path(folder, why.en),
+            error_type="UnlistableFolder",
+            error_zh=with_path(folder, why.zh),
+        )
     files = found.files
     fixes = resolve_file_names(fixes, files)
     pool = make_pool(jobs, files, timeout)

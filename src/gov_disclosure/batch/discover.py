@@ -12,7 +12,9 @@ from typing import Final
 
 import attrs
 
-from ..core.messages.batch import NO_SUFFIX, NOT_A_REPORT_TYPE
+from ..core.messages import Message
+from ..core.messages import errors as E
+from ..core.messages.batch import FOLDER_UNLISTABLE, NO_SUFFIX, NOT_A_REPORT_TYPE
 from .results import Skipped
 
 __all__ = ["SUFFIXES", "Discovery", "discover", "path_order"]
@@ -25,22 +27,32 @@ SUFFIXES: Final = frozenset({".json", ".xlsx", ".docx", ".txt", ".md", ".html", 
 class Discovery:
     files: tuple[str, ...]
     skipped: tuple[Skipped, ...]
+    #: folders that could not be listed (no permission, a path too long…), with why: their reports
+    #: cannot be checked, which a run reports as unreadable (never skipped without a word)
+    unlistable: tuple[tuple[str, Message], ...] = ()
 
 
 def discover(paths: Iterable[str | os.PathLike[str]], *, suffixes: frozenset[str] = SUFFIXES) -> Discovery:
     """The files to check: every path that is not a folder as given (even if it does not exist: it
     is then reported as unreadable), and every file under a folder whose suffix is in ``suffixes``,
     recursively, in path order (folder by folder, by name). Hidden files and folders and Office lock files (``~$…``) are left
-    out silently; other files in folders are returned as :class:`Skipped`."""
+    out silently; other files in folders are returned as :class:`Skipped`, folders that cannot be
+    listed in ``unlistable``."""
     files: list[str] = []
     skipped: list[Skipped] = []
+    unlistable: list[tuple[str, Message]] = []
+
+    def cannot_list(exc: OSError) -> None:
+        folder = os.fspath(exc.filename) if exc.filename is not None else str(p)
+        unlistable.append((folder, Message(*FOLDER_UNLISTABLE.both(reason=E.os_reason(exc)))))
+
     for given in paths:
         p = Path(given)
         if not p.is_dir():
             files.append(str(p))
             continue
         found: list[Path] = []
-        for root, dirs, names in os.walk(p):
+        for root, dirs, names in os.walk(p, onerror=cannot_list):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             found += (Path(root, name) for name in names if not name.startswith((".", "~$")))
         for f in sorted(found, key=path_order):
@@ -48,7 +60,7 @@ def discover(paths: Iterable[str | os.PathLike[str]], *, suffixes: frozenset[str
                 files.append(str(f))
             else:
                 skipped.append(Skipped(str(f), NOT_A_REPORT_TYPE.en.format(suffix=f.suffix or NO_SUFFIX.en)))
-    return Discovery(tuple(files), tuple(skipped))
+    return Discovery(tuple(files), tuple(skipped), tuple(unlistable))
 
 
 def path_order(path: str | os.PathLike[str]) -> tuple[str, ...]:

@@ -5,13 +5,13 @@ Layer: batch. Imports the core and :mod:`.results`.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Final
 
+from ..core.csvout import CsvWriter
 from ..core.errors import ArgumentError
 from ..core.findings import Severity
 from ..core.messages import batch as B
@@ -143,10 +143,9 @@ def finding_records(
 class _FindingsWriter:
     def __init__(self, out: IO[str], kind: str) -> None:
         self.out, self.kind = out, kind
-        self.csv: csv.DictWriter[str] | None = None
+        self.csv: CsvWriter | None = None
         if kind == "csv":
-            self.csv = csv.DictWriter(out, fieldnames=list(FINDING_FIELDS), lineterminator="\n")
-            self.csv.writeheader()
+            self.csv = CsvWriter(out, FINDING_FIELDS)  # text that would start a formula is neutralised
 
     def write(self, event: Event) -> int:
         if not isinstance(event, (FileResult, PairResult, Ambiguous, Duplicate)):
@@ -154,7 +153,7 @@ class _FindingsWriter:
         n = 0
         for rec in finding_records(event, flat=self.csv is not None):
             if self.csv is not None:
-                self.csv.writerow({k: "" if v is None else v for k, v in rec.items()})
+                self.csv.writerow(rec)
             else:
                 self.out.write(json.dumps({k: rec[k] for k in FINDING_FIELDS}, ensure_ascii=False) + "\n")
             n += 1
@@ -175,7 +174,10 @@ def write_findings(
     events: Iterable[Event], out: IO[str], *, kind: str = "csv"
 ) -> Generator[Event, None, None]:
     """Write the findings of ``events`` to ``out`` (``kind`` ``csv`` or ``jsonl``) while passing
-    every event on, so a run is streamed once: ``for e in write_findings(iter_check(...), f): ...``."""
+    every event on, so a run is streamed once: ``for e in write_findings(iter_check(...), f): ...``.
+    In CSV, text that would start a formula (``=``, ``+``, ``-``, ``@``, tab, CR) gets a leading
+    ``'`` (:func:`gov_disclosure.core.csvout.neutralise`); open a file for it with
+    :func:`gov_disclosure.core.csvout.open_csv` (atomic, UTF-8 with a BOM)."""
     if kind not in ("csv", "jsonl"):
         raise ArgumentError(B.BAD_FINDINGS_KIND, value=kind)
     writer = _FindingsWriter(out, kind)

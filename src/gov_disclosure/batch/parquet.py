@@ -8,6 +8,7 @@ from itertools import islice
 from typing import Any
 
 from ..core.errors import MissingExtraError
+from ..core.files import atomic_open
 from ..core.messages import errors as E
 
 #: rows per Parquet row group (pyarrow): bounds the memory of an export of any size
@@ -15,9 +16,9 @@ BATCH_ROWS = 65_536
 
 
 def write_parquet(rows: Iterable[dict[str, Any]], path: str | os.PathLike[str], fields: Sequence[str]) -> int:
-    """Write ``rows`` (dicts with ``fields``) to a Parquet file; ``year`` as int64 (null when unknown),
-    every other column as text, ``value`` included (it holds counts and exact decimal amounts).
-    Returns the number of rows."""
+    """Write ``rows`` (dicts with ``fields``) to a Parquet file (atomically); ``year`` as int64 (null
+    when unknown), every other column as text, ``value`` included (it holds counts and exact decimal
+    amounts). Returns the number of rows."""
     try:
         import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
         import pyarrow.parquet as pq  # type: ignore[import-untyped,import-not-found,unused-ignore]
@@ -26,7 +27,7 @@ def write_parquet(rows: Iterable[dict[str, Any]], path: str | os.PathLike[str], 
     schema = pa.schema([(f, pa.int64() if f == "year" else pa.string()) for f in fields])
     it = iter(rows)
     n = 0
-    with pq.ParquetWriter(os.fspath(path), schema) as writer:
+    with atomic_open(path, "wb") as sink, pq.ParquetWriter(sink, schema) as writer:
         while True:
             batch = list(islice(it, BATCH_ROWS))
             if not batch and n:
@@ -52,5 +53,6 @@ def _write_polars(rows: Iterable[dict[str, Any]], path: str | os.PathLike[str], 
         raise MissingExtraError(E.FEATURE_PARQUET, "parquet") from None
     data = [{f: _cell(f, r[f]) for f in fields} for r in rows]
     schema = {f: (pl.Int64 if f == "year" else pl.Utf8) for f in fields}
-    pl.DataFrame(data, schema=schema).write_parquet(os.fspath(path))
+    with atomic_open(path, "wb") as sink:
+        pl.DataFrame(data, schema=schema).write_parquet(sink)
     return len(data)

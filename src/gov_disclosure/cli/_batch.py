@@ -11,12 +11,15 @@ from typing import IO, TYPE_CHECKING
 
 import click
 
+from ..core.csvout import open_csv
+from ..core.files import atomic_open
 from ..core.findings import Severity
 from ..core.messages import batch as MB
 from ..core.messages import cli as M
 from ..core.messages import reading as R
 from ..rules import RULES, Config
 from ._common import (
+    BOM,
     JOBS,
     OLD_OUTPUT,
     OUTPUT_FORMAT,
@@ -166,6 +169,7 @@ MAX_LISTED = 20
     metavar=M.METAVAR_FILE,
     help=M.FINDINGS_HELP,
 )
+@BOM
 @missing_option()
 @option("--pairs/--no-pairs", default=True, help=M.PAIRS_HELP)
 @SIMILARITY
@@ -187,6 +191,7 @@ def check_command(
     jobs: int | None,
     timeout: float | None,
     findings_path: str | None,
+    bom: bool,
     missing: str,
     pairs: bool,
     similarity_threshold: float | None,
@@ -234,50 +239,59 @@ def check_command(
     duplicates: list[Duplicate] = []
     ambiguous: list[Ambiguous] = []
     failed: dict[str, Counter[str]] = {}
-    with contextlib.ExitStack() as stack:
-        out: IO[str] | None = None
-        if to_stdout:
-            out = sys.stdout
-        elif findings_path:
+    try:
+        with contextlib.ExitStack() as stack:
+            out: IO[str] | None = None
+            if to_stdout:
+                out = sys.stdout
+            elif findings_path:
+                try:  # written atomically: an old findings file stays until the new one is complete
+                    out = stack.enter_context(
+                        open_csv(findings_path, bom=bom)
+                        if kind == "csv"
+                        else atomic_open(findings_path, "w", encoding="utf-8", newline="")
+                    )
+                except OSError as exc:
+                    cannot_write(findings_path, exc)
+            on_progress = stack.enter_context(progress_bar(progress))
+            checked = iter_check(
+                paths,
+                jobs=jobs,
+                timeout=timeout,
+                missing=missing,  # type: ignore[arg-type]
+                pairs=pairs,
+                similarity_threshold=threshold,
+                min_chars=min_chars,
+                on_progress=on_progress,
+                fixes=run.fixes,
+                keep_reports=run.keep_reports,
+                config=config,
+            )
+            stack.callback(checked.close)  # a failed write (a closed pipe) stops the workers now
+            events = write_findings(checked, out, kind=kind) if out is not None else checked
+            stack.callback(events.close)
             try:
-                out = stack.enter_context(open(findings_path, "w", encoding="utf-8", newline=""))
-            except OSError as exc:
-                cannot_write(findings_path, exc)
-        on_progress = stack.enter_context(progress_bar(progress))
-        checked = iter_check(
-            paths,
-            jobs=jobs,
-            timeout=timeout,
-            missing=missing,  # type: ignore[arg-type]
-            pairs=pairs,
-            similarity_threshold=threshold,
-            min_chars=min_chars,
-            on_progress=on_progress,
-            fixes=run.fixes,
-            keep_reports=run.keep_reports,
-            config=config,
-        )
-        stack.callback(checked.close)  # a failed write (a closed pipe) stops the workers now
-        events = write_findings(checked, out, kind=kind) if out is not None else checked
-        stack.callback(events.close)
-        try:
-            for event in events:
-                event = run.add(event)
-                summary.add(event)
-                if isinstance(event, (FileResult, PairResult)):
-                    if event.error is not None:
-                        problems.append(event)
-                    else:
-                        errors = [f.code for f in event.findings if f.severity is Severity.ERROR]
-                        if errors:
-                            path = event.path if isinstance(event, FileResult) else event.this
-                            failed.setdefault(path, Counter()).update(errors)
-                elif isinstance(event, Duplicate):
-                    duplicates.append(event)
-                elif isinstance(event, Ambiguous):
-                    ambiguous.append(event)
-        except RuntimeError as exc:
-            fail(error_text(exc))
+                for event in events:
+                    event = run.add(event)
+                    summary.add(event)
+                    if isinstance(event, (FileResult, PairResult)):
+                        if event.error is not None:
+                            problems.append(event)
+                        else:
+                            errors = [f.code for f in event.findings if f.severity is Severity.ERROR]
+                            if errors:
+                                path = event.path if isinstance(event, FileResult) else event.this
+                                failed.setdefault(path, Counter()).update(errors)
+                    elif isinstance(event, Duplicate):
+                        duplicates.append(event)
+                    elif isinstance(event, Ambiguous):
+                        ambiguous.append(event)
+            except RuntimeError as exc:
+                fail(error_text(exc))
+    except OSError as exc:  # the findings file could not be written (a full disk): the old one stays
+        if findings_path is None or to_stdout:
+            raise  # stdout: a closed pipe ends the command quietly (cli._i18n)
+        cannot_write(findings_path, exc)
     _print_summary(
         summary, summary_format, problems, duplicates, failed, ambiguous, err=to_stdout, config=config.path
     )

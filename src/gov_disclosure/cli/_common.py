@@ -44,6 +44,8 @@ TIMEOUT = option(
     metavar=M.METAVAR_SECONDS,
     help=M.TIMEOUT_HELP,
 )
+#: CSV outputs: UTF-8 with a BOM (Excel on Chinese Windows) unless --no-bom
+BOM = option("--bom/--no-bom", default=True, help=M.BOM_HELP)
 MISSING_HELP = M.MISSING_HELP
 
 
@@ -279,10 +281,13 @@ def check_output(
             fail(M.SAME_FILE, output=path, path=source)
 
 
-def write_file(path: str, data: bytes | str) -> None:
-    """Write an output file atomically; a failure ends the command with exit code 2."""
+def write_file(path: str, data: bytes | str | Callable[[], bytes | str | None]) -> None:
+    """Write an output file atomically; a failure ends the command with exit code 2. ``data`` may be
+    a function that makes it (a writer can fail on a full disk too: openpyxl writes temporary files)."""
     try:
-        atomic_write(path, data)
+        payload = data() if callable(data) else data
+        assert payload is not None
+        atomic_write(path, payload)
     except OSError as exc:
         cannot_write(path, exc)
 
@@ -384,6 +389,7 @@ def exit_for(results: Sequence[ValidationReport]) -> int:
 
 
 __all__ = [
+    "BOM",
     "EXIT_FINDINGS",
     "EXIT_OK",
     "EXIT_UNREADABLE",

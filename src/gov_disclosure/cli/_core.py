@@ -12,6 +12,7 @@ from ..core.messages import review as R
 from ..core.messages import rules as RM
 from ..rules import RULES, Config, validate
 from ._common import (
+    BOM,
     EXIT_OK,
     EXIT_UNREADABLE,
     JOBS,
@@ -148,6 +149,7 @@ def read_command(file: str, output: str | None) -> None:
 @option("--to", "old_to", type=click.Choice(["csv", "jsonl", "parquet"]), hidden=True, help=M.EXPORT_TO_HELP)
 @option("-o", "--output", type=click.Path(dir_okay=False), help=M.EXPORT_OUTPUT_HELP)
 @option("--fixes", "fixes_path", type=click.Path(dir_okay=False), help=R.FIXES_OPTION_HELP)
+@BOM
 @JOBS
 @TIMEOUT
 def export_command(
@@ -158,6 +160,7 @@ def export_command(
     old_to: str | None,
     output: str | None,
     fixes_path: str | None,
+    bom: bool,
     jobs: int | None,
     timeout: float | None,
 ) -> None:
@@ -178,7 +181,14 @@ def export_command(
             fail(R.INDICATORS_NO_PARQUET)
         sys.exit(
             export_indicators(
-                reports, output, kind, jobs=jobs, timeout=timeout, fixes=fixes, progress_bar=progress_bar
+                reports,
+                output,
+                kind,
+                jobs=jobs,
+                timeout=timeout,
+                fixes=fixes,
+                progress_bar=progress_bar,
+                bom=bom,
             )
         )
     if kind == "parquet" and not output:
@@ -194,6 +204,7 @@ def export_command(
                 with_file=True,  # the same columns for one file as for a folder
                 on_progress=on_progress,
                 fixes=fixes,
+                bom=bom,
             )
     except MissingExtraError as exc:
         fail(error_text(exc))

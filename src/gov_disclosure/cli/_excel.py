@@ -44,7 +44,7 @@ def template_command(fmt: str, output: str) -> None:
     """Write a blank template (help: M.TEMPLATE_HELP)."""
     check_output(output, (".xlsx",), command="template")
     excel = format_module("excel")
-    write_file(output, excel.write_template(None, fmt))
+    write_file(output, lambda: excel.write_template(None, fmt))
     click.echo(say(M.WROTE_TEMPLATE, path=output, format=fmt))
 
 
@@ -56,7 +56,7 @@ def to_xlsx_command(report: str, output: str) -> None:
     check_output(output, (".xlsx",), command="to-xlsx", inputs=(report,))
     excel = format_module("excel")
     r, _ = load(report)
-    write_file(output, excel.write_xlsx(r))
+    write_file(output, lambda: excel.write_xlsx(r))
     click.echo(
         say(
             M.WROTE_REPORT,
@@ -129,7 +129,7 @@ def aggregate_command(
             units=len(result.units),
         )
         print_findings(result.validation, title=heading, format=result.total.format)
-    write_file(output, excel.write_summary(result))
+    write_file(output, lambda: excel.write_summary(result))
     click.echo(say(M.WROTE, path=output))
     sys.exit(EXIT_OK if result.valid else EXIT_FINDINGS)
 

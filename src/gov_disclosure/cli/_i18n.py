@@ -318,6 +318,8 @@ def lang_option(*, expose: bool) -> Option:
 #: the exit code of a command whose reader went away (``| head``): 128 + SIGPIPE, as a shell reports
 #: a Unix tool that the closed pipe ended
 EXIT_BROKEN_PIPE: Final = 141
+#: the exit code of a command stopped by Ctrl-C: 128 + SIGINT, as a shell reports it
+EXIT_INTERRUPTED: Final = 130
 
 
 def _is_broken_pipe(exc: BaseException) -> bool:
@@ -361,6 +363,13 @@ class _Speaking:
                 raise
             _quiet_stdout()
             ctx.exit(EXIT_BROKEN_PIPE)
+        except KeyboardInterrupt:
+            # Ctrl-C: the command's workers are stopped by now (the runs close their pools as the
+            # interrupt unwinds); one line, no traceback, and the shell's code for it (click says
+            # "Aborted!" and exits 1, the code for "errors found")
+            with contextlib.suppress(OSError, ValueError):
+                click.echo(say(M.INTERRUPTED), err=True)
+            ctx.exit(EXIT_INTERRUPTED)
 
 
 class Command(_Speaking, click.Command):

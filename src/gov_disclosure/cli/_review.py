@@ -261,10 +261,12 @@ def export_indicators(
     timeout: float | None,
     fixes: Sequence[HandFix],
     progress_bar: Callable[[bool | None], contextlib.AbstractContextManager[Callable[[str, int, int], None]]],
+    bom: bool = True,
 ) -> int:
     """``export --indicators``: one record per readable report; returns the exit code (2 if a file
     could not be read or there was none)."""
     from ..batch import iter_check
+    from ..core.csvout import csv_encoding
     from ..core.files import atomic_open
     from ..review.export import indicator_records, write_indicators
 
@@ -294,7 +296,7 @@ def export_indicators(
     try:
         if output:
             with atomic_open(
-                output, "w", encoding="utf-8-sig" if kind == "csv" else "utf-8", newline=""
+                output, "w", encoding=csv_encoding(bom) if kind == "csv" else "utf-8", newline=""
             ) as out:
                 n = write_indicators(records, out, kind=kind)
             note(R.WROTE_INDICATORS, n=n, path=output)

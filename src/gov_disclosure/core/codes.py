@@ -64,8 +64,8 @@ class Code:
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 #: Code numbers are allocated here, one owner each (several branches are adding codes at once):
-#:   GD107 how the file was read (PDF paths) · GD108 table out of order (text came out column by column)
-#:   · GD109 values run together, not split · GD110 number typed as text · GD111 total computed over
+#:   GD107 how the file was read (PDF paths) · GD110 table out of order (text came out column by column)
+#:   · GD111 values run together, not split · GD112 number typed as text · GD111 total computed over
 #:   blank or text cells · GD112 text encoding problem · GD113–GD119 free for readers (ask the lead)
 #:   GD505 another version of the report · GD603–GD616 outline/text/prose checks · GD705 anomalies ·
 #:   GD801–GD803 text lint · GD901–GD902 hand corrections (review)
@@ -81,6 +81,9 @@ CODES: Final[dict[str, Code]] = {
         Code("GD107", Severity.INFO, "reader", "how the file was read", "读取方式"),
         Code("GD108", W, "reader", "table out of order", "表格内容次序错乱"),
         Code("GD109", W, "reader", "values run together, not split", "数值连在一起，未拆分"),
+        Code("GD110", W, "reader", "number typed as text", "以文本形式填写的数字"),
+        Code("GD111", W, "reader", "total computed over blank or text cells", "合计由公式根据空白或文本单元格计算"),
+        Code("GD112", W, "reader", "text encoding problem", "文字编码问题"),
         Code("GD201", E, "table", "总计 ≠ sum of the applicants", "总计不等于各申请人之和"),
         Code("GD202", E, "table", "（七）总计 ≠ sum of the results", "（七）总计不等于各办理结果之和"),
         Code("GD203", E, "table", "勾稽关系 broken", "勾稽关系不成立"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
@@ -10,6 +9,7 @@ from typing import IO, Any
 
 import attrs
 
+from .csvout import CsvWriter
 from .model import Report
 from .values import Amount, format_cell
 
@@ -45,11 +45,9 @@ def cell_records(report: Report) -> Iterator[CellRecord]:
 def write_cells_csv(
     rows: Iterable[Mapping[str, Any]], out: IO[str], *, fields: tuple[str, ...] = CELL_FIELDS
 ) -> None:
-    """Write records (``CellRecord.as_dict()`` or with extra leading fields) as CSV with a header."""
-    w = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\n", extrasaction="raise")
-    w.writeheader()
-    for r in rows:
-        w.writerow(r)
+    """Write records (``CellRecord.as_dict()`` or with extra leading fields) as CSV with a header;
+    text that would start a formula is neutralised (:mod:`.csvout`)."""
+    CsvWriter(out, fields).writerows(rows)
 
 
 def write_cells_jsonl(rows: Iterable[Mapping[str, Any]], out: IO[str]) -> None:

@@ -1,8 +1,11 @@
 """The report model: what a report says, in either format version.
 
 Only *shape* is enforced here (known keys, every cell present, a count is an int or None, an amount
-is an :class:`~gov_disclosure.core.values.Amount`). Whether the numbers add up is the validator's business:
-a report that breaks every 勾稽关系 can still be built, serialised, written and read back.
+is an :class:`~gov_disclosure.core.values.Amount`), with bounds that keep every value printable,
+writable and summable (:func:`bounds`): a count or amount below 10^15 in absolute value, a year
+from 1900 to 2200, an agency of at most 1,000 characters, text that is valid Unicode (no lone
+surrogate). Whether the numbers add up is the validator's business: a report that breaks every
+勾稽关系 can still be built, serialised, written and read back.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Final, Literal, TypeAlias
 import attrs
 
 from .errors import ShapeError
-from .values import Amount, Cell, format_cell
+from .values import MAX_AMOUNT_PLACES, MAX_COUNT, Amount, Cell, format_cell, in_range
 from .vocabulary import (
     APPEALS_COLUMNS,
     APPEALS_GROUPS,
@@ -31,6 +34,11 @@ from .vocabulary import (
 )
 
 __all__ = [
+    "MAX_AGENCY_CHARS",
+    "MAX_SECTION_CHARS",
+    "MAX_SECTION_LINES",
+    "MAX_YEAR",
+    "MIN_YEAR",
     "AgencyKind",
     "AppealsGroup",
     "AppealsTable",
@@ -39,7 +47,20 @@ __all__ = [
     "Report",
     "Sections",
     "agency_kind_of",
+    "cut_section",
+    "section_problem",
 ]
+
+#: the reporting years a report may have (the regulations date from 2008; room for the future)
+MIN_YEAR: Final = 1900
+MAX_YEAR: Final = 2200
+#: a section of a real report is a few thousand characters; these bound what any writer must write
+#: and every reader read back (docs/FORMAT.md): a Word paragraph per line, an Excel cell per 32,000
+MAX_SECTION_CHARS: Final = 100_000
+MAX_SECTION_LINES: Final = 2_000
+#: an agency's name is a few dozen characters; beyond this it is not a name (and cannot be stored in
+#: a Word document's properties or an Excel cell unabridged)
+MAX_AGENCY_CHARS: Final = 1000
 
 AgencyKind: TypeAlias = Literal["department", "government"]
 AGENCY_KIND_VALUES: tuple[AgencyKind, ...] = ("department", "government")
@@ -447,16 +468,28 @@ def _plain_values(r: Report) -> bool:
                 if value is None:
                     continue
                 if column in amount_columns:
-                    if type(value) is not Amount:
+                    if type(value) is not Amount or not in_range(value.value):
                         return False
-                elif type(value) is not int:
+                elif type(value) is not int or not -MAX_COUNT <= value <= MAX_COUNT:
                     return False
     groups = [getattr(r.appeals, g.key) for g in APPEALS_GROUPS]
     for values in (*map(_applications_values, r.applications.values()), *map(_appeals_values, groups)):
         for value in values:
-            if value is not None and type(value) is not int:
+            if value is not None and (type(value) is not int or not -MAX_COUNT <= value <= MAX_COUNT):
                 return False
     return True
+
+
+def bounds() -> dict[str, str]:
+    """The bounds of a report's values, in words (for documentation and messages)."""
+    return {
+        "count": f"an integer from -{MAX_COUNT:,} to {MAX_COUNT:,}",
+        "amount": f"below 10^15 in absolute value, at most {MAX_AMOUNT_PLACES} decimal places",
+        "year": f"{MIN_YEAR} to {MAX_YEAR}",
+        "agency": f"at most {MAX_AGENCY_CHARS} characters",
+        "section": f"at most {MAX_SECTION_CHARS:,} characters and {MAX_SECTION_LINES:,} lines",
+        "text": "valid Unicode (no lone surrogate)",
+    }
 
 
 def _kind_problem(c: CellSpec, value: object) -> str | None:
@@ -465,9 +498,48 @@ def _kind_problem(c: CellSpec, value: object) -> str | None:
     if value is None:
         return None
     if c.kind is CellKind.AMOUNT:
-        return None if isinstance(value, Amount) else f"expected an Amount or None, got {value!r}"
+        if not isinstance(value, Amount):
+            return f"expected an Amount or None, got {_short(value)}"
+        return None if in_range(value.value) else f"amount out of range ({bounds()['amount']})"
     if isinstance(value, bool) or not isinstance(value, int):
-        return f"expected an int or None, got {value!r}"
+        return f"expected an int or None, got {_short(value)}"
+    if not in_range(value):
+        return f"count out of range ({bounds()['count']})"
+    return None
+
+
+def _short(value: object) -> str:
+    """A value for a message: never a 10,000-digit integer (which Python cannot even print)."""
+    if isinstance(value, int) and not isinstance(value, bool) and not in_range(value):
+        return f"an integer of about {value.bit_length() * 30103 // 100000 + 1} digits"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
+def section_problem(text: str) -> str | None:
+    """What makes a section's text too long (:data:`MAX_SECTION_CHARS`, :data:`MAX_SECTION_LINES`)."""
+    if len(text) > MAX_SECTION_CHARS:
+        return f"{len(text):,} characters, over the limit of {MAX_SECTION_CHARS:,}"
+    lines = text.count("\n") + 1
+    if lines > MAX_SECTION_LINES:
+        return f"{lines:,} lines, over the limit of {MAX_SECTION_LINES:,}"
+    return None
+
+
+def cut_section(text: str) -> str:
+    """A section's text within the bounds: the first lines and characters that fit."""
+    if section_problem(text) is None:
+        return text
+    lines = text.split("\n")[:MAX_SECTION_LINES]
+    return "\n".join(lines)[:MAX_SECTION_CHARS]
+
+
+def _text_problem(text: str) -> str | None:
+    """Text that cannot be written anywhere: a lone surrogate (valid JSON, not valid UTF-8)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"not valid Unicode text: a lone surrogate at character {exc.start + 1}"
     return None
 
 
@@ -480,9 +552,16 @@ def _shape_problems(r: Report) -> list[tuple[str, str]]:
     if r.format not in FORMATS:
         return [("format", f"unknown format {r.format!r}; expected one of {FORMATS}")]
     if r.year is not None and (isinstance(r.year, bool) or not isinstance(r.year, int)):
-        problems.append(("year", f"expected an int or None, got {r.year!r}"))
+        problems.append(("year", f"expected an int or None, got {_short(r.year)}"))
+    elif r.year is not None and not MIN_YEAR <= r.year <= MAX_YEAR:
+        problems.append(("year", f"year out of range: {_short(r.year)} (expected {MIN_YEAR} to {MAX_YEAR})"))
     if r.agency is not None and not isinstance(r.agency, str):
-        problems.append(("agency", f"expected a str or None, got {r.agency!r}"))
+        problems.append(("agency", f"expected a str or None, got {_short(r.agency)}"))
+    elif r.agency is not None:
+        if len(r.agency) > MAX_AGENCY_CHARS:
+            problems.append(("agency", f"{len(r.agency)} characters, over the limit of {MAX_AGENCY_CHARS}"))
+        elif problem := _text_problem(r.agency):
+            problems.append(("agency", problem))
     if r.agency_kind is not None and r.agency_kind not in AGENCY_KIND_VALUES:
         problems.append(("agency_kind", f"expected one of {AGENCY_KIND_VALUES} or None"))
     if r.published_on is not None and not isinstance(r.published_on, dt.date):
@@ -498,8 +577,11 @@ def _shape_problems(r: Report) -> list[tuple[str, str]]:
         problems.append(("sections", "expected Sections"))
     else:
         for sec in SECTIONS:
-            if not isinstance(getattr(r.sections, sec.key), str):
+            text = getattr(r.sections, sec.key)
+            if not isinstance(text, str):
                 problems.append((f"sections/{sec.key}", "expected a str"))
+            elif problem := _text_problem(text) or section_problem(text):
+                problems.append((f"sections/{sec.key}", problem))
     s = spec(r.format)
     # proactive: exactly the blocks, rows and columns of the format
     want = _blank_proactive(s)
@@ -548,6 +630,8 @@ def _shape_problems(r: Report) -> list[tuple[str, str]]:
                 problems.append((f"raw/{address}", "no such cell"))
             elif not isinstance(text, str):
                 problems.append((f"raw/{address}", "expected a str"))
+            elif problem := _text_problem(text):
+                problems.append((f"raw/{address}", problem))
     return problems
 
 

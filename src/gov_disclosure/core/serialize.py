@@ -14,7 +14,7 @@ from typing import Any
 
 import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
-from cattrs.v import transform_error
+from cattrs.v import format_exception, transform_error
 
 from .errors import DocumentError, ShapeError
 from .model import AGENCY_KIND_VALUES, Report
@@ -35,18 +35,49 @@ _DECIMAL_TEXT = re.compile(r"^-?\d+(\.\d+)?$")
 
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
+    if isinstance(value, _LongNumber):
+        raise _OutOfRange(f"a number of {value.digits} digits, out of range")
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise TypeError(f"expected a decimal number as a string, got {type(value).__name__}")
     text = str(value)
     if not _DECIMAL_TEXT.match(text):
-        raise ValueError(f"not a plain decimal number: {text!r}")
+        raise ValueError(f"not a plain decimal number: {text[:40]!r}")
     try:
         return Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern only admits valid decimals
         raise ValueError(f"not a decimal number: {text!r}") from None
 
 
+class _OutOfRange(ValueError):
+    """A number of the document beyond every bound of the model: said as such, with its path."""
+
+
+def _format_exception(exc: BaseException, type_: type | None) -> str:
+    if isinstance(exc, _OutOfRange):
+        return str(exc)
+    return format_exception(exc, type_)
+
+
+class _LongNumber:
+    """An integer of the JSON text too long to be a value (Python refuses to convert one of more
+    than 4,300 digits at all): kept as its length, refused with a path by the structure hooks."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+#: digits of a JSON integer beyond which it is not converted (every bound of the model is shorter)
+_MAX_INT_DIGITS = 30
+
+
+def _parse_int(text: str) -> int | _LongNumber:
+    digits = len(text.lstrip("-"))
+    return _LongNumber(digits) if digits > _MAX_INT_DIGITS else int(text)
+
+
 def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, _LongNumber):
+        raise _OutOfRange(f"a number of {value.digits} digits, out of range")
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"expected an integer, got {type(value).__name__} {value!r}")
     return value
@@ -102,7 +133,7 @@ def from_dict(data: Any) -> Report:
     try:
         return _CONVERTER.structure(data, Report)
     except (ClassValidationError, IterableValidationError) as exc:
-        raise DocumentError(_shape_lines(exc) or transform_error(exc)) from None
+        raise DocumentError(_shape_lines(exc) or transform_error(exc, format_exception=_format_exception)) from None
     except ShapeError as exc:
         raise DocumentError([_shape_line(a, m) for a, m in exc.problems]) from None
 
@@ -141,7 +172,7 @@ def to_json(report: Report, *, indent: int | None = 2) -> str:
 def from_json(text: str | bytes) -> Report:
     """A report from a JSON document; raises DocumentError for bad JSON or a bad document."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_parse_int)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise DocumentError([f"not valid JSON: {exc} @ $"]) from None
     except RecursionError:

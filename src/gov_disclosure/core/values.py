@@ -17,6 +17,8 @@ import attrs
 from .vocabulary import CellKind, Unit
 
 __all__ = [
+    "MAX_AMOUNT_PLACES",
+    "MAX_COUNT",
     "MISSING_MARKERS",
     "Amount",
     "Cell",
@@ -28,6 +30,28 @@ __all__ = [
 ]
 
 UNITS: Final[tuple[Unit, ...]] = ("yuan", "wan_yuan")
+
+#: the largest count (and amount) a cell may hold, in absolute value: 15 digits. A report's largest
+#: figures are in the millions; beyond this a number is a typo or hostile (a 10,000-digit integer
+#: cannot even be printed by Python), and Excel keeps only 15 significant digits.
+MAX_COUNT: Final = 10**15 - 1
+#: the most decimal places an amount may have (Excel's floats read back as at most 17 digits)
+MAX_AMOUNT_PLACES: Final = 20
+
+
+def in_range(value: int | Decimal) -> bool:
+    """Whether a count or an amount's value is within the bounds a cell may hold
+    (:data:`MAX_COUNT`, :data:`MAX_AMOUNT_PLACES`)."""
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            return False
+        exponent = value.as_tuple().exponent
+        return (
+            isinstance(exponent, int)
+            and exponent >= -MAX_AMOUNT_PLACES
+            and value.adjusted() < 15
+        )
+    return -MAX_COUNT <= value <= MAX_COUNT
 
 
 def _check_decimal(_: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
@@ -68,6 +92,10 @@ MISSING_MARKERS: Final[frozenset[str]] = frozenset({"", "/", "-", "—", "——
 _UNIT_WORDS: Final[dict[str, Unit]] = {"万元": "wan_yuan", "元": "yuan"}
 _COUNT_SUFFIXES: Final[tuple[str, ...]] = ("件", "个", "项", "次", "条")
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+#: two numbers separated by spaces ("6338 5398", "21 8") are never one number
+_TWO_NUMBERS = re.compile(r"\d\s+[+\-]?\d")
+#: digits a number's text may have before it is refused unread (15 integer digits, 20 places, commas)
+_MAX_NUMBER_TEXT: Final = 48
 
 
 @attrs.frozen
@@ -97,10 +125,13 @@ def is_missing(text: str) -> bool:
 def parse_cell(text: str, kind: CellKind, implied_unit: Unit | None = None) -> Parsed:
     """Parse the text of one cell of the given kind.
 
-    Never raises: a text that is not a value gives ``Parsed(None, "GD102")``.
+    Never raises: a text that is not a value, or a number out of range (over :data:`MAX_COUNT`,
+    more than :data:`MAX_AMOUNT_PLACES` decimal places), gives ``Parsed(None, "GD102")``.
     """
     if is_missing(text):
         return Parsed(None, "GD101")
+    if _TWO_NUMBERS.search(unicodedata.normalize("NFKC", text)):
+        return Parsed(None, "GD102")  # "21 8" is two numbers (or a typo), never 218
     t = normalise_number_text(text)
     if kind is CellKind.AMOUNT:
         unit: Unit | None = None
@@ -108,9 +139,11 @@ def parse_cell(text: str, kind: CellKind, implied_unit: Unit | None = None) -> P
             if t.endswith(word):
                 unit, t = u, t[: -len(word)]
                 break
-        if not _NUMBER.match(t):
+        if len(t) > _MAX_NUMBER_TEXT or not _NUMBER.match(t):
             return Parsed(None, "GD102")
         value = Decimal(t.replace(",", "").lstrip("+"))
+        if not in_range(value):
+            return Parsed(None, "GD102")
         if unit is None:
             unit = implied_unit
         problem = None if unit is not None else "GD104"
@@ -128,7 +161,7 @@ def parse_cell(text: str, kind: CellKind, implied_unit: Unit | None = None) -> P
         if t.endswith(word):
             t, problem = t[: -len(word)], "GD104"
             break
-    if not _NUMBER.match(t):
+    if len(t) > _MAX_NUMBER_TEXT or not _NUMBER.match(t):
         return Parsed(None, "GD102")
     try:
         number = Decimal(t.replace(",", ""))
@@ -136,6 +169,8 @@ def parse_cell(text: str, kind: CellKind, implied_unit: Unit | None = None) -> P
         return Parsed(None, "GD102")
     if number != number.to_integral_value():
         return Parsed(None, "GD103")
+    if not in_range(number.to_integral_value()):
+        return Parsed(None, "GD102")
     count = int(number)
     if count < 0 and kind is not CellKind.SIGNED:
         problem = "GD103"

@@ -14,12 +14,20 @@ from ..core.errors import FileTooLargeError, NoTablesError, ReadError, ShapeErro
 from ..core.findings import Finding
 from ..core.messages import errors as E
 from ..core.messages import reading as reading_messages
-from ..core.model import Report, Sections
+from ..core.model import Report
 from ..core.values import format_cell
 from ..core.vocabulary import SECTIONS
 from ..reading.engine import Grid, read_grids
 from ..reading.load import load_bytes
-from ..reading.meta import MAX_PARAGRAPHS, Assembled, assemble_anchored, format_date, parse_date, parse_title
+from ..reading.meta import (
+    MAX_PARAGRAPHS,
+    Assembled,
+    assemble_anchored,
+    fit_sections,
+    format_date,
+    parse_date,
+    parse_title,
+)
 from ._names import HEADING_STYLE, SIGNATURE_STYLE, TITLE_STYLE, title_text
 from ._package import read_parts
 from ._props import OwnMetadata, parse_custom_properties
@@ -168,6 +176,7 @@ def _read_own(own: OwnMetadata, paragraphs: Sequence[Paragraph], grids: Sequence
             published_on = own.published_on
         elif published_on is None:
             published_on = parse_date(text)
+    sections, too_long = fit_sections(texts)
     reading = read_grids(grids, format=own.format)
     cells = dict(reading.cells)
     raw = dict(reading.raw)
@@ -194,7 +203,7 @@ def _read_own(own: OwnMetadata, paragraphs: Sequence[Paragraph], grids: Sequence
         if fix.source is not None:
             fixed_rows.add(_row_of(fix.source))
             sources[address] = fix.source
-    findings = [
+    findings = too_long + [
         f
         for f in reading.findings
         if f.location not in fixed and not (f.source is not None and _row_of(f.source) in fixed_rows)
@@ -208,7 +217,7 @@ def _read_own(own: OwnMetadata, paragraphs: Sequence[Paragraph], grids: Sequence
         agency=agency,
         agency_kind=own.agency_kind,
         published_on=published_on,
-        sections=Sections(**texts),
+        sections=sections,
         raw=raw,
     )
     places = {"title": titles[0], "year": titles[0], "format": titles[0], "agency": titles[0]}

@@ -11,8 +11,12 @@ the XML itself, once, in document order:
 - a table becomes a :data:`~gov_disclosure.reading.engine.Grid`: one :class:`GridCell` per grid column,
   ``gridSpan`` and ``gridBefore`` honoured, the positions a merged cell covers (horizontally or,
   by ``vMerge``, vertically) repeat its text with ``continued=True``;
-- a table nested in a cell is its own grid, numbered after the table that holds it; a table of a
-  single cell is a frame around content, which is walked as body content.
+- a table nested in a cell that holds a table of the report (labels of the format in more than one
+  cell) is its own grid, numbered after the table that holds it: the outer table is layout; any
+  other nested table (a value wrapped in a table of one cell, a small table of values) is part of
+  its cell's text, its cells one per line, so a single value reads as the cell's value and several
+  are declined by the engine (GD102), never blank; a table of a single cell at the top level is a
+  frame around content, which is walked as body content.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from typing import Final
 import attrs
 from lxml import etree
 
-from ..reading.engine import Grid, GridCell
+from ..reading.engine import Grid, GridCell, is_report_grid
 from ._xml import w
 
 __all__ = ["MAX_GRID_POSITIONS", "Anchors", "Paragraph", "TooManyCells", "walk_body", "walk_body_anchored"]
@@ -242,7 +246,7 @@ def _table(tbl: etree._Element, state: _Walk) -> None:
             elif horizontal == "continue" and row:
                 text, continued = row[-1].text, True
             else:
-                text, continued = _cell_text(tc, nested), False
+                text, continued = _cell_text(tc, nested, state), False
             row.append(GridCell(text, source, continued))
             for _ in range(min(span, MAX_GRID_COLUMNS - len(row) + 1) - 1):
                 row.append(GridCell(text, f"table {number}, row {r}, cell {len(row) + 1}", True))
@@ -259,7 +263,7 @@ def _table(tbl: etree._Element, state: _Walk) -> None:
         _table(inner, state)
 
 
-def _cell_text(tc: etree._Element, nested: list[etree._Element]) -> str:
+def _cell_text(tc: etree._Element, nested: list[etree._Element], state: _Walk) -> str:
     lines: list[str] = []
     for child in _children(tc):
         if child.tag == _P:
@@ -268,5 +272,34 @@ def _cell_text(tc: etree._Element, nested: list[etree._Element]) -> str:
             for box in boxes:
                 lines.extend(paragraph_text(p) for p in box.iter(_P))
         elif child.tag == _TBL:
-            nested.append(child)
+            inner = _nested_text(child, state)
+            if inner is None:
+                nested.append(child)  # a table of the report inside a layout table
+            else:
+                lines.extend(inner)
     return "\n".join(lines)
+
+
+def _nested_text(tbl: etree._Element, state: _Walk) -> list[str] | None:
+    """The text of a table nested in a cell, one line per paragraph and per cell, when it belongs to
+    its cell; None when it holds a table of the report (then it is walked as a table of its own)."""
+    sub = _Walk(positions=state.positions)
+    _table(tbl, sub)
+    state.positions = sub.positions
+    if any(_substantial(g) and is_report_grid(g) for g in sub.grids):
+        return None
+    lines = [p.text for p in sub.paragraphs]
+    lines += [c.text for g in sub.grids for row in g for c in row if not c.continued and c.text.strip()]
+    return lines
+
+
+def _substantial(grid: Grid) -> bool:
+    """More than one cell with text: a table, not a value or a label in a frame."""
+    filled = 0
+    for row in grid:
+        for c in row:
+            if not c.continued and c.text.strip():
+                filled += 1
+                if filled > 1:
+                    return True
+    return False

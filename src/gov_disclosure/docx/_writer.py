@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import os
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Final, Literal
 
 import attrs
@@ -19,6 +18,7 @@ from lxml import etree
 
 import docx
 
+from ..core.files import atomic_write
 from ..core.model import Report
 from ..core.values import format_cell, parse_cell
 from ..core.vocabulary import (
@@ -85,7 +85,7 @@ def write_docx(
     document.save(buffer)
     data = repack(buffer.getvalue())
     if path is not None:
-        Path(path).write_bytes(data)
+        atomic_write(path, data)  # the old file stays until the new one is complete
     return data
 
 
@@ -512,6 +512,17 @@ def own_metadata(report: Report) -> OwnMetadata:
     )
 
 
+#: the longest text a core property (title, author) may hold (python-docx, after Word)
+MAX_CORE_PROPERTY: Final = 255
+
+
+def _core_text(text: str) -> str:
+    """Text for a core property, shortened with an ellipsis to its limit: the document's own title
+    paragraph and the custom properties keep the whole text."""
+    text = printable(text)
+    return text if len(text) <= MAX_CORE_PROPERTY else text[: MAX_CORE_PROPERTY - 1] + "…"
+
+
 def _set_properties(document: docx.document.Document, report: Report) -> None:
     package = document.part.package
     # the template's thumbnail shows another document: drop it
@@ -520,8 +531,8 @@ def _set_properties(document: docx.document.Document, report: Report) -> None:
             del package.rels[rid]
     stamp = dt.datetime.combine(report.published_on, dt.time()) if report.published_on is not None else _EPOCH
     core = document.core_properties
-    core.title = printable(title_text(report.agency, report.year))
-    core.author = printable(report.agency or "")
+    core.title = _core_text(title_text(report.agency, report.year))
+    core.author = _core_text(report.agency or "")
     core.last_modified_by = core.author
     core.subject = report.spec.name
     core.comments = ""

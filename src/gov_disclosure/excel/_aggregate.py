@@ -29,7 +29,8 @@ from typing import IO, Any, Final
 import attrs
 
 from ..core.codes import CODES
-from ..core.errors import GovDisclosureError, plain
+from ..core.errors import ArgumentError, GovDisclosureError, plain
+from ..core.files import atomic_write, same_file
 from ..core.findings import CellRef, Finding, ValidationReport
 from ..core.messages import Lang, Message
 from ..core.messages import errors as E
@@ -283,8 +284,18 @@ def _sum(
     cells: dict[str, Cell] = {}
     findings: list[Finding] = []
     ctx = decimal.Context(prec=200)
+    # totals a unit's template computed over blank cells (GD111): no reported value. Missing under
+    # not-assessable (the sum's total is then missing too); the parts' sum under zero
+    computed = [
+        {f.location: f.expected for f in u.read_findings if f.code == "GD111" and isinstance(f.expected, int)}
+        for u in units
+    ]
     for c in spec(first.format).cells:
-        values = [(u.name, u.report.cell(c.address)) for u in units]
+        values = [
+            (u.name, comp[c.address] if v is None and missing == "zero" and c.address in comp else v)
+            for u, comp in zip(units, computed, strict=True)
+            for v in (u.report.cell(c.address),)
+        ]
         absent = [name for name, v in values if v is None]
         present = [(name, v) for name, v in values if v is not None]
         where = Message(*(location_label(c.address, first.format, lang) for lang in ("en", "zh")))
@@ -357,7 +368,12 @@ def write_summary(
     result: AggregateResult, target: str | os.PathLike[str] | IO[bytes] | None = None
 ) -> bytes | None:
     """The summary workbook: the total as a filled template, a per-unit breakdown sheet (total and
-    every unit side by side, one line per cell) and a sheet of every unit's findings."""
+    every unit side by side, one line per cell) and a sheet of every unit's findings. A path is
+    written atomically; a path that is one of the units' files is refused (ArgumentError)."""
+    if isinstance(target, (str, os.PathLike)):
+        for u in result.units:
+            if same_file(target, u.source):
+                raise ArgumentError(E.OUTPUT_IS_INPUT, path=os.fspath(target))
     total = result.total
     wb = template_workbook(total.format)
     fill_workbook(wb, total)
@@ -410,7 +426,7 @@ def write_summary(
     if target is None:
         return data
     if isinstance(target, (str, os.PathLike)):
-        Path(target).write_bytes(data)
+        atomic_write(target, data)  # the old file stays until the new one is complete
     else:
         target.write(data)
     return None

@@ -19,8 +19,8 @@ from ..core.findings import CellRef, Finding
 from ..core.messages import Message
 from ..core.messages import errors as E
 from ..core.messages import excel as M
-from ..core.model import AgencyKind, Report, Sections
-from ..core.values import Amount, Cell, Unit, format_cell, parse_cell
+from ..core.model import MAX_AGENCY_CHARS, MAX_YEAR, MIN_YEAR, AgencyKind, Report, Sections
+from ..core.values import Amount, Cell, Unit, format_cell, in_range, parse_cell
 from ..core.vocabulary import (
     AGENCY_KINDS,
     FORMATS,
@@ -32,6 +32,7 @@ from ..core.vocabulary import (
     spec,
 )
 from ..reading.load import load_bytes
+from ..reading.meta import fit_sections
 from ._book import MAX_SHEET_BYTES, Book, CellValue, damaged, open_book
 from ._layout import (
     INFO_LABELS,
@@ -44,7 +45,7 @@ from ._layout import (
     name_for,
     normalise_label,
 )
-from ._write import MAX_EXACT_INT, float_decimal
+from ._write import EXCEL_CELL_LIMIT, MAX_EXACT_INT, float_decimal
 
 __all__ = ["XlsxReading", "read_xlsx", "read_xlsx_anchored"]
 
@@ -242,7 +243,7 @@ class _Reader:
     def read(self) -> tuple[Report, list[Finding]]:
         format = self.detect_format()
         self.spec = spec(format)
-        lay = layout(format)
+        lay = self.lay = layout(format)
         cells: dict[str, Cell] = {}
         raw: dict[str, str] = {}
         where: dict[str, tuple[_Sheet, int, int]] = {}
@@ -269,9 +270,11 @@ class _Reader:
             cells[c.address], text = self.value(c, value, s, row, col)
             if text is not None:
                 raw[c.address] = text
-        # formula totals: computed as Excel does, from what the parts hold
+        # formula totals: computed from what the parts hold. The clerk never types a total; when
+        # the parts are all numbers it is their sum (what Excel shows), else it is no reported value
         self.positions = {a: (s.title, row, col) for a, (s, row, col) in where.items()}
-        numbers: dict[str, int | float | None] = {}
+        numbers: dict[str, int | float | None] = {}  # what Excel shows in each formula total
+        typed_seen: set[str] = set()
         for c in lay.formula_cells():
             if c.address not in formulas:
                 continue
@@ -282,9 +285,21 @@ class _Reader:
             if refs is not None and refs == part_pos and len(part_pos) == len(c.parts):
                 got = [self._number(p, where, numbers) for p in c.parts]
                 present = [g for g in got if g is not None]
-                total = sum(present) if present else None
-                numbers[c.address] = total
-                cells[c.address], text = self.value(c, total, s, row, col)
+                shown = sum(present) if present else None
+                numbers[c.address] = shown
+                # a part Excel's SUM skips although it reads as a number: typed as text (１２, 5.0)
+                typed = [p for p, g in zip(c.parts, got, strict=True) if g is None and cells.get(p) is not None]
+                blank = [p for p in c.parts if cells.get(p) is None]
+                for p in typed:
+                    if p not in typed_seen and p not in formulas:
+                        typed_seen.add(p)
+                        self._typed_as_text(lay.cells[p], where[p], cells[p], raw.get(p))
+                if (shown is None and not typed) or (not blank and not typed):
+                    cells[c.address], text = self.value(c, shown, s, row, col)
+                else:
+                    total = None if blank else sum(v for p in c.parts if isinstance(v := cells[p], int))
+                    cells[c.address], text = total, None
+                    self._computed(c, blank, typed, shown, cells, self.source(s, row, col))
             else:
                 cached = self.cached(s, row, col)
                 if cached is None:
@@ -327,6 +342,80 @@ class _Reader:
         """A cell in words, in both languages (表四 · 行政复议 · 结果维持, never ``review``)."""
         return Message(*(location_label(address, self.spec.key, lang) for lang in ("en", "zh")))
 
+    def check_cut(self, text: str, location: str, where: str) -> None:
+        """GD106 for text at Excel's limit of a cell: what was there may have been cut."""
+        if len(text) >= EXCEL_CELL_LIMIT:
+            self.findings.append(
+                CODES["GD106"].finding(
+                    *M.TEXT_AT_LIMIT.both(n=len(text)),
+                    location=location,
+                    source=where,
+                )
+            )
+
+    def _part_names(self, total: CellPlace, parts: list[str]) -> Message:
+        """Parts of a total by what tells them apart: their column in a row total, else their place."""
+        row = total.address.split("/")[1]
+
+        def name(address: str, lang: str) -> str:
+            if address.split("/")[1] == row:
+                return self.lay.cells[address].column_label
+            return location_label(address, self.spec.key, lang)
+
+        return Message(*("、".join(name(p, lang) for p in parts) for lang in ("en", "zh")))
+
+    def _typed_as_text(
+        self, c: CellPlace, pos: tuple[_Sheet, int, int], value: Cell, raw_text: str | None
+    ) -> None:
+        s, row, col = pos
+        text = raw_text if raw_text is not None else format_cell(value)
+        self.findings.append(
+            CODES["GD110"].finding(
+                *M.TYPED_AS_TEXT.both(where=self.where(c.address), text=text, value=format_cell(value)),
+                location=c.address,
+                cells=[CellRef(c.address, value)],
+                source=self.source(s, row, col),
+                raw=text,
+            )
+        )
+
+    def _computed(
+        self,
+        c: CellPlace,
+        blank: list[str],
+        typed: list[str],
+        shown: float | None,
+        cells: dict[str, Cell],
+        where: str,
+    ) -> None:
+        """GD111 on a template total whose parts are not all numbers: what Excel shows is no
+        reported value. ``expected`` is the parts' sum with blanks as 0 (what the validator uses
+        under ``--missing zero``)."""
+        excel: Message | str = M.SHOWN_BLANK if shown is None else (
+            str(int(shown)) if float(shown).is_integer() else repr(shown)
+        )
+        parts_sum = sum(v for p in c.parts if isinstance(v := cells.get(p), int))
+        params = {"where": self.where(c.address), "excel": excel, "sum": parts_sum}
+        if blank and typed:
+            message = M.COMPUTED_OVER_BLANK_AND_TEXT
+            params.update(blank=self._part_names(c, blank), typed=self._part_names(c, typed))
+        elif blank:
+            message = M.COMPUTED_OVER_BLANK
+            params.update(blank=self._part_names(c, blank))
+        else:
+            message = M.COMPUTED_OVER_TEXT
+            params.update(typed=self._part_names(c, typed))
+        self.findings.append(
+            CODES["GD111"].finding(
+                *message.both(**params),
+                location=c.address,
+                cells=[CellRef(p, cells.get(p)) for p in c.parts],
+                expected=parts_sum,
+                source=where,
+            )
+        )
+
+
     def _no_value(self, c: CellPlace, formula: str, s: _Sheet, row: int, col: int) -> None:
         self.findings.append(
             CODES["GD106"].finding(
@@ -359,18 +448,22 @@ class _Reader:
             self.problem("GD101", c, where, None, None)
             return None, None
         if isinstance(v, (int, float)) and not isinstance(v, bool):
-            if c.kind is CellKind.AMOUNT:
-                return Amount(float_decimal(v), unit_cell or implied), None
-            if isinstance(v, int) or (v.is_integer() and abs(v) < MAX_EXACT_INT):
+            number = float_decimal(v)
+            if c.kind is CellKind.AMOUNT and in_range(number):
+                return Amount(number, unit_cell or implied), None
+            exact = isinstance(v, int) or (v.is_integer() and abs(v) < MAX_EXACT_INT)
+            if c.kind is not CellKind.AMOUNT and exact and in_range(int(v)):
                 n = int(v)
                 if n < 0 and c.kind is CellKind.COUNT:
                     self.problem("GD103", c, where, str(n), n)
                 return n, None
-            text = format(float_decimal(v), "f")
+            # not a whole number, or out of range: read as its text (GD102/GD103 below)
+            text = format(number, "f") if number.is_finite() else str(v)
         elif isinstance(v, (dt.datetime, dt.date, dt.time)):
             text = v.isoformat()
         else:
             text = str(v)
+            self.check_cut(text, c.address, where)
         text = text.strip()
         if c.kind is CellKind.AMOUNT and unit_cell is not None:
             first = parse_cell(text, c.kind, None)
@@ -449,9 +542,10 @@ class _Reader:
                 continue
             parsed = _info_value(key, v)
             if parsed is None:
+                shown = str(v) if len(str(v)) <= 60 else f"{str(v)[:60]}…（{len(str(v))}字）"
                 self.findings.append(
                     CODES["GD106"].finding(
-                        *M.INFO_UNREADABLE.both(label=INFO_LABELS[key], key=key, text=str(v)),
+                        *M.INFO_UNREADABLE.both(label=INFO_LABELS[key], key=key, text=shown),
                         location=key,
                         source=self.source(s, row, col),
                         raw=str(v),
@@ -480,8 +574,13 @@ class _Reader:
                 found = (s, rows[0][0], rows[0][1] + 1)
             s, row, col = found
             self.places[f"sections/{sec.key}"] = (s.title, row, col)
-            texts[sec.key] = "".join(_texts_right(s, row, col))
-        return Sections(**texts)
+            pieces = list(_texts_right(s, row, col))
+            for n, piece in enumerate(pieces):
+                self.check_cut(piece, f"sections/{sec.key}", self.source(s, row, col + n))
+            texts[sec.key] = "".join(pieces)
+        sections, too_long = fit_sections(texts)
+        self.findings.extend(too_long)
+        return sections
 
 
 _SIMPLE_REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\S+)?$")
@@ -515,15 +614,19 @@ def _texts_right(s: _Sheet, row: int, col: int) -> Iterator[str]:
 
 
 def _info_value(key: str, v: Any) -> Any:
+    """The value of a metadata cell, or None when it is not one (out of the model's bounds too)."""
     if key == "agency":
-        return v if isinstance(v, str) else str(v)
+        text = v if isinstance(v, str) else str(v)
+        return text if len(text) <= MAX_AGENCY_CHARS else None
     if key == "year":
+        year: int | None = None
         if isinstance(v, int) and not isinstance(v, bool):
-            return v
-        if isinstance(v, float) and v.is_integer():
-            return int(v)
-        m = _YEAR.match(str(v)) if isinstance(v, str) else None
-        return int(m.group(1)) if m else None
+            year = v
+        elif isinstance(v, float) and v.is_integer() and abs(v) < 10**6:
+            year = int(v)
+        elif isinstance(v, str) and (m := _YEAR.match(v)):
+            year = int(m.group(1))
+        return year if year is not None and MIN_YEAR <= year <= MAX_YEAR else None
     if key == "agency_kind":
         return _KIND_BY_LABEL.get(str(v).strip())
     # published_on

@@ -9,7 +9,7 @@ import os
 import re
 import weakref
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from decimal import Decimal
 from functools import cache
 from typing import IO, Final
@@ -32,6 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from ..core.codes import CODES
+from ..core.files import atomic_write
 from ..core.model import Report
 from ..core.values import Amount, Cell, format_cell
 from ..core.vocabulary import (
@@ -201,9 +202,18 @@ def cell_at(ws: Worksheet, row: int, col: int) -> XlCell:
     return cell
 
 
+#: the most characters an Excel cell holds; longer text is cut there (with an ellipsis, which the
+#: reader reports) rather than silently by openpyxl. Sections are split over cells of
+#: :data:`MAX_CELL_CHARS` instead.
+EXCEL_CELL_LIMIT: Final = 32_767
+
+
 def put_text(cell: XlCell, text: str) -> None:
     """Store ``text`` as a literal string: never a formula, whatever it starts with."""
-    cell.value = clean_text(text)
+    text = clean_text(text)
+    if len(text) > EXCEL_CELL_LIMIT:
+        text = text[: EXCEL_CELL_LIMIT - 1] + "…"
+    cell.value = text
     cell.data_type = "s"
     if cell.value.startswith(_RISKY_START):
         cell.quotePrefix = True
@@ -234,11 +244,26 @@ def total_formula(lay: Layout, c: CellPlace) -> str:
     return f'=IF(COUNT({refs})=0,"",SUM({refs}))'
 
 
-def check_formula(lay: Layout, chk: Check) -> str:
+def check_formula(lay: Layout, chk: Check, formulas: Container[str] | None = None) -> str:
+    """A check cell: blank while any input cell it depends on is blank (through the total formulas,
+    ``formulas``: those left as formulas, default all: a total over blank cells is no reported value,
+    as the reader and the validator see it), else 正确/错误."""
     left = _refs([lay.cells[a].place for a in chk.left])
     right = _refs([lay.cells[a].place for a in chk.right])
-    n = len(chk.left) + len(chk.right)
-    return f'=IF(COUNT({left},{right})<{n},"",IF(SUM({left})=SUM({right}),"{CHECK_OK}","{CHECK_BAD}"))'
+    inputs = list(dict.fromkeys(i for a in (*chk.left, *chk.right) for i in _inputs(lay, a, formulas)))
+    needed = _refs([lay.cells[a].place for a in inputs])
+    return (
+        f'=IF(COUNT({needed})<{len(inputs)},"",'
+        f'IF(SUM({left})=SUM({right}),"{CHECK_OK}","{CHECK_BAD}"))'
+    )
+
+
+def _inputs(lay: Layout, address: str, formulas: Container[str] | None) -> list[str]:
+    """The input cells a cell depends on: itself, or the inputs of a total formula's parts."""
+    parts = lay.cells[address].parts
+    if not parts or (formulas is not None and address not in formulas):
+        return [address]
+    return [i for p in parts for i in _inputs(lay, p, formulas)]
 
 
 def _style_label(st: _Styler, cell: XlCell, kind: str) -> None:
@@ -650,16 +675,21 @@ def fill_workbook(wb: Workbook, report: Report) -> None:
         if c.parts:
             continue
         seen[c.address] = _write_value(wb[c.place.sheet], c, report)
+    kept: set[str] = set()
     for c in lay.formula_cells():
         value, raw = report.cell(c.address), report.raw.get(c.address)
         parts = [seen[p] for p in c.parts]
         numbers = [p for p in parts if p is not None]
         formula_value = sum(numbers) if numbers else None
-        if raw is None and formula_value == value and not isinstance(formula_value, float):
+        complete = len(numbers) == len(parts) or not numbers  # a formula over blanks is no reported value
+        if raw is None and complete and formula_value == value and not isinstance(formula_value, float):
             seen[c.address] = formula_value  # the template's formula stays
+            kept.add(c.address)
         else:
             seen[c.address] = _write_value(wb[c.place.sheet], c, report)
             styler(wb)(cell_at(wb[c.place.sheet], c.place.row, c.place.col), fill=_INPUT_FILL)
+    for chk in lay.checks:  # a check looks through the formulas that stayed, to their input cells
+        cell_at(wb[chk.place.sheet], chk.place.row, chk.place.col).value = check_formula(lay, chk, kept)
 
 
 def _write_value(ws: Worksheet, c: CellPlace, report: Report) -> int | float | None:
@@ -741,8 +771,7 @@ def _save(wb: Workbook, target: str | os.PathLike[str] | IO[bytes] | None) -> by
     if target is None:
         return data
     if isinstance(target, (str, os.PathLike)):
-        with open(target, "wb") as fh:
-            fh.write(data)
+        atomic_write(target, data)  # the old file stays until the new one is complete
     else:
         target.write(data)
     return None

@@ -23,13 +23,15 @@ from ..core.model import Report
 from ..core.vocabulary import FormatKey
 from ..reading.engine import Grid, GridCell, is_report_grid
 from ..reading.htmltable import MAX_CELLS, MAX_SPAN, SKIP, TableGrids
-from ..reading.load import decode_text, load_text
+from ..reading.load import decode, load_decoded
 from ..reading.meta import assemble, match_heading, parse_title
 
 __all__ = ["MAX_CELLS", "MAX_SPAN", "read_html"]
 
 #: characters of HTML
 MAX_HTML_CHARS: Final = 32 * 1024 * 1024
+#: levels of nesting of a page (libxml2's limit with huge_tree; a deeper page is refused)
+MAX_DEPTH: Final = 2048
 
 _SKIP: Final = SKIP
 _BLOCK: Final = frozenset(
@@ -74,19 +76,14 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
 
 def decode_html(data: bytes) -> str:
     """Bytes of a page as text, honouring a BOM, then a ``<meta charset>`` (GBK/GB2312 pages are
-    read as GB18030), then UTF-8 / GB18030."""
-    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return decode_text(data)
+    read as GB18030; a charset that is not a text encoding is ignored), then UTF-8 / GB18030."""
+    return _decode(data)[0]
+
+
+def _decode(data: bytes) -> tuple[str, list[Finding]]:
+    """The page's text and a GD112 finding for every problem with its encoding."""
     m = _META_CHARSET.search(data[:8192])
-    if m:
-        name = m.group(1).decode("ascii").lower()
-        if name in ("gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936", "gb18030"):
-            name = "gb18030"
-        try:
-            return data.decode(name, errors="replace")
-        except LookupError:
-            pass
-    return decode_text(data)
+    return decode(data, declared=m.group(1).decode("ascii") if m else None)
 
 
 def _parse(text: str) -> etree._Element:
@@ -95,15 +92,18 @@ def _parse(text: str) -> etree._Element:
     if "\x00" in text[:4096]:
         raise ReadError(E.HTML_NUL)
     text = _XML_DECL.sub("", text, count=1)
-    # a safe parser: no network, no huge trees (libxml2 then limits depth and sizes); HTML has
-    # no external entities to resolve and lxml never runs scripts
+    # a safe parser: no network; HTML has no external entities to resolve and lxml never runs
+    # scripts. libxml2 stops at 256 levels of nesting (2048 with huge_tree) and, recovering, drops
+    # the rest of the page without a word: we allow 2048 and refuse a page that goes deeper
     parser = lxml_html.HTMLParser(
-        no_network=True, huge_tree=False, remove_comments=True, remove_pis=True, recover=True
+        no_network=True, huge_tree=True, remove_comments=True, remove_pis=True, recover=True
     )
     try:
         root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ReadError(E.HTML_UNREADABLE, detail=str(exc)) from None
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        raise UnsafeFileError(E.HTML_NESTED_BEYOND, limit=MAX_DEPTH)
     if root is None:
         raise ReadError(E.HTML_EMPTY)
     return root
@@ -130,7 +130,7 @@ def _walk(root: etree._Element, grid_of: _Grids) -> tuple[list[str], list[list[l
             if tag in _SKIP:
                 walker.skip_subtree()
                 continue
-            if tag == "table" and el.find(".//table") is None and _has_label(grid_of(el)):
+            if tag == "table" and grid_of.is_report_table(el):
                 # a table of the report; any other table (layout, a signature block) is text
                 grids.append(grid_of(el))
                 lines.append("")
@@ -156,7 +156,7 @@ def _content(body: etree._Element, grid_of: _Grids) -> etree._Element:
     and statistical tables (the navigation, banners and footers around it are left out)."""
     marks: list[etree._Element] = []
     for table in body.iter("table"):
-        if table.find(".//table") is None and _has_label(grid_of(table)):
+        if grid_of.is_report_table(table):
             marks.append(table)
     tables = set(marks)
     for el in body.iter("h1", "h2", "h3", "h4", "p", "div", "span", "strong", "b", "td", "font"):
@@ -198,7 +198,8 @@ def read_html(
 
     Raises :class:`~gov_disclosure.core.errors.ReadError` for a page that is not a report.
     """
-    root = _parse(load_text(source, html, decode=decode_html, reader="read_html", keyword="html"))
+    text, decoding = load_decoded(source, html, decode=_decode, reader="read_html", keyword="html")
+    root = _parse(text)
     body = root.find("body")
     if body is None:
         body = root
@@ -215,7 +216,7 @@ def read_html(
         title = _page_title(root, body)
         if title:
             paragraphs = [title, *paragraphs]
-    return assemble(paragraphs, grids, format=format)
+    return assemble(paragraphs, grids, format=format, findings=decoding)
 
 
 def _short_text(el: etree._Element, limit: int) -> str | None:

@@ -18,7 +18,7 @@ from ..core.messages import errors as E
 from ..core.model import Report
 from ..core.vocabulary import FormatKey
 from ..reading.engine import GridCell, is_report_grid
-from ..reading.load import load_text
+from ..reading.load import load_decoded
 from ..reading.meta import assemble
 from ..text import MAX_TEXT_CHARS, TextTable, find_text_tables
 from ..text._reader import MAX_LINES
@@ -30,7 +30,8 @@ _PIPE_ROW: Final = re.compile(r"^\s{0,3}\|.*\|")
 #: the line under a table's header: | --- | :---: | (outer pipes optional, at least one inner one)
 _SEPARATOR: Final = re.compile(r"^\s{0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s{0,3}\|\s*:?-+:?\s*\|\s*$")
 _CELL_SPLIT: Final = re.compile(r"(?<!\\)\|")
-_ATX: Final = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)(.*?)(?:\s+#+)?\s*$")
+#: an ATX heading's opening sequence (its text and closing sequence: :func:`_atx_text`)
+_ATX: Final = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
 _SETEXT_OR_RULE: Final = re.compile(r"^\s{0,3}(?:=+|-+|(?:[-*_]\s*){3,})\s*$")
 _QUOTE: Final = re.compile(r"^\s{0,3}(?:>\s?)+")
 _BULLET: Final = re.compile(r"^\s{0,3}[-*+]\s+")
@@ -69,6 +70,17 @@ def _inline(text: str, *, cell: bool = False) -> str:
     return html.unescape(t)
 
 
+def _atx_text(rest: str) -> str:
+    """The text of an ATX heading after its opening ``#``s: without trailing spaces and a closing
+    sequence of ``#``s (``## 五、… ##``). Linear (the pattern ``(.*?)(?:\\s+#+)?\\s*$`` was quadratic
+    in a run of spaces)."""
+    text = rest.rstrip()
+    bare = text.rstrip("#")
+    if bare != text and bare and bare[-1].isspace():
+        text = bare.rstrip()
+    return text
+
+
 def _text_line(line: str) -> str:
     """A line of Markdown text as plain text: heading markers, quotes, bullets and inline markup off."""
     if _PLAIN.fullmatch(line) and not line.lstrip(" ").startswith(_BLOCK_MARKS):
@@ -77,7 +89,7 @@ def _text_line(line: str) -> str:
         return ""
     m = _ATX.match(line)
     if m:
-        line = m.group(1)
+        line = _atx_text(line[m.end() :])
     line = _QUOTE.sub("", line)
     line = _BULLET.sub("", line)
     return _inline(line).rstrip()
@@ -203,7 +215,7 @@ def read_markdown(
     :class:`~gov_disclosure.core.errors.NoTablesError` for one without any statistical table and
     :class:`~gov_disclosure.core.errors.FileTooLargeError` above the text reader's limits.
     """
-    text = load_text(source, text, reader="read_markdown")
+    text, decoding = load_decoded(source, text, reader="read_markdown")
     if len(text) > MAX_TEXT_CHARS:
         raise FileTooLargeError(E.TEXT_TOO_LARGE, n=len(text), limit=MAX_TEXT_CHARS)
     if "\x00" in text:
@@ -254,7 +266,7 @@ def read_markdown(
                 unordered.append(len(grids))
             grids.append(list(grid))
         end = max(end, stop)
-    return assemble(paragraphs, grids, format=format, unordered=unordered)
+    return assemble(paragraphs, grids, format=format, unordered=unordered, findings=decoding)
 
 
 def _end_of(start: int, found: Sequence[TextTable], tables: Sequence[MarkdownTable]) -> int:

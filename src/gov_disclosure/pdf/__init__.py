@@ -18,8 +18,9 @@ Either one is enough to read a PDF; with neither, :class:`MissingToolError` says
 A GD107 finding (info) says which pages were read which way. A scanned PDF has no text layer: it
 is refused with a message saying to run OCR first.
 
-Bounds: ``pdftotext`` runs with a time limit and only on the first :data:`MAX_PAGES` pages, its
-output size-checked. Before PDFium opens a file every compressed stream is inflated once with a
+Bounds: ``pdftotext`` runs with a time limit, a memory limit (:data:`PDFTOTEXT_MEMORY`, POSIX) and
+only on the first :data:`MAX_PAGES` pages; its output is read from a pipe as it comes and the
+program is stopped when it passes :data:`PDFTOTEXT_MAX_OUTPUT`. Before PDFium opens a file every compressed stream is inflated once with a
 cap (a decompression bomb is refused), only the pages whose text holds labels of the format (and
 the page after each) are looked at for tables, at most :data:`MAX_TABLE_PAGES` of them, and each
 page is walked with a budget of drawing objects, path segments, characters and table positions;
@@ -62,7 +63,15 @@ from ..text import MAX_TEXT_CHARS
 from ..text._reader import MAX_LINES, text_tables
 from ._grid import Char, PageTables, TooComplexError, join_pages, lines_of, page_tables
 
-__all__ = ["MAX_PAGES", "MAX_TABLE_PAGES", "PDFTOTEXT_TIMEOUT", "pdf_text", "read_pdf"]
+__all__ = [
+    "MAX_PAGES",
+    "MAX_TABLE_PAGES",
+    "PDFTOTEXT_MAX_OUTPUT",
+    "PDFTOTEXT_MEMORY",
+    "PDFTOTEXT_TIMEOUT",
+    "pdf_text",
+    "read_pdf",
+]
 
 #: seconds ``pdftotext`` may take for one file
 PDFTOTEXT_TIMEOUT: Final = 60.0
@@ -74,29 +83,90 @@ MAX_TABLE_PAGES: Final = 40
 # -- pdftotext -------------------------------------------------------------------------------------
 
 
+#: address space ``pdftotext`` may use (POSIX): a report's PDF needs some tens of MB; a small PDF
+#: whose streams inflate to gigabytes is stopped here instead of taking the machine's memory
+PDFTOTEXT_MEMORY: Final = 512 * 1024 * 1024
+#: bytes of text ``pdftotext`` may write (UTF-8: at most 4 bytes a character of the text limit);
+#: its output is read as it comes and the program stopped when it passes this
+PDFTOTEXT_MAX_OUTPUT: Final = 4 * MAX_TEXT_CHARS
+
+
+def _limit_memory() -> None:  # pragma: no cover - runs in the child, between fork and exec
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (PDFTOTEXT_MEMORY, PDFTOTEXT_MEMORY))
+
+
 def _pdftotext(data: bytes, exe: str, timeout: float) -> str:
-    """The text layer of the first :data:`MAX_PAGES` pages, pages separated by form feeds."""
+    """The text layer of the first :data:`MAX_PAGES` pages, pages separated by form feeds.
+
+    ``pdftotext`` runs with :data:`PDFTOTEXT_MEMORY` of address space (POSIX), writes to a pipe that
+    is read as it comes, and is killed when its output passes :data:`PDFTOTEXT_MAX_OUTPUT` or it
+    runs longer than ``timeout`` seconds: nothing it does is bounded only after it ends."""
+    import selectors
+    import threading
+    import time
+
     with tempfile.TemporaryDirectory(prefix="gov-disclosure-pdf-") as tmp:
-        pdf, txt = Path(tmp, "in.pdf"), Path(tmp, "out.txt")
+        pdf = Path(tmp, "in.pdf")
         pdf.write_bytes(data)
+        argv = [exe, "-layout", "-enc", "UTF-8", "-q", "-l", str(MAX_PAGES), str(pdf), "-"]
         try:
-            done = subprocess.run(
-                [exe, "-layout", "-enc", "UTF-8", "-q", "-l", str(MAX_PAGES), str(pdf), str(txt)],
-                capture_output=True,
-                timeout=timeout,
-                check=False,
+            proc = subprocess.Popen(
+                argv,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                preexec_fn=_limit_memory if os.name == "posix" else None,
             )
-        except subprocess.TimeoutExpired:
-            raise ReadError(E.PDFTOTEXT_TIMEOUT, seconds=f"{timeout:g}") from None
         except OSError as exc:
             raise ReadError(E.PDFTOTEXT_FAILED, reason=E.os_reason(exc)) from None
-        if done.returncode != 0 or not txt.exists():
-            why = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        stdout, stderr = proc.stdout, proc.stderr
+        assert stdout is not None
+        assert stderr is not None
+        err: list[bytes] = []
+        stderr_reader = threading.Thread(target=lambda: err.append(stderr.read(65536)), daemon=True)
+        stderr_reader.start()
+        out: list[bytes] = []
+        size = 0
+        deadline = time.monotonic() + timeout
+        problem: ReadError | None = None
+        with selectors.DefaultSelector() as sel:
+            sel.register(stdout, selectors.EVENT_READ)
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    problem = ReadError(E.PDFTOTEXT_TIMEOUT, seconds=f"{timeout:g}")
+                    break
+                if not sel.select(min(left, 1.0)):
+                    continue
+                chunk = os.read(stdout.fileno(), 1 << 16)
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > PDFTOTEXT_MAX_OUTPUT:
+                    problem = FileTooLargeError(E.PDF_TEXT_TOO_LARGE, size=f"> {PDFTOTEXT_MAX_OUTPUT}")
+                    break
+                out.append(chunk)
+        if problem is not None:
+            proc.kill()
+        try:
+            returncode = proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # pragma: no cover - a killed process always ends
+            proc.kill()
+            returncode = proc.wait()
+        stderr_reader.join(5)
+        stdout.close()
+        stderr.close()
+        if problem is not None:
+            raise problem
+        if returncode != 0:
+            why = b"".join(err).decode("utf-8", "replace").strip().splitlines()
+            if returncode < 0 or any("alloc" in line.lower() or "memory" in line.lower() for line in why):
+                # killed (SIGABRT from std::bad_alloc, SIGSEGV…): over its memory, or crashed
+                raise UnsafeFileError(E.PDFTOTEXT_MEMORY, limit=PDFTOTEXT_MEMORY // 2**20)
             raise ReadError(E.DAMAGED_PDF, detail=why[0][:200] if why else None)
-        size = txt.stat().st_size
-        if size > 4 * MAX_TEXT_CHARS:  # UTF-8: at most 4 bytes a character
-            raise FileTooLargeError(E.PDF_TEXT_TOO_LARGE, size=size)
-        return txt.read_bytes().decode("utf-8", errors="replace")
+        return b"".join(out).decode("utf-8", errors="replace")
 
 
 def pdf_text(

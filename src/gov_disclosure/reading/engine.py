@@ -71,6 +71,9 @@ __all__ = [
 
 #: how many distinct label texts the matching functions remember (labels repeat across reports)
 _CACHE: Final = 16384
+#: the longest official label is under 40 characters (normalised); a cell text longer than this,
+#: notes and variants included, is never a label and is not compared (bounds the work per cell)
+MAX_LABEL_CHARS: Final = 200
 
 
 @attrs.frozen
@@ -127,7 +130,6 @@ _SPACE = re.compile(r"\s+")
 _ITEM = re.compile(r"^(\d{1,2})[.、,，．:：]\s*")
 _CN_ITEM = re.compile(r"^([一二三四五六七八九十]{1,3})[、.,，．]\s*")
 _BRACKET_ITEM = re.compile(r"^\(([一二三四五六七八九十]{1,3})\)[、.,]?")
-_NOTE = re.compile(r"(?<=.)\([^()]*\)")
 
 
 @lru_cache(maxsize=_CACHE)
@@ -148,11 +150,26 @@ def normalise_label(text: str) -> str:
 
 
 def _without_notes(t: str) -> str:
-    """A normalised label without bracketed notes after its start (（指2018年事项数）, （区分处理的…）)."""
-    prev = None
-    while prev != t:
-        prev, t = t, _NOTE.sub("", t)
-    return t
+    """A normalised label without bracketed notes after its start (（指2018年事项数）, （区分处理的…）):
+    every balanced ``(…)`` that does not start the text, nested ones included. One pass over the
+    text (removing the innermost notes again and again was quadratic in nested brackets)."""
+    if "(" not in t:
+        return t
+    out: list[str] = []
+    opened: list[int] = []  # where each open bracket stands in ``out``
+    for ch in t:
+        if ch == "(":
+            opened.append(len(out))
+            out.append(ch)
+        elif ch == ")" and opened:
+            start = opened.pop()
+            if start > 0:
+                del out[start:]  # a note: gone with what it holds
+            else:
+                out.append(ch)  # a bracket that starts the label ((一)…) stays
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _with_variants(t: str) -> str:
@@ -226,7 +243,7 @@ def match_label(text: str, format: FormatKey) -> tuple[LabelMatch, ...]:
     """What ``text`` names in the given format version (empty when it is no known label)."""
     index = _index(format)
     n = normalise_label(text)
-    if not n:
+    if not n or len(n) > MAX_LABEL_CHARS:
         return ()
     for form in (n, _without_notes(n), _with_variants(n), _without_notes(_with_variants(n))):
         found = index.get(form)
@@ -443,9 +460,7 @@ def _fit(values: list[GridCell], n: int) -> list[GridCell] | None:
 
 @lru_cache(maxsize=_CACHE)
 def _parse_cell(text: str, kind: CellKind, unit: str | None) -> Parsed:
-    if _TWO_NUMBERS.search(unicodedata.normalize("NFKC", text)):
-        return Parsed(None, "GD102")  # "6338 5398" is two numbers, never 63385398
-    return parse_cell(text, kind, unit)  # type: ignore[arg-type]
+    return parse_cell(text, kind, unit)  # type: ignore[arg-type]  # "6338 5398" is GD102 there
 
 
 @attrs.define
@@ -829,8 +844,13 @@ def read_grids(
 
 
 def _flat(text: str) -> str:
-    """A cell's text on one line: the lines of a wrapped or stacked label joined (三⏎、⏎本… → 三、本…)."""
-    return re.sub(r"\s*\n\s*", "", text.strip())
+    """A cell's text on one line: the lines of a wrapped or stacked label joined (三⏎、⏎本… → 三、本…),
+    the spaces around each line break dropped. Linear (a pattern ``\\s*\\n\\s*`` is quadratic in a
+    run of spaces without a line break)."""
+    parts = text.strip().split("\n")
+    if len(parts) == 1:
+        return parts[0]
+    return "".join([parts[0].rstrip(), *(p.strip() for p in parts[1:-1]), parts[-1].lstrip()])
 
 
 def _row_addresses(format: FormatKey, table: str, key: str) -> list[str]:
@@ -876,7 +896,10 @@ def _label_hint(row: _Row, format: FormatKey) -> Finding | None:
     hint = _rows_meant(c.text, label, values, row.source, format)
     if hint is not None:
         return hint
-    n = _without_notes(normalise_label(label))
+    n = normalise_label(label)
+    if len(n) > MAX_LABEL_CHARS:
+        return None  # no label (and the notes and difflib would take long)
+    n = _without_notes(n)
     if len(n) < 4:
         return None
     scored = sorted(

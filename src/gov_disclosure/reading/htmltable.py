@@ -55,12 +55,17 @@ SKIP: Final = frozenset(
 _ZERO_WIDTH: Final = re.compile("[\u200b\u200c\u200d\ufeff]")
 
 
+#: elements that start a new line of a cell's text
+_LINE_BREAKING: Final = frozenset({"br", "p", "div", "li", "tr", "td", "th", "table"})
+
+
 def element_text(el: etree._Element) -> str:
-    """The text of an element: line breaks for ``<br>``, ``<p>``, ``<div>``; scripts, styles and
-    nested tables left out."""
+    """The text of an element: line breaks for ``<br>``, ``<p>``, ``<div>``, list items and the rows
+    and cells of a table nested in it (its values never run together); scripts and styles left
+    out."""
     parts: list[str] = []
     for node in el.iter():
-        if node is not el and node.tag in ("br", "p", "div") and parts:
+        if node is not el and node.tag in _LINE_BREAKING and parts:
             parts.append("\n")
         if node.tag in SKIP:
             continue
@@ -99,19 +104,25 @@ def table_grid(
     """A ``<table>`` as a grid: rowspan/colspan expanded, covered positions ``continued``.
 
     ``budget`` is a one-item list of the cells still allowed (shared by all tables of a file);
-    :class:`UnsafeFileError` when it runs out. ``where`` starts each cell's source
-    (``table 2, row 5, cell 3``)."""
-    grid: dict[tuple[int, int], GridCell] = {}
+    :class:`UnsafeFileError` when it runs out. Every position a cell covers (width × height) and every
+    row, empty or not, is counted before it is made, and the grid is built row by row from the
+    positions that exist, so the work is bounded by the budget whatever the spans and rows.
+    ``where`` starts each cell's source (``table 2, row 5, cell 3``)."""
+    grid: dict[int, dict[int, GridCell]] = {}
     n_rows = 0
     for r, tr in enumerate(_rows(table)):
         c = 0
         n_rows = r + 1
+        budget[0] -= 1  # a row costs even when it is empty
+        if budget[0] < 0:
+            raise UnsafeFileError(E.HTML_TOO_MANY_CELLS, limit=MAX_CELLS)
+        row = grid.setdefault(r, {})
         k = 0
         for td in tr:
             if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
                 continue
             k += 1
-            while (r, c) in grid:
+            while c in row:
                 c += 1
             text = _ZERO_WIDTH.sub("", td.text or "") if len(td) == 0 else element_text(td)
             attrib = td.attrib
@@ -121,21 +132,31 @@ def table_grid(
             if budget[0] < 0:
                 raise UnsafeFileError(E.HTML_TOO_MANY_CELLS, limit=MAX_CELLS)
             src = f"{where} {number}, row {r + 1}, cell {k}"
-            grid[(r, c)] = GridCell(text, src)
+            row[c] = GridCell(text, src)
             if rs > 1 or cs > 1:
                 covered = GridCell(text, src, continued=True)
                 for dr in range(rs):
+                    below = grid.setdefault(r + dr, {})
                     for dc in range(cs):
                         if dr or dc:
-                            grid[(r + dr, c + dc)] = covered
+                            below[c + dc] = covered
             c += cs
-    if not grid:
+    if not any(grid.values()):
         return []
-    width = max(col for _, col in grid) + 1
-    height = max(n_rows, max(row for row, _ in grid) + 1)
-    return [
-        [cell for col in range(width) if (cell := grid.get((row, col))) is not None] for row in range(height)
-    ]
+    height = max(n_rows, max(grid) + 1)
+    return [[cells[col] for col in sorted(cells)] if (cells := grid.get(r)) else [] for r in range(height)]
+
+
+def _substantial(grid: list[list[GridCell]]) -> bool:
+    """More than one cell with text: a table, not a value or a label wrapped in a table."""
+    filled = 0
+    for row in grid:
+        for c in row:
+            if not c.continued and c.text.strip():
+                filled += 1
+                if filled > 1:
+                    return True
+    return False
 
 
 class TableGrids:
@@ -145,6 +166,7 @@ class TableGrids:
         self.budget = [MAX_CELLS]
         self.where = where
         self.grids: dict[etree._Element, list[list[GridCell]]] = {}
+        self.report: dict[etree._Element, bool] = {}
 
     def __call__(self, table: etree._Element) -> list[list[GridCell]]:
         grid = self.grids.get(table)
@@ -152,18 +174,37 @@ class TableGrids:
             grid = self.grids[table] = table_grid(table, len(self.grids) + 1, self.budget, where=self.where)
         return grid
 
+    def is_report_table(self, table: etree._Element) -> bool:
+        """A table of the report: it holds labels of the format, and no table nested in it does
+        (that one is the report's; this one is layout). A table nested in a cell that is no table of
+        the report (a value wrapped in a table, a few values) is part of its cell's text: a single
+        value reads as the cell's, several make it GD102 — never a blank table, never prose."""
+        known = self.report.get(table)
+        if known is None:
+            nested = [t for t in table.iterdescendants("table") if _substantial(self(t))]
+            known = not any(has_label(self(t)) for t in nested) and has_label(self(table))
+            self.report[table] = known
+        return known
+
 
 def fragment_tables(html: str, grid_of: TableGrids) -> list[list[list[GridCell]]]:
-    """The grids of the leaf tables (tables holding no table) of an HTML fragment, in document order,
-    those without any label of the format included (the engine ignores them)."""
+    """The grids of the tables of an HTML fragment, in document order: the tables of the report
+    (:meth:`TableGrids.is_report_table`) and the leaf tables without any label of the format (the
+    engine ignores them). Nested up to libxml2's 2,048 levels; deeper is refused."""
     parser = lxml_html.HTMLParser(
-        no_network=True, huge_tree=False, remove_comments=True, remove_pis=True, recover=True
+        no_network=True, huge_tree=True, remove_comments=True, remove_pis=True, recover=True
     )
     try:
         root = lxml_html.document_fromstring(f"<html><body>{html}</body></html>", parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ReadError(E.HTML_UNREADABLE, detail=str(exc)) from None
-    return [grid_of(t) for t in root.iter("table") if t.find(".//table") is None]
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        raise UnsafeFileError(E.HTML_NESTED_BEYOND, limit=2048)
+    out = []
+    for t in root.iter("table"):
+        if grid_of.is_report_table(t) or (t.find(".//table") is None and not has_label(grid_of(t))):
+            out.append(grid_of(t))
+    return out
 
 
 def has_label(grid: list[list[GridCell]]) -> bool:

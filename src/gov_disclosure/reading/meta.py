@@ -26,21 +26,24 @@ import attrs
 from ..core.codes import CODES
 from ..core.errors import FileTooLargeError, NoTablesError, ReadError
 from ..core.findings import Finding
+from ..core.messages import Message
 from ..core.messages import errors as E
 from ..core.messages import reading as msg
-from ..core.model import Heading, Report, Sections, agency_kind_of
+from ..core.model import Heading, Report, Sections, agency_kind_of, cut_section, section_problem
 from ..core.values import chinese_number
 from ..core.vocabulary import FORMATS, SECTIONS, FormatKey, format_for_year
 from .engine import Grid, label_prefix, match_label, read_grids
 
 __all__ = [
     "MAX_PARAGRAPHS",
+    "MAX_TITLE_CHARS",
     "Assembled",
     "SectionSpan",
     "agency_kind_of",
     "assemble",
     "assemble_anchored",
     "find_signature",
+    "fit_sections",
     "is_furniture",
     "match_heading",
     "outline",
@@ -111,6 +114,8 @@ _FURNITURE_LINE: Final = re.compile(
     r"[【\[](?:字体|打印|关闭|返回|收藏|分享|顶部)[^】\]]*[】\]].*|(?:<[^>]*>\s*)+|[#*>|_=\-\s]+)\s*$",
     re.I,
 )
+#: a page number, a converter marker or a line of markup is far shorter than this
+_MAX_FURNITURE_LINE: Final = 200
 _MARKUP: Final = re.compile(r"<[^<>]{0,400}>|&(?:nbsp|amp|lt|gt|quot|#\d{1,6});")
 
 
@@ -118,7 +123,9 @@ def is_furniture(line: str) -> bool:
     """True for a line that is page furniture, not the report's words: a converter marker (正文),
     a crawler's or CMS's label line (标题:…, 来源:…, 发布时间:…), a page number, markup alone."""
     t = _norm(line).strip()
-    return bool(t) and (_FURNITURE_LINE.match(t) is not None or _FURNITURE_LABEL.match(t) is not None)
+    # a whole line of furniture is short (and the pattern is quadratic in a run of spaces)
+    whole = len(t) <= _MAX_FURNITURE_LINE and _FURNITURE_LINE.match(t) is not None
+    return bool(t) and (whole or _FURNITURE_LABEL.match(t) is not None)
 
 
 def without_furniture(line: str) -> str:
@@ -131,24 +138,39 @@ def without_furniture(line: str) -> str:
     return "" if is_furniture(t) else t
 
 
-_TITLE = re.compile(
-    rf"(?P<pre>.*?)(?P<year>\d{{4}}|[{_CN_CHARS}]{{4}})年度?(?P<post>.*?)"
-    r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告"
-)
+#: a title is a line or two (the longest seen: some 60 characters); text longer than this (spaces
+#: removed) is a paragraph, never a title, and is not searched
+MAX_TITLE_CHARS: Final = 200
+#: how a title ends (政府信息公开工作年度报告 and its variants)
+_TITLE_END = re.compile(r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告")
+#: the reporting year (2020年, 二〇二〇年度)
+_TITLE_YEAR = re.compile(rf"(?:\d{{4}}|[{_CN_CHARS}]{{4}})年度?")
 
 
 def parse_title(text: str) -> tuple[str | None, int | None]:
     """Agency and year from a report's title; None for what the title does not say. Markup and a
     crawler's ``标题:`` label are taken off first; an agency that still looks like page furniture
-    (a converter marker, a label, a tag) is None."""
+    (a converter marker, a label, a tag) is None.
+
+    The title is the first year (2020年) that a 政府信息公开…报告 follows; the agency is the text
+    before the year, else the text between the year and 政府信息公开. Linear in the text, and text
+    longer than :data:`MAX_TITLE_CHARS` is not a title.
+    """
     t = re.sub(r"\s+", "", _norm(without_furniture(text) or ""))
-    m = _TITLE.search(t)
-    if not m:
+    if len(t) > MAX_TITLE_CHARS:
         return None, None
-    year = chinese_number(m.group("year"))
+    ends = [m.start() for m in _TITLE_END.finditer(t)]
+    if not ends:
+        return None, None
+    y = _TITLE_YEAR.search(t, 0, ends[-1])
+    if y is None:
+        return None, None
+    digits = y.group(0).removesuffix("度").removesuffix("年")
+    year = chinese_number(digits)
     if year is not None and not 1990 <= year <= 2100:
         year = None
-    pre, post = _clean_agency(m.group("pre")), _clean_agency(m.group("post"))
+    end = next(e for e in ends if e >= y.end())
+    pre, post = _clean_agency(t[: y.start()]), _clean_agency(t[y.end() : end])
     agency = pre or post
     return agency if plausible_agency(agency) else None, year
 
@@ -347,7 +369,14 @@ def section_spans(
     paragraphs: Sequence[str], end: int | None = None
 ) -> tuple[list[SectionSpan], list[Finding]]:
     """Where each section's heading is (in document order; a repeated heading gives two spans and
-    a GD106 finding). ``end`` is where the body of the last section stops (the signature)."""
+    a GD106 finding). ``end`` is where the body of the last section stops (the signature).
+
+    The six headings come in the format's order: of the lines that look like headings, the longest
+    run in that order is taken (the earliest on a tie), so a line inside a section's text that
+    looks like another section's heading (三、收到和处理政府信息公开申请情况 quoted in the overview)
+    stays text of its section, with a GD106 finding, and does not split the sections (which moved a
+    table out of its section, unread). A heading repeated within its own section starts a second
+    span of that section (the texts are joined)."""
     stop = len(paragraphs) if end is None else end
     heads: list[tuple[int, str]] = []
     findings: list[Finding] = []
@@ -366,35 +395,76 @@ def section_spans(
                 )
             continue
         heads.append((i, key))
-    seen: set[str] = set()
-    for i, key in heads:
-        if key in seen:
-            findings.append(
-                CODES["GD106"].finding(
-                    f"the heading of section {key} appears again: {paragraphs[i].strip()!r}",
-                    f"“{_HEADINGS[key]}”部分的标题重复出现：“{paragraphs[i].strip()}”",
-                    location=f"sections/{key}",
-                    source=f"paragraph {i + 1}",
-                    raw=paragraphs[i].strip(),
+    kept = _in_order(heads)
+    final: list[tuple[int, str]] = []
+    for n, (i, key) in enumerate(heads):
+        current = final[-1][1] if final else None
+        if n in kept or key == current:
+            if key == current:
+                findings.append(
+                    CODES["GD106"].finding(
+                        f"the heading of section {key} appears again: {paragraphs[i].strip()!r}",
+                        f"“{_HEADINGS[key]}”部分的标题重复出现：“{paragraphs[i].strip()}”",
+                        location=f"sections/{key}",
+                        source=f"paragraph {i + 1}",
+                        raw=paragraphs[i].strip(),
+                    )
                 )
+            final.append((i, key))
+            continue
+        inside = msg.IN_SECTION.both(heading=_HEADINGS[current]) if current else msg.BEFORE_SECTIONS.both()
+        findings.append(
+            CODES["GD106"].finding(
+                *msg.HEADING_OUT_OF_ORDER.both(
+                    heading=_HEADINGS[key], inside=Message(*inside), line=paragraphs[i].strip()
+                ),
+                location=f"sections/{current}" if current else None,
+                source=f"paragraph {i + 1}",
+                raw=paragraphs[i].strip(),
             )
-        seen.add(key)
+        )
+    seen = {k for _, k in final}
     inline: set[int] = set()
     if "problems" not in seen:
         # the problems section without its heading, told by its first sub-heading (（一）主要问题),
         # after the tables' sections and before 六、其他需要报告的事项
-        after = max((i for i, k in heads if k in ("proactive", "applications", "appeals")), default=None)
-        before = min((i for i, k in heads if k == "other" and (after is None or i > after)), default=stop)
+        after = max((i for i, k in final if k in ("proactive", "applications", "appeals")), default=None)
+        before = min((i for i, k in final if k == "other" and (after is None or i > after)), default=stop)
         if after is not None:
             found = next((i for i in range(after + 1, before) if _PROBLEMS_SUBHEADING.match(paragraphs[i])), None)
             if found is not None:
-                heads = sorted([*heads, (found, "problems")])
+                final = sorted([*final, (found, "problems")])
                 inline.add(found)
     spans = [
-        SectionSpan(key, i, heads[n + 1][0] if n + 1 < len(heads) else stop, i in inline)
-        for n, (i, key) in enumerate(heads)
+        SectionSpan(key, i, final[n + 1][0] if n + 1 < len(final) else stop, i in inline)
+        for n, (i, key) in enumerate(final)
     ]
     return spans, findings
+
+
+_ORDER: Final = {s.key: n for n, s in enumerate(SECTIONS)}
+
+
+def _in_order(heads: Sequence[tuple[int, str]]) -> set[int]:
+    """The indices (into ``heads``) of the longest run of headings in the format's order (strictly
+    increasing section number), the earliest such run on a tie (a heading repeated later is then a
+    second span of its section)."""
+    n = len(heads)
+    order = [_ORDER[key] for _, key in heads]
+    longest = [1] * n  # the longest run starting at each heading
+    best_from = [0] * len(SECTIONS)  # the longest run starting at a later heading of each section
+    for j in range(n - 1, -1, -1):  # linear: six sections
+        longest[j] = 1 + max(best_from[order[j] + 1 :], default=0)
+        best_from[order[j]] = max(best_from[order[j]], longest[j])
+    kept: set[int] = set()
+    need = max(longest, default=0)
+    last = -1
+    for j in range(n):
+        if need and longest[j] == need and order[j] > last:
+            kept.add(j)
+            last = order[j]
+            need -= 1
+    return kept
 
 
 _PROBLEMS_SUBHEADING: Final = re.compile(
@@ -412,7 +482,26 @@ def split_sections(paragraphs: Sequence[str], end: int | None = None) -> tuple[S
     texts: dict[str, list[str]] = {s.key: [] for s in SECTIONS}
     for span in spans:
         texts[span.key].extend(paragraphs[span.body : span.end])
-    return Sections(**{k: join_paragraphs(v) for k, v in texts.items()}), findings
+    sections, too_long = fit_sections({k: join_paragraphs(v) for k, v in texts.items()})
+    return sections, findings + too_long
+
+
+def fit_sections(texts: Mapping[str, str]) -> tuple[Sections, list[Finding]]:
+    """The six sections from their texts, each within the model's bounds: a longer one is cut, with
+    a GD106 finding that says how much was kept (a real section is far shorter)."""
+    findings: list[Finding] = []
+    fitted: dict[str, str] = {}
+    for key, text in texts.items():
+        problem = section_problem(text)
+        fitted[key] = cut_section(text) if problem else text
+        if problem:
+            findings.append(
+                CODES["GD106"].finding(
+                    *msg.SECTION_TOO_LONG.both(heading=_HEADINGS[key], problem=problem, kept=len(fitted[key])),
+                    location=f"sections/{key}",
+                )
+            )
+    return Sections(**fitted), findings
 
 
 def outline(paragraphs: Sequence[str], end: int | None = None) -> tuple[Heading, ...]:
@@ -524,7 +613,8 @@ def assemble_anchored(
     texts["overview"].extend(head[title_lines:] if title_lines else head)
     for span in spans:
         texts[span.key].extend(paragraphs[span.body : span.end])
-    sections = Sections(**{k: join_paragraphs(v) for k, v in texts.items()})
+    sections, too_long = fit_sections({k: join_paragraphs(v) for k, v in texts.items()})
+    out.extend(too_long)
 
     reading = read_grids(grids, format=format, unordered=unordered)
     fmt = format or reading.format

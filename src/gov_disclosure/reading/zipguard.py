@@ -35,7 +35,12 @@ __all__ = [
 MAX_ENTRIES: Final = 2_000
 MAX_ENTRY_BYTES: Final = 256 * 1024 * 1024
 MAX_TOTAL_BYTES: Final = 512 * 1024 * 1024
+#: an entry that expands more than this many times is a zip bomb — when it expands to more than
+#: :data:`RATIO_MIN_BYTES`. Smaller entries are cheap whatever their ratio, and our own writers
+#: compress long repetitive text 200-600 times: a report with every section as long as the model
+#: allows (docs/FORMAT.md) gives entries of some 3-10 MB, which must read back (what we write, we read)
 MAX_RATIO: Final = 200
+RATIO_MIN_BYTES: Final = 16 * 1024 * 1024
 
 #: how a DTD starts, in the encodings an XML part may have
 _DTD_MARKERS: Final = tuple(
@@ -118,7 +123,11 @@ def open_archive(data: bytes, *, what: str) -> Archive:
     for info in infos:
         if info.file_size > MAX_ENTRY_BYTES:
             raise UnsafeFileError(E.ENTRY_DECLARES, name=info.filename, size=info.file_size)
-        if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 10**6:
+        if (
+            info.compress_size
+            and info.file_size / info.compress_size > MAX_RATIO
+            and info.file_size > RATIO_MIN_BYTES
+        ):
             raise UnsafeFileError(
                 E.ENTRY_EXPANDS, name=info.filename, ratio=info.file_size // info.compress_size
             )

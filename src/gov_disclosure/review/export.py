@@ -8,11 +8,11 @@ Layer: review. Imports the core and :mod:`.results`.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, Final
 
+from ..core.csvout import CsvWriter
 from ..core.indicators import iter_indicator_fields
 from .results import ReviewedFile
 
@@ -39,17 +39,16 @@ def indicator_records(files: Iterable[ReviewedFile]) -> Iterator[dict[str, Any]]
 
 def write_indicators(records: Iterable[dict[str, Any]], out: IO[str], *, kind: str = "csv") -> int:
     """Write indicator records as ``csv`` or ``jsonl``; returns how many. (Open a CSV target with
-    ``encoding="utf-8-sig"`` for Excel.)"""
+    :func:`gov_disclosure.core.csvout.open_csv`: atomic, UTF-8 with a BOM for Excel.)"""
     if kind not in ("csv", "jsonl"):
         raise ValueError(f"kind must be 'csv' or 'jsonl', not {kind!r}")
     n = 0
     writer = None
     if kind == "csv":
-        writer = csv.DictWriter(out, fieldnames=list(INDICATOR_FIELDS), lineterminator="\n")
-        writer.writeheader()
+        writer = CsvWriter(out, INDICATOR_FIELDS)  # text that would start a formula is neutralised
     for rec in records:
         if writer is not None:
-            writer.writerow({k: "" if v is None else v for k, v in rec.items()})
+            writer.writerow(rec)
         else:
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         n += 1

@@ -58,6 +58,10 @@ class Context:
     not_assessable: list[NotAssessable] = attrs.Factory(list)
     #: the thresholds of the rules that have one (selection and severities are applied by validate)
     config: Config = DEFAULT
+    #: totals the source computed rather than reported (a template's formula over blank cells, a
+    #: GD111 finding of the reader): address → the parts. No reported value: missing under
+    #: ``not-assessable``, the parts' sum under ``zero``, never "blank" (GD101)
+    computed: Mapping[str, Sequence[str]] = attrs.Factory(dict)
     #: the findings the reader made (``validate(findings=…)``): which cells it declined
     reader_findings: tuple[Finding, ...] = ()
     _cells: list[Cell] | None = attrs.field(init=False, default=None, repr=False)
@@ -134,6 +138,16 @@ class Context:
                 for c, v in zip(plan.specs, cells, strict=True)
                 if v is None or type(v) is not int or v < 0 or c.address in raw
             )
+        computed = self.computed
+        if computed:
+            # a computed total is no cell a cell rule speaks of (GD111 says what it is)
+            self._unusual = tuple(u for u in self._unusual if u[0].address not in computed)
+            if self.missing == "zero":
+                index = plan.index
+                for address, parts in computed.items():  # parts before their totals
+                    i = index.get(address)
+                    if i is not None and cells[i] is None:
+                        cells[i] = sum(v for p in parts if p in index and isinstance(v := cells[index[p]], int))
 
     @property
     def declined(self) -> frozenset[str]:

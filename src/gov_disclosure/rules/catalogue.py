@@ -130,6 +130,8 @@ def validate(
       same code and location is then left out, so nothing is said twice; and a cell the reader
       declined (:func:`~gov_disclosure.core.quality.covered_cells`) is not reported blank (GD101):
       the reader's finding (GD102, GD105, GD106, GD108, GD109 …) already says why it has no value.
+      A total the reader found computed rather than reported (GD111: a template's formula over
+      blank cells) is missing under ``not-assessable`` and the sum of its parts under ``zero``.
     - ``extra_rules``: rules from other modules.
     - ``config``: which codes run, their severities and thresholds
       (:class:`~gov_disclosure.rules.config.Config`; default: every code, default thresholds). The
@@ -140,7 +142,8 @@ def validate(
         raise ValueError(f"missing must be 'not-assessable' or 'zero', not {missing!r}")
     config = DEFAULT if config is None else config
     read = tuple(findings)
-    ctx = Context(report, previous, missing, config=config, reader_findings=read)
+    computed = {f.location: tuple(c.address for c in f.cells) for f in read if f.code == "GD111" and f.location}
+    ctx = Context(report, previous, missing, config=config, computed=computed, reader_findings=read)
     out: list[Finding] = []
     single, cross = _plan(config)
     for rule in single:

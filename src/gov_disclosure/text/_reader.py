@@ -24,7 +24,7 @@ from ..reading.engine import (
     label_prefix,
     match_label,
 )
-from ..reading.load import load_text
+from ..reading.load import load_decoded
 from ..reading.meta import assemble, match_heading, section_spans
 
 __all__ = ["MAX_CELLS", "MAX_LINES", "MAX_TEXT_CHARS", "TextTable", "find_text_tables", "read_text", "text_tables"]
@@ -41,6 +41,7 @@ _MAX_CELL_LINE: Final = 400
 Layout: TypeAlias = Literal["tsv", "cells", "lines", "spaced", "glued"]
 _TABLE_SECTIONS: Final = ("proactive", "applications", "appeals")
 _GAP: Final = re.compile(r"\s{2,}")
+_CELL_GAP: Final = re.compile(r"\t|\s{2,}")
 _ALIGNED: Final = re.compile(r"\S\s{2,}\S")
 _UNITS: Final = ("万元", "元", "件", "个", "项")
 #: how many label pieces before / after a row's values may make up its label (wrapped labels)
@@ -109,7 +110,23 @@ def _regions(lines: Sequence[str], barriers: Collection[int] = frozenset()) -> l
     if not out:
         # the tables are not under their headings (a heading missing): look everywhere
         return _regions_anywhere(lines, barriers)
-    return out
+    # a table under another section's heading (a heading-like line quoted in the text before it):
+    # a run of table lines there that holds a label of the format is a table too, never prose
+    others = [(sp.body, sp.end) for sp in spans if sp.key not in _TABLE_SECTIONS]
+    others.append((0, spans[0].start))
+    for a, b in others:
+        inside = {k - a for k in barriers if a <= k < b}
+        for start, end in _regions_anywhere(lines[a:b], inside):
+            if any(_has_row_label(line) for line in lines[a + start : a + end]):
+                out.append((a + start, a + end))
+    return sorted(out)
+
+
+def _has_row_label(line: str) -> bool:
+    """A line holding a label of a table that is not a column label (those are common words:
+    其他, 总计), alone or among its cells."""
+    parts = _CELL_GAP.split(line.strip()) if len(line) <= _MAX_CELL_LINE else []
+    return any(m.kind != "column" for part in parts for f in FORMATS for m in match_label(part, f))
 
 
 def _regions_anywhere(lines: Sequence[str], barriers: Collection[int] = frozenset()) -> list[tuple[int, int]]:
@@ -254,7 +271,7 @@ def read_text(
     :class:`~gov_disclosure.core.errors.ReadError` for text that is not a report at all and
     :class:`~gov_disclosure.core.errors.FileTooLargeError` above :data:`MAX_TEXT_CHARS`.
     """
-    text = load_text(source, text, reader="read_text")
+    text, decoding = load_decoded(source, text, reader="read_text")
     if len(text) > MAX_TEXT_CHARS:
         raise FileTooLargeError(E.TEXT_TOO_LARGE, n=len(text), limit=MAX_TEXT_CHARS)
     if "\x00" in text:
@@ -265,7 +282,7 @@ def read_text(
     tables = find_text_tables(lines)
     grids = [t.grid for t in tables]
     unordered = [n for n, t in enumerate(tables) if t.flow]
-    return assemble(_outside(lines, tables), grids, format=format, unordered=unordered)
+    return assemble(_outside(lines, tables), grids, format=format, unordered=unordered, findings=decoding)
 
 
 @attrs.frozen

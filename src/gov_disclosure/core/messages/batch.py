@@ -48,3 +48,7 @@ AGENCIES_SPELT_OTHERWISE: Final = Message(
     "note: {last} and {this} are read as one agency (with and without its parent regions)",
     "提示：{last}与{this}视为同一机关（含与不含上级行政区划）",
 )
+FOLDER_UNLISTABLE: Final = Message(
+    "cannot list the folder (its reports are not checked): {reason}",
+    "无法列出文件夹的内容（其中的报告未能检查）：{reason}",
+)

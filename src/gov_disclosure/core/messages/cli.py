@@ -47,6 +47,12 @@ JOBS_HELP: Final = Message(
     "Worker processes [default: all cores; in this process for fewer than 16 files].",
     "并行的工作进程数 [默认：全部处理器核心；少于16个文件时在本进程内处理]。",
 )
+INTERRUPTED: Final = Message("interrupted (Ctrl-C)", "已中断（Ctrl-C）")
+BOM_HELP: Final = Message(
+    "Write CSV files as UTF-8 with a BOM, which Excel needs to show Chinese (the default), or as "
+    "plain UTF-8 (--no-bom).",
+    "CSV 文件写成带 BOM 的 UTF-8（默认，Excel 需要它才能正确显示中文），或写成不带 BOM 的 UTF-8（--no-bom）。",
+)
 TIMEOUT_HELP: Final = Message(
     "Stop a worker that spends longer than this on one file and report the file as unreadable "
     "[default: no limit]. Runs in worker processes (one with -j 1).",

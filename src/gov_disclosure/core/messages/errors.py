@@ -156,6 +156,10 @@ HTML_TOO_MANY_CELLS: Final = Message(
     "the page's tables have more than {limit} cells", "网页中的表格超过{limit}个单元格的上限"
 )
 HTML_TOO_DEEP: Final = Message("the page is nested too deeply", "网页嵌套层次过深")
+HTML_NESTED_BEYOND: Final = Message(
+    "the page is nested more than {limit} levels deep; the rest of it cannot be read",
+    "网页嵌套超过{limit}层，其余内容无法读取",
+)
 TEXT_TOO_LARGE: Final = Message(
     "{n} characters of text, over the limit of {limit}", "文本有{n}个字符，超过{limit}个字符的上限"
 )
@@ -178,6 +182,10 @@ PDFTOTEXT_TIMEOUT: Final = Message(
     "pdftotext did not finish within {seconds} s", "pdftotext 在{seconds}秒内未能完成"
 )
 PDFTOTEXT_FAILED: Final = Message("cannot run pdftotext: {reason}", "无法运行 pdftotext：{reason}")
+PDFTOTEXT_MEMORY: Final = Message(
+    "pdftotext stopped: the PDF needs more than {limit} MB of memory to extract (a decompression bomb?)",
+    "pdftotext 已停止：提取该 PDF 的文字需要超过{limit}MB内存（可能是解压炸弹）",
+)
 DAMAGED_PDF: Final = Message(
     "a damaged PDF: pdftotext could not read it", "PDF 文件已损坏：pdftotext 无法读取"
 )
@@ -292,4 +300,8 @@ SOFFICE_FAILED: Final = Message(
 SOFFICE_TIMEOUT: Final = Message(
     "LibreOffice did not finish converting the document to PDF within {seconds} s",
     "LibreOffice 在{seconds}秒内未能完成 PDF 转换",
+)
+OUTPUT_IS_INPUT: Final = Message(
+    "the output is one of the input files: refused (it would be overwritten)",
+    "输出文件是输入文件之一，不予写入（否则会覆盖它）",
 )

@@ -32,6 +32,34 @@ UNIT_CELL: Final = Message(
 )
 INFO_NOT_FOUND: Final = Message("{label} ({key}) not found in the workbook", "工作簿中找不到“{label}”（{key}）")
 INFO_UNREADABLE: Final = Message("{label} ({key}): cannot read {text!r}", "无法识别{label}（{key}）“{text}”")
+TEXT_AT_LIMIT: Final = Message(
+    "the cell holds {n} characters, Excel's limit of a cell: its text may have been cut",
+    "单元格有{n}个字符，已达Excel单元格的上限，内容可能被截断",
+)
+TYPED_AS_TEXT: Final = Message(
+    "{where} holds {text!r} as text: read as {value}, but Excel's SUM skips it, so the total Excel shows "
+    "leaves it out (type the number as a number)",
+    "{where}填写的“{text}”是文本形式的数字：按{value}读取，但Excel求和时跳过它，表中显示的合计未计入"
+    "（请以数值形式填写）",
+)
+SHOWN_BLANK: Final = Message("blank", "空白")
+COMPUTED_OVER_BLANK: Final = Message(
+    "{where} is computed by the template's formula over blank cells ({blank}): not a reported value, "
+    "read as missing (Excel shows {excel})",
+    "{where}由模板公式根据空白单元格（{blank}）计算得出，不是填报的数值，按未填写处理（表中显示{excel}）",
+)
+COMPUTED_OVER_TEXT: Final = Message(
+    "{where} is computed by the template's formula, which skipped the cells typed as text ({typed}): "
+    "Excel shows {excel}, the cells add up to {sum} (read)",
+    "{where}由模板公式计算得出，Excel求和时跳过了以文本形式填写的单元格（{typed}）：表中显示{excel}，"
+    "各单元格之和为{sum}（按此读取）",
+)
+COMPUTED_OVER_BLANK_AND_TEXT: Final = Message(
+    "{where} is computed by the template's formula over blank cells ({blank}): not a reported value, "
+    "read as missing (Excel shows {excel}, skipping the cells typed as text: {typed})",
+    "{where}由模板公式根据空白单元格（{blank}）计算得出，不是填报的数值，按未填写处理（表中显示{excel}，"
+    "并跳过了以文本形式填写的单元格：{typed}）",
+)
 SECTION_NOT_FOUND: Final = Message(
     "section {heading} not found in the workbook", "工作簿中找不到“{heading}”部分"
 )

@@ -155,3 +155,32 @@ RUN_ROW_BREAKS_SUMS: Final = Message(
     "“{label}”行：“{run}”拆成{values}个数值有{ways}种拆法，只有不计此行时表格的合计关系才能成立"
     "（此行或与其相加的单元格可能有误），未读取",
 )
+
+# -- sections: headings out of order, sections over the model's bounds (issue 14) -------------------
+
+HEADING_OUT_OF_ORDER: Final = Message(
+    "a line that looks like the heading of {heading} inside {inside}, out of the format's order: "
+    "{line!r} (kept as text: the sections are not split there)",
+    "{inside}中有一行像是“{heading}”的标题，但不在格式规定的顺序上：“{line}”（按正文处理，不在此分部）",
+)
+IN_SECTION: Final = Message("the section {heading}", "“{heading}”部分")
+BEFORE_SECTIONS: Final = Message("the text before the first section", "第一部分之前的文字")
+SECTION_TOO_LONG: Final = Message(
+    "section {heading} is too long ({problem}); only its first {kept} characters are kept",
+    "“{heading}”部分过长（{problem}），只保留前{kept}个字符",
+)
+
+# -- decoding a text file or a page (issue 14) ------------------------------------------------------
+
+NOT_TEXT_ENCODING: Final = Message(
+    "the page declares the encoding {name!r}, which is not a text encoding; read as UTF-8 or GB18030 "
+    "instead",
+    "网页声明的编码“{name}”不是文字编码，改按UTF-8或GB18030读取",
+)
+BAD_BYTES: Final = Message(
+    "bytes that are not valid {encoding} at line {line}, column {column} ({bytes}); read as U+FFFD (\ufffd)",
+    "第{line}行第{column}列的字节不是有效的{encoding}编码（{bytes}），按“\ufffd”读取",
+)
+MORE_BAD_BYTES: Final = Message(
+    "{n} more places with bytes that are not valid {encoding}", "另有{n}处字节不是有效的{encoding}编码"
+)
