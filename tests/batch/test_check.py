@@ -147,6 +147,24 @@ def test_discover(tmp_path: Path) -> None:
     assert [Path(s.path).name for s in d.skipped] == ["d.doc"]
 
 
+def test_a_folders_documentation_is_skipped_with_a_word(tmp_path: Path) -> None:
+    """A corpus folder's README.md or SOURCES.txt is not a report that cannot be read (exit 2): it is
+    skipped, and says why. A report named like one on the command line is still read."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("README.md", "readme.zh.md", "SOURCES.txt", "LICENSE.txt", "说明.md", "readme.json", "上海.md"):
+        (corpus / name).write_text("# 说明\n本目录收集各单位年度报告。\n", encoding="utf-8")
+    d = batch.discover([corpus, corpus / "README.md"])
+    assert sorted(Path(f).name for f in d.files) == ["README.md", "readme.json", "上海.md"]
+    assert sorted(Path(s.path).name for s in d.skipped) == [
+        "LICENSE.txt", "README.md", "SOURCES.txt", "readme.zh.md", "说明.md"
+    ]
+    assert all("documentation file" in s.reason for s in d.skipped)
+    result = batch.check_paths([corpus])
+    assert result.summary.unreadable == 2  # readme.json, 上海.md: what is not documentation is read
+    assert len(result.skipped) == 5
+
+
 def test_agency_key() -> None:
     assert batch.agency_key("杭州市 西湖区（人民政府）") == batch.agency_key("杭州市西湖区人民政府")
     assert batch.agency_key("ＡＢＣ局") == batch.agency_key("abc局")

@@ -14,13 +14,31 @@ import attrs
 
 from ..core.messages import Message
 from ..core.messages import errors as E
-from ..core.messages.batch import FOLDER_UNLISTABLE, NO_SUFFIX, NOT_A_REPORT_TYPE
+from ..core.messages.batch import DOCUMENTATION_FILE, FOLDER_UNLISTABLE, NO_SUFFIX, NOT_A_REPORT_TYPE
 from .results import Skipped
 
-__all__ = ["SUFFIXES", "Discovery", "discover", "path_order"]
+__all__ = ["DOCUMENTATION_NAMES", "SUFFIXES", "Discovery", "discover", "is_documentation", "path_order"]
 
 #: the suffixes a folder walk picks up (a file named on the command line is read whatever its suffix)
 SUFFIXES: Final = frozenset({".json", ".xlsx", ".docx", ".txt", ".md", ".html", ".htm", ".pdf"})
+
+#: the names (before the first dot, any case) of the files that document a folder rather than
+#: report: a corpus's README.md or SOURCES.txt is skipped with a word in a folder walk, not read as a
+#: report that cannot be read (named on the command line, it is read like any file)
+DOCUMENTATION_NAMES: Final = frozenset(
+    {
+        "readme", "changelog", "changes", "history", "license", "licence", "copying", "notice",
+        "contributing", "authors", "sources", "manifest", "说明", "使用说明", "读我", "来源",
+    }
+)  # fmt: skip
+_DOCUMENTATION_SUFFIXES: Final = frozenset({".md", ".txt"})
+
+
+def is_documentation(path: str | os.PathLike[str]) -> bool:
+    """Whether a file found in a folder is the folder's documentation (``README.md``,
+    ``LICENSE.txt``, ``sources.md``, ``README.zh.md``…), by its name and suffix only."""
+    p = Path(path)
+    return p.suffix.lower() in _DOCUMENTATION_SUFFIXES and p.name.split(".")[0].lower() in DOCUMENTATION_NAMES
 
 
 @attrs.frozen
@@ -35,9 +53,10 @@ class Discovery:
 def discover(paths: Iterable[str | os.PathLike[str]], *, suffixes: frozenset[str] = SUFFIXES) -> Discovery:
     """The files to check: every path that is not a folder as given (even if it does not exist: it
     is then reported as unreadable), and every file under a folder whose suffix is in ``suffixes``,
-    recursively, in path order (folder by folder, by name). Hidden files and folders and Office lock files (``~$…``) are left
-    out silently; other files in folders are returned as :class:`Skipped`, folders that cannot be
-    listed in ``unlistable``."""
+    recursively, in path order (folder by folder, by name). Hidden files and folders and Office lock
+    files (``~$…``) are left out silently; other files in folders (and a folder's documentation:
+    :func:`is_documentation`) are returned as :class:`Skipped`, folders that cannot be listed in
+    ``unlistable``."""
     files: list[str] = []
     skipped: list[Skipped] = []
     unlistable: list[tuple[str, Message]] = []
@@ -56,10 +75,13 @@ def discover(paths: Iterable[str | os.PathLike[str]], *, suffixes: frozenset[str
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             found += (Path(root, name) for name in names if not name.startswith((".", "~$")))
         for f in sorted(found, key=path_order):
-            if f.suffix.lower() in suffixes:
+            if f.suffix.lower() in suffixes and is_documentation(f):
+                skipped.append(Skipped(str(f), *DOCUMENTATION_FILE.both(name=f.name)))
+            elif f.suffix.lower() in suffixes:
                 files.append(str(f))
             else:
-                skipped.append(Skipped(str(f), NOT_A_REPORT_TYPE.en.format(suffix=f.suffix or NO_SUFFIX.en)))
+                suffix = Message(f.suffix, f.suffix) if f.suffix else NO_SUFFIX
+                skipped.append(Skipped(str(f), *NOT_A_REPORT_TYPE.both(suffix=suffix)))
     return Discovery(tuple(files), tuple(skipped), tuple(unlistable))
 
 

@@ -175,10 +175,12 @@ class PairResult:
 
 @attrs.frozen
 class Skipped:
-    """A file in a folder that was not checked, and why (its suffix is not a report's)."""
+    """A file in a folder that was not checked, and why (its suffix is not a report's, or it is the
+    folder's documentation), in English and Chinese."""
 
     path: str
     reason: str
+    reason_zh: str = ""
 
 
 @attrs.frozen

@@ -372,7 +372,42 @@ class _Speaking:
             ctx.exit(EXIT_INTERRUPTED)
 
 
-class Command(_Speaking, click.Command):
+class _Described(_Speaking):
+    """Help in the language of the run: the help text a :class:`Message`, the words click prints
+    around it (``[OPTIONS]``, ``--help``'s line) translated; every command and group has ``--lang``."""
+
+    _help_text: Text | None
+
+    def _describe(self, help: Text | None) -> None:
+        self._help_text = help
+        params: list[click.Parameter] = self.params  # type: ignore[attr-defined]
+        if not any(p.name == "lang" for p in params):
+            params.append(lang_option(expose=False))
+
+    @property
+    def help(self) -> str | None:
+        return _render(self._help_text)
+
+    @help.setter
+    def help(self, value: Text | None) -> None:
+        self._help_text = value
+
+    @property
+    def options_metavar(self) -> str | None:
+        return say(M.METAVAR_OPTIONS)
+
+    @options_metavar.setter
+    def options_metavar(self, value: str | None) -> None:
+        pass
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        opt: click.Option | None = super().get_help_option(ctx)  # type: ignore[misc]
+        if opt is not None:
+            opt.help = say(M.HELP_HELP)
+        return opt
+
+
+class Command(_Described, click.Command):
     """A click command with :class:`Message` help and its own ``--lang`` option."""
 
     context_class = Context
@@ -381,18 +416,8 @@ class Command(_Speaking, click.Command):
         self, name: str | None, *, help: Text | None = None, short: Text | None = None, **attrs: Any
     ) -> None:
         super().__init__(name, **attrs)
-        self._help_text = help
+        self._describe(help)
         self._short_text = short
-        if not any(p.name == "lang" for p in self.params):
-            self.params.append(lang_option(expose=False))
-
-    @property
-    def help(self) -> str | None:
-        return _render(self._help_text)
-
-    @help.setter
-    def help(self, value: Text | None) -> None:
-        self._help_text = value
 
     def get_short_help_str(self, limit: int = 45) -> str:
         """The command's line in the list of commands: its own one-line Message (click would cut the
@@ -400,22 +425,8 @@ class Command(_Speaking, click.Command):
         short = _render(self._short_text)
         return short if short is not None else super().get_short_help_str(limit)
 
-    @property
-    def options_metavar(self) -> str | None:
-        return say(M.METAVAR_OPTIONS)
 
-    @options_metavar.setter
-    def options_metavar(self, value: str | None) -> None:
-        pass
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        opt = super().get_help_option(ctx)
-        if opt is not None:
-            opt.help = say(M.HELP_HELP)
-        return opt
-
-
-class Group(_Speaking, click.Group):
+class Group(_Described, click.Group):
     """A click group of :class:`Command` s, with :class:`Message` help."""
 
     command_class = Command
@@ -423,25 +434,7 @@ class Group(_Speaking, click.Group):
 
     def __init__(self, name: str | None = None, *, help: Text | None = None, **attrs: Any) -> None:
         super().__init__(name, **attrs)
-        self._help_text = help
-        if not any(p.name == "lang" for p in self.params):
-            self.params.append(lang_option(expose=False))
-
-    @property
-    def help(self) -> str | None:
-        return _render(self._help_text)
-
-    @help.setter
-    def help(self, value: Text | None) -> None:
-        self._help_text = value
-
-    @property
-    def options_metavar(self) -> str | None:
-        return say(M.METAVAR_OPTIONS)
-
-    @options_metavar.setter
-    def options_metavar(self, value: str | None) -> None:
-        pass
+        self._describe(help)
 
     @property
     def subcommand_metavar(self) -> str:
@@ -450,12 +443,6 @@ class Group(_Speaking, click.Group):
     @subcommand_metavar.setter
     def subcommand_metavar(self, value: str) -> None:
         pass
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        opt = super().get_help_option(ctx)
-        if opt is not None:
-            opt.help = say(M.HELP_HELP)
-        return opt
 
 
 def command(name: str, *, help: Message, short: Message, **attrs: Any) -> Callable[[F], Command]:

@@ -27,7 +27,7 @@ def rules_markdown() -> str:
         "",
         "Generated from the rule objects in `gov_disclosure.rules` and the documentation of each code in",
         "`src/gov_disclosure/rules/docs/<CODE>/` (`python -m gov_disclosure.cli.docs docs`); do not edit by hand.",
-        "FORMAT.md §6 is the normative description of GD101–GD704. Each code below is what",
+        "docs/FORMAT.md §6 lists every code (a test keeps it complete). Each code below is what",
         "`gov-disclosure rules CODE` prints (`--lang zh` for Chinese); its examples are run when this page is",
         "made, and by the tests. Which codes run, their severities and thresholds can be set on the command",
         "line (`--select`, `--ignore`, `--severity`) or in `[tool.gov-disclosure]` of `pyproject.toml` / a",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Final, Literal, TypeAlias
@@ -85,14 +86,31 @@ _DEPARTMENT_ENDINGS: Final = (
 )
 
 
+#: a township-level government or its office (乡、镇、苏木、街道): Art. 49 sets it no deadline
+_TOWNSHIP: Final = re.compile(r"(?:镇|(?<!城)乡|苏木|街道)(?:人民政府|政府|办事处|办)?(?:党政)?(?:办公室|办)?$")
+#: a vertically managed body (垂直管理部门: it reports within its own system, Art. 49 sets it no
+#: deadline): a name that holds one of these ...
+_VERTICAL_PARTS: Final = ("国家税务总局", "海关", "国家金融监督管理总局", "银保监", "中国人民银行", "外汇管理局", "烟草专卖局")
+#: ... or ends in one of these (every 税务局 has been the tax administration's own since 2018)
+_VERTICAL_ENDINGS: Final = ("税务局", "证监局", "邮政管理局", "海事局", "通信管理局", "调查队", "调查总队", "气象局")
+
+
 def agency_kind_of(agency: str | None) -> AgencyKind | None:
     """The kind of agency a name suggests (Art. 49: its deadline): ``government`` for a 人民政府 or the
     office of one (人民政府办公室/办公厅, which publishes the government's own report), ``department`` for a
-    bureau, commission, office …; None when the name says neither. A guess from the name: the rules
-    that use it say so."""
+    bureau, commission, office …; None when the name says neither, and for the bodies Art. 49 sets no
+    deadline: a township-level government (…镇人民政府, …街道办事处) or a vertically managed body
+    (国家税务总局…税务局, …海关). A guess from the name: the rules that use it say so."""
     if not agency:
         return None
     name = "".join(agency.split())
+    office = name.removesuffix("办公室").removesuffix("办公厅")
+    if (
+        _TOWNSHIP.search(name)
+        or any(p in name for p in _VERTICAL_PARTS)
+        or office.endswith(_VERTICAL_ENDINGS)
+    ):
+        return None
     if name.endswith(_GOVERNMENT_ENDINGS):
         return "government"
     if name.endswith(_DEPARTMENT_ENDINGS):

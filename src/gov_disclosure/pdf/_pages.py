@@ -61,8 +61,11 @@ MAX_FORM_DEPTH: Final = 8
 #: a colour channel below this (of 255) is visible on white paper
 _VISIBLE: Final = 235
 
-#: one inflated stream may be this large: page content, forms, object streams ...
-MAX_CONTENT_STREAM: Final = 16 * 1024 * 1024
+#: one inflated stream may be this large: page content, forms, object streams ... PDFium builds
+#: every object of a page's content when it loads the page, some 60 MiB of memory per MiB of
+#: text-showing operators, so this bounds the reader's memory (4 MiB: about 260 MiB); the largest
+#: stream of a real report's PDF is some 300 KB (a font: tests/data/real/hongze-gov-2023.pdf)
+MAX_CONTENT_STREAM: Final = 4 * 1024 * 1024
 #: ... fonts and images (their dictionary says so) this large
 MAX_DATA_STREAM: Final = 64 * 1024 * 1024
 #: all inflated streams of a file together

@@ -8,6 +8,9 @@ from . import Message
 
 NOT_A_REPORT_TYPE: Final = Message("not a report file type ({suffix})", "不是报告文件类型（{suffix}）")
 NO_SUFFIX: Final = Message("no suffix", "无后缀")
+DOCUMENTATION_FILE: Final = Message(
+    "a documentation file ({name}), not a report", "说明类文件（{name}），不是报告"
+)
 TIMEOUT_NOT_POSITIVE: Final = Message(
     "timeout must be positive, not {value!r}", "timeout 必须为正数，不能是 {value!r}"
 )
