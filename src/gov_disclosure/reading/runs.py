@@ -76,15 +76,12 @@ from ..core.codes import CODES
 from ..core.findings import CellRef, Finding
 from ..core.messages import Message
 from ..core.messages import reading as m
+from ..core.sums import Sum, format_sums
 from ..core.values import Cell, parse_cell
 from ..core.vocabulary import (
-    APPEALS_COLUMNS,
-    APPEALS_GROUPS,
-    APPLICATIONS_COLUMNS,
     CellKind,
     FormatKey,
     Unit,
-    spec,
 )
 
 __all__ = [
@@ -202,46 +199,24 @@ class Equation:
 
 @lru_cache(maxsize=4)
 def equations(format: FormatKey) -> tuple[Equation, ...]:
-    """The sums a report of ``format`` states (those the rules GD201–GD203 and GD301 check)."""
-    s = spec(format)
-    parts = [c.key for c in APPLICATIONS_COLUMNS if c.key != "total"]
-    out: list[Equation] = []
-    for row in s.applications_rows:
-        out.append(
-            Equation(
-                "GD201",
-                tuple(f"applications/{row.key}/{p}" for p in parts),
-                (f"applications/{row.key}/total",),
-                f"applications/{row.key}",
-            )
-        )
-    for c in APPLICATIONS_COLUMNS:
-        out.append(
-            Equation(
-                "GD202",
-                tuple(f"applications/{r}/{c.key}" for r in s.result_rows),
-                (f"applications/total/{c.key}",),
-                f"applications/total/{c.key}",
-            )
-        )
-        out.append(
-            Equation(
-                "GD203",
-                (f"applications/new/{c.key}", f"applications/carried_over/{c.key}"),
-                (f"applications/total/{c.key}", f"applications/carried_forward/{c.key}"),
-                f"applications/balance/{c.key}",
-            )
-        )
-    for g in APPEALS_GROUPS:
-        out.append(
-            Equation(
-                "GD301",
-                tuple(f"appeals/{g.key}/{c.key}" for c in APPEALS_COLUMNS if c.key != "total"),
-                (f"appeals/{g.key}/total",),
-                f"appeals/{g.key}",
-            )
-        )
-    return tuple(out)
+    """The sums a report of ``format`` states (those the rules GD201–GD203 and GD301 check: the
+    format's sums of :mod:`gov_disclosure.core.sums`), each row's, then each column's and its balance,
+    then each appeals group's."""
+    by_kind: dict[str, list[Sum]] = {}
+    for s in format_sums(format):
+        by_kind.setdefault(s.kind, []).append(s)
+    ordered = [
+        *by_kind["row"],
+        *itertools.chain.from_iterable(zip(by_kind["column"], by_kind["balance"], strict=True)),
+        *by_kind["group"],
+    ]
+    return tuple(Equation(s.code, s.parts, s.totals, _where(s)) for s in ordered)
+
+
+def _where(s: Sum) -> str:
+    """The row or group a row's or a group's sum is about; the total cell of a column's; the
+    balance of a column."""
+    return f"{s.table}/{s.key}" if s.kind in ("row", "group") else s.location
 
 
 # -- the values a run may hold -----------------------------------------------------------------------

@@ -17,8 +17,17 @@ __all__ = ["SECTION_KEYS", "TextView", "joined", "substance"]
 
 SECTION_KEYS: Final = tuple(s.key for s in SECTIONS)
 
-#: a line that ends inside a sentence (a Chinese character or a mark that cannot end one)
-_OPEN_END: Final = re.compile(r"[\u3400-\u9fff，、“”（）《》,(]$")
+#: the marks a line that ends inside a sentence may end with (besides a Chinese character)
+_OPEN_MARKS: Final = frozenset("，、“”（）《》,(")
+
+
+def _open_end(line: str) -> bool:
+    """Whether a line (stripped, not empty) ends inside a sentence: in a Chinese character
+    (U+3400–U+9FFF) or a mark that cannot end one."""
+    last = line[-1]
+    return "\u3400" <= last <= "\u9fff" or last in _OPEN_MARKS
+
+
 #: a line that is a sub-heading (（一）主动公开, 1.依申请公开): the break after it is kept
 _SUBHEADING: Final = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.])"
@@ -39,7 +48,7 @@ def joined(text: str) -> str:
         line = raw.strip()
         if not line:
             continue
-        if out and _OPEN_END.search(out[-1]) and not (len(out[-1]) <= 24 and _SUBHEADING.match(out[-1])):
+        if out and _open_end(out[-1]) and not (len(out[-1]) <= 24 and _SUBHEADING.match(out[-1])):
             out[-1] += line
         else:
             out.append(line)
@@ -49,6 +58,8 @@ def joined(text: str) -> str:
 def substance(text: str) -> str:
     """The text without whitespace and punctuation (what length and placeholder checks count). Full-
     width punctuation is punctuation as it is; no NFKC is needed (nor paid for) here."""
+    if text.isalnum():  # only word characters (\w is what isalnum() accepts, and _): nothing to take out
+        return text
     return _NOT_SUBSTANCE.sub("", text)
 
 
@@ -63,6 +74,11 @@ class TextView:
         self._prose: dict[str, str] = {}
         self._substance: dict[str, str] = {}
         self._sentences: tuple[tuple[str, str], ...] | None = None
+
+    def present(self) -> tuple[str, ...]:
+        """The keys of the sections that have text, in the format's order."""
+        sections = self.sections
+        return tuple(k for k in SECTION_KEYS if getattr(sections, k))
 
     def raw(self, key: str) -> str:
         text: str = getattr(self.sections, key)

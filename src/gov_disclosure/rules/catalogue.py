@@ -127,9 +127,11 @@ def validate(
     - ``missing``: ``"not-assessable"`` (default) skips a sum that involves a missing cell and lists
       it in ``not_assessable``; ``"zero"`` counts missing cells as 0.
     - ``findings``: findings a reader already made (with file positions); a validator finding on the
-      same code and location is then left out, so nothing is said twice. A total the reader found
-      computed rather than reported (GD111: a template's formula over blank cells) is missing under
-      ``not-assessable`` and the sum of its parts under ``zero``.
+      same code and location is then left out, so nothing is said twice; and a cell the reader
+      declined (:func:`~gov_disclosure.core.quality.covered_cells`) is not reported blank (GD101):
+      the reader's finding (GD102, GD105, GD106, GD108, GD109 …) already says why it has no value.
+      A total the reader found computed rather than reported (GD111: a template's formula over
+      blank cells) is missing under ``not-assessable`` and the sum of its parts under ``zero``.
     - ``extra_rules``: rules from other modules.
     - ``config``: which codes run, their severities and thresholds
       (:class:`~gov_disclosure.rules.config.Config`; default: every code, default thresholds). The
@@ -139,9 +141,9 @@ def validate(
     if missing not in ("not-assessable", "zero"):
         raise ValueError(f"missing must be 'not-assessable' or 'zero', not {missing!r}")
     config = DEFAULT if config is None else config
-    findings = tuple(findings)
-    computed = {f.location: tuple(c.address for c in f.cells) for f in findings if f.code == "GD111" and f.location}
-    ctx = Context(report, previous, missing, config=config, computed=computed)
+    read = tuple(findings)
+    computed = {f.location: tuple(c.address for c in f.cells) for f in read if f.code == "GD111" and f.location}
+    ctx = Context(report, previous, missing, config=config, computed=computed, reader_findings=read)
     out: list[Finding] = []
     single, cross = _plan(config)
     for rule in single:
@@ -155,5 +157,5 @@ def validate(
     for rule in extra_rules:
         if rule.check is not None and config.enabled(rule.code):
             out.extend(rule.check(rule, ctx))
-    kept, not_assessable = apply_config(merge_findings(tuple(findings), out), ctx.not_assessable, config)
+    kept, not_assessable = apply_config(merge_findings(read, out), ctx.not_assessable, config)
     return ValidationReport(kept, not_assessable, config=config.path)

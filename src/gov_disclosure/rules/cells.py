@@ -19,6 +19,8 @@ __all__ = ["check_missing", "check_range", "check_text", "check_units"]
 def check_missing(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for c, v, raw in ctx.unusual:
         if v is None and (raw is None or is_missing(raw)):
+            if c.address in ctx.declined:
+                continue  # not blank: the reader declined it, and its finding says why
             yield rule.emit(
                 m.CELL_BLANK_MARKED if raw else m.CELL_BLANK,
                 {"row": c.row_label, "column": c.column_label, "raw": raw},

@@ -32,7 +32,6 @@ from typing import Final
 from ..core.findings import Finding
 from ..core.messages import Message
 from ..core.messages import rules as m
-from ..core.vocabulary import SECTIONS
 from ._base import Context, Rule
 
 __all__ = [
@@ -61,9 +60,7 @@ DOUBLED_ALLOWED: Final = (
 )
 #: a doubled function character, or a doubled word (the lookahead first finds a character that comes
 #: again two to six places on, which most places are not: twice as fast as trying every length)
-_DOUBLED: Final = re.compile(
-    rf"([{DOUBLED_CHARACTERS}])\1|(?=([{_CJK}]).{{1,5}}\2)([{_CJK}]{{2,6}}?)\3"
-)
+_DOUBLED: Final = re.compile(rf"([{DOUBLED_CHARACTERS}])\1|(?=([{_CJK}]).{{1,5}}\2)([{_CJK}]{{2,6}}?)\3")
 _ASCII: Final = re.compile(rf"(?<=[{_CJK}])[ \t]*(?:([,;:?!])(?=[ \t]*[{_CJK}])|(\())|(\))(?=[ \t]*[{_CJK}])")
 _ASCII_MARKS: Final = re.compile(r"[,;:?!()]")
 _BRACKETS: Final = re.compile(r"[（(）)《》“”【〔\[】〕\]]")
@@ -115,29 +112,31 @@ def _doubled(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+def _texts(ctx: Context) -> tuple[tuple[str, str], ...]:
+    """(section key, its lines of prose) of each section that has any, once per validation for the
+    three lints."""
+    out: tuple[tuple[str, str], ...] | None = ctx.memo.get("lint")
+    if out is None:
+        view = ctx.text
+        out = ctx.memo["lint"] = tuple((k, t) for k in view.present() if (t := view.prose(k)))
+    return out
+
+
 def check_doubled(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    sections = ctx.report.sections
-    for sec in SECTIONS:
-        if not getattr(sections, sec.key):
-            continue
-        text = ctx.text.prose(sec.key)
+    for key, text in _texts(ctx):
         hits = _doubled(text)
         if hits:
             s, e = hits[0]
             yield rule.emit(
                 m.DOUBLED,
                 {"quote": _quote(text, s, e), "more": _more(len(hits) - 1)},
-                location=f"sections/{sec.key}",
+                location=f"sections/{key}",
                 raw=text[s:e],
             )
 
 
 def check_ascii(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    sections = ctx.report.sections
-    for sec in SECTIONS:
-        if not getattr(sections, sec.key):
-            continue
-        text = ctx.text.prose(sec.key)
+    for key, text in _texts(ctx):
         hits = list(_ASCII.finditer(text)) if _ASCII_MARKS.search(text) else []
         if hits:
             first = hits[0]
@@ -145,13 +144,15 @@ def check_ascii(rule: Rule, ctx: Context) -> Iterator[Finding]:
             yield rule.emit(
                 m.ASCII_PUNCTUATION,
                 {"mark": mark, "quote": _quote(text, *first.span()), "more": _more(len(hits) - 1)},
-                location=f"sections/{sec.key}",
+                location=f"sections/{key}",
                 raw=mark,
             )
 
 
 def _unmatched(text: str) -> list[int]:
     """The positions of the brackets and quotes that have no partner, in text order."""
+    if _BRACKETS.search(text) is None:
+        return []
     stacks: dict[str, list[int]] = {}
     lone: list[int] = []
     markers: set[int] | None = None
@@ -173,17 +174,13 @@ def _unmatched(text: str) -> list[int]:
 
 
 def check_unmatched(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    sections = ctx.report.sections
-    for sec in SECTIONS:
-        if not getattr(sections, sec.key):
-            continue
-        text = ctx.text.prose(sec.key)
+    for key, text in _texts(ctx):
         lone = _unmatched(text)
         if lone:
             at = lone[0]
             yield rule.emit(
                 m.UNMATCHED,
                 {"mark": text[at], "quote": _quote(text, at, at + 1), "more": _more(len(lone) - 1)},
-                location=f"sections/{sec.key}",
+                location=f"sections/{key}",
                 raw=text[at],
             )

@@ -88,47 +88,50 @@ def heading_number(text: str) -> tuple[int | None, str, bool]:
     return n, token, bool(mt.group("cn")) and token.endswith("、")
 
 
-def _entries(outline: tuple[Heading, ...]) -> tuple[_Entry, ...]:
-    out = []
+@attrs.frozen
+class _Outline:
+    entries: tuple[_Entry, ...]
+    #: the first heading of each section, in document order
+    firsts: tuple[tuple[str, _Entry], ...]
+
+
+@lru_cache(maxsize=1024)  # outlines repeat from report to report (the official headings)
+def _parse(outline: tuple[Heading, ...]) -> _Outline:
+    entries = []
     under: str | None = None
     for h in outline:
         under = h.section or under
         number, token, chinese = heading_number(h.text)
-        out.append(_Entry(h, number, token, chinese, under))
-    return tuple(out)
+        entries.append(_Entry(h, number, token, chinese, under))
+    firsts: dict[str, _Entry] = {}
+    for e in entries:
+        key = e.heading.section
+        if key is not None and key not in firsts:
+            firsts[key] = e
+    return _Outline(tuple(entries), tuple(firsts.items()))
 
 
 def _location(e: _Entry) -> str:
     return f"sections/{e.under}" if e.under else "outline"
 
 
-def _outline(rule: Rule, ctx: Context) -> tuple[_Entry, ...] | None:
+def _outline(rule: Rule, ctx: Context) -> _Outline | None:
     """The parsed outline, or None (and the check not assessable) when the report has none."""
     if not ctx.report.outline:
         ctx.not_assessable.append(NotAssessable(rule.code, "outline", ("outline",)))
         return None
-    entries: tuple[_Entry, ...] | None = ctx.memo.get("outline")
-    if entries is None:
-        entries = ctx.memo["outline"] = _entries(ctx.report.outline)
-    return entries
-
-
-def _firsts(entries: tuple[_Entry, ...]) -> dict[str, _Entry]:
-    """The first heading of each section, in document order."""
-    firsts: dict[str, _Entry] = {}
-    for e in entries:
-        key = e.heading.section
-        if key is not None and key not in firsts:
-            firsts[key] = e
-    return firsts
+    parsed: _Outline | None = ctx.memo.get("outline")
+    if parsed is None:  # once per validation: hashing the outline for the cache is not free
+        parsed = ctx.memo["outline"] = _parse(ctx.report.outline)
+    return parsed
 
 
 def check_present(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """GD603: each of the six sections has its heading (a required section with no text: GD601)."""
-    entries = _outline(rule, ctx)
-    if entries is None:
+    outline = _outline(rule, ctx)
+    if outline is None:
         return
-    found = {e.heading.section for e in entries}
+    found = {e.heading.section for e in outline.entries}
     for sec in SECTIONS:
         if sec.key in found:
             continue
@@ -139,11 +142,11 @@ def check_present(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 def check_order(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """GD604: the sections come in the format's order (by the first heading of each)."""
-    entries = _outline(rule, ctx)
-    if entries is None:
+    outline = _outline(rule, ctx)
+    if outline is None:
         return
     latest: _Entry | None = None
-    for key, e in _firsts(entries).items():
+    for key, e in outline.firsts:
         if latest is not None and _ORDER[key] < _ORDER[latest.heading.section or ""]:
             yield rule.emit(
                 m.HEADING_OUT_OF_ORDER,
@@ -156,10 +159,10 @@ def check_order(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 def check_numbers(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """GD605: each section's heading is numbered as the format numbers it (一、 … 六、)."""
-    entries = _outline(rule, ctx)
-    if entries is None:
+    outline = _outline(rule, ctx)
+    if outline is None:
         return
-    for key, e in _firsts(entries).items():
+    for key, e in outline.firsts:
         want = f"{_NUMERALS[_ORDER[key]]}、"
         if e.number is None:
             yield rule.emit(
@@ -175,10 +178,10 @@ def check_numbers(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 def check_extra(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """GD606: a top-level heading that is none of the six sections (often a topic of 总体情况)."""
-    entries = _outline(rule, ctx)
-    if entries is None:
+    outline = _outline(rule, ctx)
+    if outline is None:
         return
-    for e in entries:
+    for e in outline.entries:
         if e.heading.section is not None:
             continue
         text = "".join(e.heading.text.split())
@@ -192,11 +195,11 @@ def check_extra(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 def check_numbering(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """GD607: the top-level numbering neither goes back (starts again) nor skips a number."""
-    entries = _outline(rule, ctx)
-    if entries is None:
+    outline = _outline(rule, ctx)
+    if outline is None:
         return
     previous: _Entry | None = None
-    for e in entries:
+    for e in outline.entries:
         if e.number is None:
             continue
         if previous is not None and previous.number is not None:

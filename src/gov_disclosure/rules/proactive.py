@@ -11,6 +11,7 @@ from typing import Final
 
 from ..core.findings import CellRef, Finding, NotAssessable
 from ..core.messages import rules as m
+from ..core.vocabulary import spec
 from ._base import Context, Rule, ref
 
 __all__ = ["ITEM_BLOCKS", "check_items_not_negative", "check_published_le_total"]
@@ -20,10 +21,10 @@ def check_published_le_total(rule: Rule, ctx: Context) -> Iterator[Finding]:
     r = ctx.report
     if r.format != "2019":
         return
-    for row in r.spec.block("art20_1").rows:
+    for row in spec("2019").block("art20_1").rows:
         base = f"proactive/art20_1.{row.key}"
         pub_a, tot_a = f"{base}/published", f"{base}/total"
-        pub, tot = r.cell(pub_a), r.cell(tot_a)
+        pub, tot = ctx.value(pub_a), ctx.value(tot_a)
         missing = tuple(a for a, v in ((pub_a, pub), (tot_a, tot)) if v is None)
         if missing and ctx.missing == "not-assessable":
             ctx.not_assessable.append(NotAssessable(rule.code, pub_a, missing))
@@ -49,9 +50,9 @@ def check_items_not_negative(rule: Rule, ctx: Context) -> Iterator[Finding]:
     if r.format != "2019":
         return
     for b in ITEM_BLOCKS:
-        for row in r.spec.block(b).rows:
+        for row in spec("2019").block(b).rows:
             base = f"proactive/{b}.{row.key}"
-            prev, change = r.cell(f"{base}/previous_items"), r.cell(f"{base}/change")
+            prev, change = ctx.value(f"{base}/previous_items"), ctx.value(f"{base}/change")
             if not isinstance(prev, int) or not isinstance(change, int):
                 continue  # a missing cell: GD101 says so; a sign needs both numbers
             if prev + change < 0:

@@ -73,6 +73,8 @@ _N = r"(\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千]+)
 _UNIT = r"\s*(?:件|个|条|次|起|宗|份)"
 _GAP = r"[^。；;，,：:]{0,24}?"
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+#: what every pattern of _PATTERNS holds: the last character of a number (_N) and its unit (_UNIT)
+_NUMBER_UNIT: Final = re.compile(r"[\d零〇一二两三四五六七八九十百千]\s*[件个条次起宗份]")
 
 _PATTERNS: Final[tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], re.Pattern[str]], ...]] = (
     (
@@ -106,13 +108,17 @@ _PATTERNS: Final[tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], 
         "applications/carried_forward/total",
         _CARRIED_FORWARD,
         (),
-        re.compile(rf"(?:结转(?:至|到)?下一?年度?|转(?:入)?下一?年度?){_GAP}(?:共计|共|为|的有|有)?{_N}{_UNIT}"),
+        re.compile(
+            rf"(?:结转(?:至|到)?下一?年度?|转(?:入)?下一?年度?){_GAP}(?:共计|共|为|的有|有)?{_N}{_UNIT}"
+        ),
     ),
     (
         "applications/total/total",
         _HANDLED,
         (),
-        re.compile(rf"(?:共|累计|已|全部)?办结(?:了)?(?:政府信息公开|信息公开)?(?:申请)?(?:共计|共|为)?{_N}{_UNIT}"),
+        re.compile(
+            rf"(?:共|累计|已|全部)?办结(?:了)?(?:政府信息公开|信息公开)?(?:申请)?(?:共计|共|为)?{_N}{_UNIT}"
+        ),
     ),
 )
 _NONE_APPLICATIONS = re.compile(rf"(?:未|没有|无)(?:收到|受理|接收|接到|新收){_GAP}申请")
@@ -122,8 +128,43 @@ _NONE_APPEALS = re.compile(r"(?:未|没有|无)(?:发生|收到|出现|涉及|�
 #: what a sentence that states a figure of the tables holds (every pattern below needs one of these)
 _SAYS_A_FIGURE: Final = re.compile("申请|复议|诉讼|结转|转下|转入下|办结")
 #: what NFKC changes that the patterns need changed: full-width digits, a full-width comma between
-#: digits (3，119), the ideographic space (the patterns take full-width punctuation as it is)
-_NEEDS_NFKC: Final = re.compile(r"[\uff10-\uff19\u3000]|\d，\d")
+#: digits (3，119), the ideographic space (the patterns take full-width punctuation as it is); one
+#: class first, so that the search skips to the digits and spaces
+_NEEDS_NFKC: Final = re.compile(r"[\d\u3000](?:(?<=[\uff10-\uff19\u3000])|，\d)")
+#: a digit before a full-width comma (3，119 needs NFKC; a line break may part them)
+_DIGIT_COMMA: Final = re.compile(r"\d\s*，\s*\d")
+#: what makes NFKC change a sentence (_NEEDS_NFKC), a digit before a full-width comma aside
+_NFKC_CHARS: Final = "\u3000０１２３４５６７８９"
+_UNITS: Final = "件个条次起宗份"
+_NUMERALS: Final = frozenset("零〇一二两三四五六七八九十百千")
+
+
+def _may_state(text: str) -> bool:
+    """Whether a sentence of a section may state a figure: a necessary condition, cheap where it fails
+    (``in`` and ``find``). A sentence is a piece of the section's text less line breaks and the white
+    space around them, and is matched as it is unless :data:`_NEEDS_NFKC` finds something in it (a
+    full-width digit or space, 3，119), which the section then holds too: then it may (NFKC changes what
+    it likes). As it is, a statement holds a number and its unit (every pattern of :data:`_PATTERNS`:
+    a digit or a Chinese numeral, white space, a unit), or a denial (未, 没有, 无)."""
+    for c in "未没无":
+        if c in text:
+            return True
+    for c in _NFKC_CHARS:
+        if c in text:
+            return True
+    if "，" in text and _DIGIT_COMMA.search(text):
+        return True
+    for unit in _UNITS:
+        at = text.find(unit, 1)  # a unit at the very start has no number before it
+        while at > 0:
+            before = at - 1
+            while before > 0 and text[before].isspace():  # \s is what isspace() accepts
+                before -= 1
+            c = text[before]
+            if c in _NUMERALS or c.isdecimal():  # \d is what isdecimal() accepts
+                return True
+            at = text.find(unit, at + 1)
+    return False
 
 
 def statements(report: Report) -> list[Statement]:
@@ -133,6 +174,8 @@ def statements(report: Report) -> list[Statement]:
         text = getattr(report.sections, sec.key)
         if not text or not _SAYS_A_FIGURE.search(text):
             continue
+        if not _may_state(text):
+            continue  # no sentence of it holds a unit (after a number), or a denial
         for paragraph in paragraphs(text):
             for mt in _SENTENCE.finditer(paragraph):
                 sentence = mt.group(0).strip()
@@ -144,7 +187,9 @@ def statements(report: Report) -> list[Statement]:
 #: how a sentence (or a heading) ends a line
 _LINE_END: Final = ("。", "！", "？", "!", "?", "；", ";", "：", ":")
 #: the start of a heading or a list item: 一、 （一） 1. 1、 第一
-_ITEM_START: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+)")
+_ITEM_START: Final = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+)"
+)
 #: a line of a table: numbers apart from each other, or cells apart by runs of spaces
 _TABULAR: Final = re.compile(r"\d\s+[+\-]?\d|\S\s{2,}\S|\t")
 
@@ -153,6 +198,9 @@ def paragraphs(text: str) -> list[str]:
     """A section's text as paragraphs: a line that does not end a sentence is joined with the next
     (a sentence broken across lines by a PDF or a Word export), unless the next one starts a heading
     or a list item, or either is a line of a table; a heading's own line is never joined."""
+    if "\n" not in text:  # one line: one paragraph
+        line = text.strip()
+        return [line] if line else []
     out: list[str] = []
     joinable = False
     for raw in text.split("\n"):
@@ -161,7 +209,8 @@ def paragraphs(text: str) -> list[str]:
             joinable = False
             continue
         starts_item = _ITEM_START.match(line) is not None
-        tabular = _TABULAR.search(line) is not None
+        # a line of a table has whitespace inside (the stripped line splits in two): else no regex
+        tabular = len(line.split(None, 1)) > 1 and _TABULAR.search(line) is not None
         if joinable and out and not starts_item and not tabular:
             prev = out[-1]
             sep = " " if prev[-1:].isascii() and line[:1].isascii() and prev[-1:].isalnum() else ""
@@ -178,7 +227,9 @@ def _in_sentence(quoted: str, section: str) -> Iterator[Statement]:
     """The statements of one sentence (matched in its NFKC form where that matters, quoted as found)."""
     sentence = unicodedata.normalize("NFKC", quoted) if _NEEDS_NFKC.search(quoted) else quoted
     said: set[str] = set()
-    for what, addresses, alternatives, pattern in _PATTERNS:
+    # every pattern of _PATTERNS matches a number followed by its unit: a sentence without one (most)
+    # needs none of them tried
+    for what, addresses, alternatives, pattern in _PATTERNS if _NUMBER_UNIT.search(sentence) else ():
         if what in said:
             continue
         mt = pattern.search(sentence)
@@ -283,16 +334,16 @@ _UNPAID_FEE: Final = "applications/other.unpaid_fee"
 def _row_positive(ctx: Context, row: str) -> int | None:
     """How many the row counts in all (its 总计, or failing that the sum of its known cells) when
     that is certainly above zero, else None."""
-    values = ctx.values
+    value = ctx.value
     addresses = _row_cells(row)
-    total = values[addresses[-1]]
+    total = value(addresses[-1])
     if type(total) is int:
         return total if total > 0 else None
-    return sum(v for a in addresses[:-1] if isinstance(v := values[a], int) and v > 0) or None
+    return sum(v for a in addresses[:-1] if isinstance(v := value(a), int) and v > 0) or None
 
 
 def _row_refs(ctx: Context, row: str) -> tuple[CellRef, ...]:
-    return tuple(CellRef(a, ctx.values[a]) for a in _row_cells(row))
+    return tuple(CellRef(a, ctx.value(a)) for a in _row_cells(row))
 
 
 _COLUMNS: Final = (
@@ -340,10 +391,10 @@ def check_all_answered(rule: Rule, ctx: Context) -> Iterator[Finding]:
 def check_case_not_in_table(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """GD614: table 4 counts no 行政复议 (or no 行政诉讼) while the text tells of one, without a number
     (a number stated is GD602's)."""
-    values = ctx.values
+    value = ctx.value
     none: dict[str, list[CellRef]] = {}
     for word, addresses in _APPEALS_CELLS.items():
-        if all(values[a] == 0 for a in addresses):  # a case counted, or a cell missing: nothing to say
+        if all(value(a) == 0 for a in addresses):  # a case counted, or a cell missing: nothing to say
             none[word] = [CellRef(a, 0) for a in addresses]
     if not none or not ctx.text.has(_APPEALS_WORDS):
         return

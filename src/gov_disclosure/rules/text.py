@@ -116,13 +116,17 @@ _HOLLOW_HINTS: Final = {
     key: (*re.split(r"[、]", re.sub(r"^[一二三四五六]、", "", h)), "文字描述", "格式模板")
     for key, h in ((s.key, s.heading) for s in SECTIONS)
 }
+#: the same as one search each
+_HOLLOW_HINT: Final = {
+    key: re.compile("|".join(map(re.escape, hints))) for key, hints in _HOLLOW_HINTS.items()
+}
 
 
 def check_hollow(rule: Rule, ctx: Context) -> Iterator[Finding]:
     sections = ctx.report.sections
     for sec in SECTIONS:
         text = getattr(sections, sec.key)
-        if not text or len(text) > _HOLLOW_MAX or not any(h in text for h in _HOLLOW_HINTS[sec.key]):
+        if not text or len(text) > _HOLLOW_MAX or not _HOLLOW_HINT[sec.key].search(text):
             continue
         core = ctx.text.substance(sec.key)
         if core and _hollow(sec.key, core):
@@ -191,13 +195,20 @@ def check_stale_year(rule: Rule, ctx: Context) -> Iterator[Finding]:
 # -- GD612: another agency named as the one reporting ----------------------------------------------
 
 _NAME: Final = r"([^，,。；;、：:“”《》（）()\s\d]{3,30}?)"
-#: the places where a report names the agency it is the report of
+#: the places where a report names the agency it is the report of, each with a text it holds (a match
+#: is looked for only in a section that holds that text)
 _SELF_NAMED: Final = (
-    re.compile(
-        rf"现(?:将|予以?|就)?公布{_NAME}\s*(?:\d{{4}}|[〇一二三四五六七八九]{{4}})\s*年度?\s*(?:政府)?信息公开"
+    (
+        "公布",
+        re.compile(
+            rf"现(?:将|予以?|就)?公布{_NAME}\s*(?:\d{{4}}|[〇一二三四五六七八九]{{4}})\s*年度?\s*(?:政府)?信息公开"
+        ),
     ),
-    re.compile(rf"本(?:年度)?报告由{_NAME}(?:根据|依据|按照|依照|编制|制作|负责)"),
-    re.compile(rf"^{_NAME}\s*\d{{4}}\s*年度?政府信息公开工作年度报告[。.]?$", re.M),
+    ("报告由", re.compile(rf"本(?:年度)?报告由{_NAME}(?:根据|依据|按照|依照|编制|制作|负责)")),
+    (
+        "政府信息公开工作年度报告",
+        re.compile(rf"^{_NAME}\s*\d{{4}}\s*年度?政府信息公开工作年度报告[。.]?$", re.M),
+    ),
 )
 _SELF_NAMING: Final = re.compile("公布|报告")
 #: words that name no agency in particular
@@ -226,14 +237,46 @@ def _distinct(named: str, own: str) -> bool:
     return bool(a) and bool(b) and not a <= b and not b <= a
 
 
-_ENDS: Final = "。！？!?；;\n"
+_END: Final = re.compile("[。！？!?；;\n]")
 
 
 def _sentence_at(text: str, pos: int) -> tuple[int, int]:
     """The span of the sentence of ``text`` that holds ``pos`` (its end mark included)."""
-    start = max(text.rfind(c, 0, pos) for c in _ENDS) + 1
-    ends = [i for i in (text.find(c, pos) for c in _ENDS) if i >= 0]
-    return start, (min(ends) + 1 if ends else len(text))
+    start = (
+        max(
+            text.rfind("。", 0, pos),
+            text.rfind("！", 0, pos),
+            text.rfind("？", 0, pos),
+            text.rfind("!", 0, pos),
+            text.rfind("?", 0, pos),
+            text.rfind("；", 0, pos),
+            text.rfind(";", 0, pos),
+            text.rfind("\n", 0, pos),
+        )
+        + 1
+    )
+    end = _END.search(text, pos)
+    return start, (end.start() + 1 if end else len(text))
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``; a pattern that starts with ``^`` (multi-line) is tried at the start
+    of each line only, not at every position."""
+    if not pattern.pattern.startswith("^"):
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    while True:
+        mt = pattern.match(text, pos)
+        if mt is not None:
+            yield mt
+            pos = mt.end()  # a match is never empty; as finditer, look on from its end
+            if text[pos - 1] == "\n":
+                continue  # a line starts there
+        line = text.find("\n", pos)
+        if line < 0:
+            return
+        pos = line + 1
 
 
 def check_other_agency(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -249,8 +292,9 @@ def check_other_agency(rule: Rule, ctx: Context) -> Iterator[Finding]:
         # each sentence is decided by the first pattern (in _SELF_NAMED's order) that names an agency
         hits = sorted(
             (_sentence_at(text, mt.start()), i, mt.group(1).strip())
-            for i, pattern in enumerate(_SELF_NAMED)
-            for mt in pattern.finditer(text)
+            for i, (held, pattern) in enumerate(_SELF_NAMED)
+            if held in text
+            for mt in _matches(pattern, text)
         )
         decided: set[tuple[int, int]] = set()
         for span, _, named in hits:
