@@ -20,7 +20,7 @@ Layer: core. Imports only :mod:`.codes`, :mod:`.findings`, :mod:`.model` and :mo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -32,11 +32,21 @@ from .vocabulary import TABLES
 __all__ = ["ReadQuality", "covered_cells"]
 
 
+#: reader codes that decline nothing: GD110 places the number typed as text (it warns that Excel's
+#: totals leave it out), GD112 is about the file's bytes
+_PLACES: Final = frozenset({"GD110", "GD112"})
+#: reader codes that decline only the cell at their location, whose ``cells`` are its context: GD111
+#: declines a total computed over blank cells, and names those (blank, not declined) parts
+_DECLINES_LOCATION: Final = frozenset({"GD111"})
+
+
 def _declines(f: Finding) -> bool:
     """Whether a finding says a reader would not place something: GD102, or a reader code that is
-    not a note (GD107, how the file was read, is information only)."""
+    not a note (GD107, how the file was read, is information only) and not one of :data:`_PLACES`."""
     c = CODES.get(f.code)
-    return f.code == "GD102" or (c is not None and c.scope == "reader" and f.severity is not Severity.INFO)
+    return f.code == "GD102" or (
+        c is not None and c.scope == "reader" and f.severity is not Severity.INFO and f.code not in _PLACES
+    )
 
 
 def covered_cells(report: Report, findings: Iterable[Finding]) -> set[str]:
@@ -47,7 +57,7 @@ def covered_cells(report: Report, findings: Iterable[Finding]) -> set[str]:
     for f in findings:
         if not _declines(f):
             continue
-        if f.cells:
+        if f.cells and f.code not in _DECLINES_LOCATION:
             out.update(c.address for c in f.cells if c.address in known)
             continue
         loc = f.location
