@@ -25,6 +25,7 @@ from ..reading.meta import (
     assemble_anchored,
     fit_sections,
     format_date,
+    outline,
     parse_date,
     parse_title,
 )
@@ -219,6 +220,7 @@ def _read_own(own: OwnMetadata, paragraphs: Sequence[Paragraph], grids: Sequence
         published_on=published_on,
         sections=sections,
         raw=raw,
+        outline=outline([p.text for p in paragraphs], end),  # its headings, as anyone's document's
     )
     places = {"title": titles[0], "year": titles[0], "format": titles[0], "agency": titles[0]}
     places.update({f"sections/{s.key}": i for s, i in zip(SECTIONS, heads, strict=True)})
