@@ -4,6 +4,9 @@ writer and the reader share.
 Every cell address of FORMAT.md gets a place (sheet, row, column) and a defined name derived from the
 address (``gd.applications.denied.state_secret.total``). Reading goes by defined name first and
 checks the labels around the named cell, so a renamed sheet or inserted rows do not mislead it.
+
+The total formulas and the check cells (勾稽关系) are the format's sums, from
+:func:`gov_disclosure.core.sums.format_sums`: nothing here says which cells add up to which.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Final
 
 import attrs
 
+from ..core.sums import Sum, SumKind, format_sums
 from ..core.vocabulary import (
     APPEALS_COLUMNS,
     APPEALS_GROUPS,
@@ -47,10 +51,11 @@ UNIT_HEADER: Final = "单位"
 CHECK_HEADER: Final = "校验"
 CHECK_OK: Final = "正确"
 CHECK_BAD: Final = "错误"
-CHECK_ROW_LABELS: Final[dict[str, str]] = {
-    "GD202": "校验：（七）总计＝各项办理结果之和",
-    "GD203": "校验：第一项＋第二项＝第三项＋第四项",
-    "GD301": "校验：总计＝结果维持＋结果纠正＋其他结果＋尚未审结",
+#: the label of each row of check cells, by the kind of sum it checks
+CHECK_ROW_LABELS: Final[dict[SumKind, str]] = {
+    "column": "校验：（七）总计＝各项办理结果之和",
+    "balance": "校验：第一项＋第二项＝第三项＋第四项",
+    "group": "校验：总计＝结果维持＋结果纠正＋其他结果＋尚未审结",
 }
 
 NAME_PREFIX: Final = "gd."
@@ -97,6 +102,13 @@ class Check:
     place: Place
     left: tuple[str, ...]  #: addresses summed on the left side
     right: tuple[str, ...]  #: addresses summed on the right side
+
+    @classmethod
+    def of(cls, s: Sum, place: Place) -> Check:
+        """The check of one sum of the format. A balance reads as its label does (第一项＋第二项＝
+        第三项＋第四项: 本年新收 + 上年结转 on the left); every other sum has its total on the left."""
+        left, right = (s.parts, s.totals) if s.kind == "balance" else (s.totals, s.parts)
+        return cls(s.code, s.key, place, left, right)
 
 
 @attrs.frozen
@@ -147,6 +159,23 @@ class Layout:
             if c.parts:
                 visit(c)
         return out
+
+
+def _sums(format: FormatKey, kind: SumKind) -> dict[str, Sum]:
+    """The sums of one kind, by the row, column or group they are about."""
+    return {s.key: s for s in format_sums(format) if s.kind == kind}
+
+
+def _formula_parts(format: FormatKey) -> dict[str, tuple[str, ...]]:
+    """The template's total formulas: each cell that is the one total of a sum sums that sum's parts.
+    The cell that totals both its row and its column (表三's 总计 of 总计) sums its row."""
+    out: dict[str, tuple[str, ...]] = {}
+    kinds: tuple[SumKind, ...] = ("row", "column", "group")  # a row's total first
+    for kind in kinds:
+        for s in _sums(format, kind).values():
+            (total,) = s.totals
+            out.setdefault(total, s.parts)
+    return out
 
 
 def normalise_label(text: str) -> str:
@@ -231,7 +260,8 @@ def _applications(format: FormatKey, b: _Builder) -> None:
     row = 5
     rows_of_group: dict[str, list[int]] = {}
     group_depth: dict[str, int] = {}
-    result_rows = set(s.result_rows)
+    formula_parts = _formula_parts(format)
+    row_sums = _sums(format, "row")
     for lr in s.applications_layout:
         if lr.key is None:
             group_depth[lr.label] = len(lr.parents)
@@ -243,50 +273,33 @@ def _applications(format: FormatKey, b: _Builder) -> None:
         b.label(sheet, row, label_col, lr.label, last_col=3)
         for c in APPLICATIONS_COLUMNS:
             address = f"applications/{lr.key}/{c.key}"
-            if c.key == "total":
-                parts = tuple(f"applications/{lr.key}/{k.key}" for k in APPLICATIONS_COLUMNS[:-1])
-            elif lr.key == "total":
-                parts = tuple(f"applications/{k}/{c.key}" for k in s.result_rows)
-            else:
-                parts = ()
+            parts = formula_parts.get(address, ())
             b.cell(
                 address, Place(sheet, row, cols[c.key]), c.kind, (label_col, lr.label), c.label, parts=parts
             )
-        b.checks.append(
-            Check(
-                "GD201",
-                lr.key,
-                Place(sheet, row, check_col),
-                (f"applications/{lr.key}/total",),
-                tuple(f"applications/{lr.key}/{k.key}" for k in APPLICATIONS_COLUMNS[:-1]),
-            )
-        )
+        b.checks.append(Check.of(row_sums[lr.key], Place(sheet, row, check_col)))
         row += 1
-    assert result_rows
     for label, rows in rows_of_group.items():
         col = 1 + group_depth[label]
         b.label(sheet, min(rows), col, label, "group", last_row=max(rows))
-    # check rows
-    for code in ("GD202", "GD203"):
-        b.label(sheet, row, 1, CHECK_ROW_LABELS[code], "note", last_col=3)
+    # check rows: one per column of the table, under it
+    check_rows: tuple[SumKind, ...] = ("column", "balance")
+    for kind in check_rows:
+        sums = _sums(format, kind)
+        b.label(sheet, row, 1, CHECK_ROW_LABELS[kind], "note", last_col=3)
         for c in APPLICATIONS_COLUMNS:
-            a = f"/{c.key}"
-            if code == "GD202":
-                left: tuple[str, ...] = (f"applications/total{a}",)
-                right = tuple(f"applications/{k}{a}" for k in s.result_rows)
-            else:
-                left = (f"applications/new{a}", f"applications/carried_over{a}")
-                right = (f"applications/total{a}", f"applications/carried_forward{a}")
-            b.checks.append(Check(code, c.key, Place(sheet, row, cols[c.key]), left, right))
+            b.checks.append(Check.of(sums[c.key], Place(sheet, row, cols[c.key])))
         row += 1
 
 
-def _appeals(b: _Builder) -> None:
+def _appeals(format: FormatKey, b: _Builder) -> None:
     sheet = TABLE_TITLES["appeals"]
     width = len(APPEALS_GROUPS) * len(APPEALS_COLUMNS)
     b.sheet(sheet, SECTIONS[3].heading, width, dict.fromkeys(range(1, width + 1), 9.0))
     col = 1
     suit_first = None
+    formula_parts = _formula_parts(format)
+    group_sums = _sums(format, "group")
     for g in APPEALS_GROUPS:
         n = len(APPEALS_COLUMNS)
         if g.parent is None:
@@ -297,9 +310,7 @@ def _appeals(b: _Builder) -> None:
         for i, c in enumerate(APPEALS_COLUMNS):
             b.label(sheet, 4, col + i, c.label, "header")
             address = f"appeals/{g.key}/{c.key}"
-            parts = (
-                tuple(f"appeals/{g.key}/{k.key}" for k in APPEALS_COLUMNS[:-1]) if c.key == "total" else ()
-            )
+            parts = formula_parts.get(address, ())
             b.cell(
                 address,
                 Place(sheet, 5, col + i),
@@ -309,20 +320,12 @@ def _appeals(b: _Builder) -> None:
                 parts=parts,
                 group_label=(i, g.label),
             )
-        b.checks.append(
-            Check(
-                "GD301",
-                g.key,
-                Place(sheet, 6, col),
-                (f"appeals/{g.key}/total",),
-                tuple(f"appeals/{g.key}/{k.key}" for k in APPEALS_COLUMNS[:-1]),
-            )
-        )
+        b.checks.append(Check.of(group_sums[g.key], Place(sheet, 6, col)))
         b.merge(sheet, 6, col, 6, col + n - 1)
         col += n
     assert suit_first is not None
     b.label(sheet, 2, suit_first, APPEALS_SUIT_LABEL, "header", last_col=width)
-    b.label(sheet, 7, 1, CHECK_ROW_LABELS["GD301"], "note", last_col=width)
+    b.label(sheet, 7, 1, CHECK_ROW_LABELS["group"], "note", last_col=width)
 
 
 @attrs.define
@@ -385,7 +388,7 @@ def layout(format: FormatKey) -> Layout:
     b = _Builder(format)
     _proactive(format, b)
     _applications(format, b)
-    _appeals(b)
+    _appeals(format, b)
     info = {key: Place(SHEET_INFO, 2 + i, 2) for i, key in enumerate(INFO_LABELS)}
     sections = {sec.key: Place(SHEET_TEXT, 2 + i, 2) for i, sec in enumerate(SECTIONS)}
     assert set(b.cells) == {c.address for c in spec(format).cells}
