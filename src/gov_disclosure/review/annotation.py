@@ -35,12 +35,13 @@ from ..core.fixes import HandFix, apply_fixes, fixes_for
 from ..core.messages import Lang
 from ..core.messages import review as m
 from ..core.model import Report
+from ..core.quality import ReadQuality
 from ..io import read_report
 from ..reading.load import load_bytes
 from ..reading.sniff import sniff
 from ..rules import MissingPolicy, validate
 from .decisions import Decision, Decisions
-from .results import ReviewedFinding, location_text, read_counts, review_single, severity_label
+from .results import ReviewedFinding, location_text, review_single, severity_label
 
 __all__ = ["AnnotateResult", "annotate", "comment_text"]
 
@@ -161,12 +162,12 @@ def annotate(
     report, read_findings = read_report(src)
     report, findings = _checked(report, read_findings, src, fixes, previous, missing)
     reviewed = _reviewed(str(src), report, findings, decisions)
-    counts_declined = _declined(report, findings)
+    declined = set(ReadQuality.of(report, findings).declined_cells)
     rendered = read_docx_anchored(write_docx(report))
     note = m.ANNOTATION_RENDERED(lang, file=src.name)
     # positions in the rendered document are not those of the file read: findings are placed by address
     placed, elsewhere = _mark_docx(
-        rendered, reviewed, report, lang, stamp, declined=counts_declined, note=note, sources=False
+        rendered, reviewed, report, lang, stamp, declined=declined, note=note, sources=False
     )
     atomic_write(out, _docx_bytes(rendered.document))
     return AnnotateResult(str(out), "rendered", report, reviewed, placed, elsewhere)
@@ -192,19 +193,6 @@ def _reviewed(
 ) -> tuple[ReviewedFinding, ...]:
     review = review_single(path, report, findings, decisions)
     return tuple(rf for rf in review.files[0].findings if not rf.dismissed)
-
-
-def _declined(report: Report, findings: Sequence[Finding]) -> set[str]:
-    """The cells a reader found but could not read (they are shaded grey in a rendered document)."""
-    counts = read_counts(report, findings)
-    if not counts.declined:
-        return set()
-    missing = {c.address for c, v in report.cells() if v is None}
-    out: set[str] = set()
-    for f in findings:
-        if f.code in ("GD102", "GD105", "GD106"):
-            out.update(a for a in (f.location, *(c.address for c in f.cells)) if a in missing)
-    return out
 
 
 def _targets(f: Finding, known: Mapping[str, Any]) -> str | None:

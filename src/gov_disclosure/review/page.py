@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping
 from functools import lru_cache
 from html import escape
 from importlib.metadata import PackageNotFoundError, version
@@ -164,8 +164,8 @@ def _overview(review: Review, lang: Lang, anchors: Mapping[str, str]) -> list[st
             f"<td>{escape(f.agency or '')}</td>",
             f'<td class="n">{f.year or ""}</td>',
             f"<td>{escape(f.format or '')}</td>",
-            f'<td class="n">{"" if f.counts is None else f.counts.read}</td>',
-            f'<td class="n">{"" if f.counts is None else f.counts.declined}</td>',
+            f'<td class="n">{"" if f.quality is None else f.quality.placed}</td>',
+            f'<td class="n">{"" if f.quality is None else f.quality.declined}</td>',
             f'<td class="n">{f.count(Severity.ERROR) if f.readable else ""}</td>',
             f'<td class="n">{f.count(Severity.WARNING) if f.readable else ""}</td>',
             f'<td class="verdict">{escape(VERDICT_MESSAGES[f.verdict](lang))}</td>',
@@ -298,7 +298,7 @@ def _report_section(f: ReviewedFile, anchor: str, lang: Lang, opened: bool) -> l
             loose.append((n, rf))
         else:
             marks.setdefault(where, []).append((n, rf))
-    declined = _declined(findings, cells)
+    declined = set(f.quality.declined_cells) if f.quality is not None else set()
     out.append('<div class="body"><div class="tables">')
     if report is not None:
 
@@ -347,17 +347,6 @@ def _plain_td(text: str) -> str:
 
 def _rank(s: Severity) -> int:
     return {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}[s]
-
-
-def _declined(findings: Sequence[ReviewedFinding], cells: Mapping[str, object]) -> set[str]:
-    out: set[str] = set()
-    for rf in findings:
-        f = rf.finding
-        if f.code in ("GD102", "GD105", "GD106"):
-            for a in (f.location, *(c.address for c in f.cells)):
-                if a is not None and a in cells and cells[a] is None:
-                    out.add(a)
-    return out
 
 
 def _version() -> str:

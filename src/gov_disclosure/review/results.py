@@ -1,5 +1,6 @@
 """A run's results arranged for review: every finding with its stable id and the reviewer's decision,
-per report the cells read and not read and the indicators, and the decisions that no longer apply.
+per report the cells read and not read (:class:`~gov_disclosure.core.quality.ReadQuality`) and the
+indicators, and the decisions that no longer apply.
 
 :class:`ReviewCollector` takes the events of :func:`gov_disclosure.batch.iter_check` one by one (so the
 CLI streams a run once, writing its findings file at the same time) and makes a :class:`Review`;
@@ -17,17 +18,16 @@ import attrs
 
 from ..batch.results import Duplicate, Event, FileResult, PairResult, Skipped
 from ..core.findings import Finding, Severity, finding_ids
-from ..core.fixes import READER_CODES
 from ..core.indicators import IndicatorValue, indicators
 from ..core.messages import Lang, Message
 from ..core.messages import review as m
 from ..core.model import Report
+from ..core.quality import ReadQuality
 from ..core.vocabulary import location_label
 from .decisions import Decision, DecisionEntry, Decisions
 
 __all__ = [
     "VERDICT_MESSAGES",
-    "ReadCounts",
     "Review",
     "ReviewCollector",
     "ReviewedFile",
@@ -36,7 +36,6 @@ __all__ = [
     "Verdict",
     "build_review",
     "location_text",
-    "read_counts",
     "review_single",
     "severity_label",
 ]
@@ -86,39 +85,6 @@ class ReviewedFinding:
         return self.finding.severity is Severity.ERROR and not self.dismissed
 
 
-@attrs.frozen
-class ReadCounts:
-    """How much of a report's tables was read: ``read`` cells hold a value, ``declined`` cells the
-    reader found but could not read (text that is no number, a row that did not fit, a non-standard
-    table), ``blank`` the rest (left empty in the file, or not found)."""
-
-    read: int
-    declined: int
-    blank: int
-
-
-def read_counts(report: Report, findings: Iterable[Finding]) -> ReadCounts:
-    """The cells of ``report`` read, declined by the reader (a reader finding names the cell) and blank.
-
-    (The reading-quality object of the reading layer will replace this where it is available.)"""
-    declined_at: set[str] = set()
-    for f in findings:
-        if f.code not in READER_CODES or f.code == "GD101":
-            continue
-        if f.location is not None:
-            declined_at.add(f.location)
-        declined_at.update(c.address for c in f.cells)
-    read = declined = blank = 0
-    for c, v in report.cells():
-        if v is not None:
-            read += 1
-        elif c.address in declined_at:
-            declined += 1
-        else:
-            blank += 1
-    return ReadCounts(read, declined, blank)
-
-
 def _reviewed(
     findings: Sequence[Finding],
     agency: str | None,
@@ -148,7 +114,9 @@ class ReviewedFile:
     findings: tuple[ReviewedFinding, ...] = ()
     error: str | None = None
     error_zh: str | None = None
-    counts: ReadCounts | None = None
+    #: of the cells of its format, how many were placed, declined by the reader and left blank
+    #: (None when the review has no report to count them on)
+    quality: ReadQuality | None = None
     indicators: tuple[IndicatorValue, ...] = ()
     #: the report, when the review keeps reports (for the page)
     report: Report | None = attrs.field(default=None, repr=False, eq=False)
@@ -272,7 +240,7 @@ class ReviewCollector:
                 r.path, r.suffix, r.agency, r.year, r.format, error=r.error, error_zh=r.error_zh
             )
         findings = _reviewed(r.findings, r.agency, r.year, r.format, self.decisions)
-        counts = read_counts(r.report, r.findings) if r.report is not None else None
+        quality = ReadQuality.of(r.report, r.findings) if r.report is not None else None
         values = indicators(r.report) if r.report is not None else ()
         return ReviewedFile(
             r.path,
@@ -281,7 +249,7 @@ class ReviewCollector:
             r.year,
             r.format,
             findings,
-            counts=counts,
+            quality=quality,
             indicators=values,
             report=r.report if self.keep_reports else None,
         )

@@ -187,9 +187,9 @@ def _overview_sheet(wb: Workbook, review: Review, lang: Lang, first: dict[str, i
         _put(ws, row, 2, f.agency)
         _put(ws, row, 3, f.year)
         _put(ws, row, 4, f.format)
-        if f.counts is not None:
-            _put(ws, row, 5, f.counts.read)
-            _put(ws, row, 6, f.counts.declined)
+        if f.quality is not None:
+            _put(ws, row, 5, f.quality.placed)
+            _put(ws, row, 6, f.quality.declined)
         if f.readable:
             _put(ws, row, 7, f.count(Severity.ERROR))
             _put(ws, row, 8, f.count(Severity.WARNING))
