@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import lxml.html
+import openpyxl
 import pytest
 
 from gov_disclosure.batch import iter_check
@@ -106,3 +107,31 @@ def test_chromium_renders_the_page_and_every_marked_cell_is_in_the_dom(
     share, colours = ink(rows)
     assert share > 0.05, "the screenshot is (nearly) blank"
     assert colours > 30
+
+
+def test_a_row_of_values_without_a_label_greys_and_counts_the_cells_it_may_fill(tmp_path: Path) -> None:
+    """The review's declined cells are the reading quality's (core/quality): a row of values without
+    a label of the format (GD106 at the table) leaves its table's empty cells declined, not blank."""
+    from gov_disclosure.core.quality import ReadQuality
+    from gov_disclosure.core.vocabulary import APPLICATIONS_COLUMNS
+    from gov_disclosure.io import read_report
+    from gov_disclosure.review import write_review_workbook
+    from gov_disclosure.testing import sample_report
+    from gov_disclosure.text import write_text
+
+    text = write_text(sample_report("2021")).replace("一、本年新收政府信息公开申请数量", "本年度收到的各类来信", 1)
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report, read = read_report(path)
+    assert [(f.code, f.location, f.cells) for f in read] == [("GD106", "applications", ())]
+    new_row = {f"applications/new/{c.key}" for c in APPLICATIONS_COLUMNS}
+    assert set(ReadQuality.of(report, read).declined_cells) == new_row
+    review = build_review(iter_check([path], jobs=1, keep_reports=True), keep_reports=True)
+    (file,) = review.files
+    assert file.quality is not None
+    assert (file.quality.placed, file.quality.declined, file.quality.blank) == (193, 7, 0)
+    (cells,) = _marked(page_html(review)).values()
+    assert {a for a, klass in cells.items() if klass == "x"} == new_row
+    write_review_workbook(review, tmp_path / "review.xlsx")
+    overview = openpyxl.load_workbook(tmp_path / "review.xlsx")["总览"]
+    assert [c.value for c in overview[2]][4:6] == [193, 7]
