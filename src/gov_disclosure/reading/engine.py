@@ -1091,9 +1091,9 @@ def _fill_gaps(st: _State) -> None:
     needed = [
         s
         for s in table_sums(st.format, "applications")
-        if (s.name.startswith("row ") and s.name[4:] in filled)
-        or (s.name.startswith("column ") and filled & results)
-        or (s.name.startswith("balance ") and filled - results)
+        if (s.kind == "row" and s.key in filled)
+        or (s.kind == "column" and filled & results)
+        or (s.kind == "balance" and filled - results)
     ]
     complete = all(isinstance(trial.get(a), int) for s in needed for a in s.addresses)
     if not complete or broken_sums(trial, tuple(needed)):
