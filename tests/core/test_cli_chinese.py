@@ -319,3 +319,16 @@ def test_the_environment_makes_it_chinese_in_a_subprocess(
     assert "Traceback" not in proc.stderr
     assert [(w, ln) for ln in lines if (w := english_words(ln))] == []
     assert any(re.search(r"[\u4e00-\u9fff]", ln) for ln in lines)
+
+
+def test_the_cells_of_a_finding_are_named_in_words() -> None:
+    """A row that does not fit (GD105) lists its cells by their column names (自然人=∅), not by
+    addresses a clerk cannot read; cells of another row or group keep the part of their name that
+    the finding's location does not say."""
+    data = Path(__file__).parent.parent / "data" / "erqi-sci-2020.txt"
+    result = CliRunner().invoke(main, ["validate", str(data), "--lang", "zh"], prog_name="gov-disclosure")
+    lines = [line.strip() for line in result.output.splitlines() if line.strip().startswith("单元格：")]
+    assert lines, result.output
+    assert "单元格：自然人=∅ 商业企业=∅ 科研机构=∅ 社会公益组织=∅ 法律服务机构=∅ 其他=∅ 总计=∅" in lines
+    assert any(line.startswith("单元格：行政复议 · 结果维持=∅") for line in lines)
+    assert not any("applications/" in line or "appeals/" in line for line in lines)

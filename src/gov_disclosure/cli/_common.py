@@ -334,6 +334,25 @@ def where(f: Finding, format: str | None = None) -> str:
     return text.strip()
 
 
+def cells_text(f: Finding, format: str | None = None) -> str:
+    """The cells a finding involves, each by its name in words (the part of its label that the
+    finding's location does not already say: 自然人=∅, 行政复议 · 结果维持=0) and its value; by address
+    when the format is unknown."""
+    fmt = format if format in ("2019", "2021") else None
+    if fmt is None:
+        return " ".join(str(c) for c in f.cells)
+    head = location_label(f.location, fmt, lang()) + " · " if f.location else ""  # type: ignore[arg-type]
+    out = []
+    for c in f.cells:
+        label = location_label(c.address, fmt, lang())  # type: ignore[arg-type]
+        if label == c.address:  # not a cell of the format: its address
+            out.append(str(c))
+            continue
+        name = label.removeprefix(head) if head and label.startswith(head) else label
+        out.append(f"{name}={str(c).rpartition('=')[2]}")
+    return " ".join(out)
+
+
 def finding_message(f: Finding) -> str:
     return f.message_zh if lang() == "zh" else f.message
 
@@ -362,7 +381,7 @@ def print_findings(
             out(f"  {f.code} {sev} {where(f, format)}")
             out(f"      {finding_message(f)}")
             if len(f.cells) > 1:
-                out("      " + say(M.CELLS, cells=" ".join(str(c) for c in f.cells)))
+                out("      " + say(M.CELLS, cells=cells_text(f, format)))
     print_verdict(result, err=err)
 
 
