@@ -67,6 +67,11 @@ def _limits(memory_mib: float | None) -> Any:
         if memory_mib is not None:
             n = int(memory_mib * 2**20)
             resource.setrlimit(resource.RLIMIT_AS, (n, n))
+        # SIGINT as a terminal's foreground command has it: a test run started in the background of
+        # a non-interactive shell (a CI script's `cmd &`) inherits SIGINT ignored, and so would the
+        # command under test, which then rightly ignores Ctrl-C (as nohup'd commands do)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
     return limits
 
