@@ -267,24 +267,14 @@ class Report:
         s = spec(format) if format in FORMATS else None
         if s is None:
             raise ShapeError([("format", f"unknown format {format!r}; expected one of {FORMATS}")])
-        unknown = [a for a in [*cells, *(raw or {})] if not s.has_cell(a)]
-        if unknown:
-            raise ShapeError([(a, f"no such cell in the {format} format") for a in unknown])
+        _check_addresses(s, [*cells, *(raw or {})])
         # built in one go (one shape check), not as blank().with_cells()
         proactive = _blank_proactive(s)
         applications: dict[str, dict[str, Cell]] = {
             r.key: dict.fromkeys(_APPLICATIONS_FIELDS) for r in s.applications_rows if r.key
         }
         appeals: dict[str, dict[str, Cell]] = {g.key: dict.fromkeys(_APPEALS_FIELDS) for g in APPEALS_GROUPS}
-        for address, value in cells.items():
-            table, row, column = address.split("/")
-            if table == "proactive":
-                block, row_key = row.split(".", 1)
-                proactive[block][row_key][column] = value
-            elif table == "applications":
-                applications[row][column] = value
-            else:
-                appeals[row][column] = value
+        _set_cells(cells, proactive, applications, appeals)
         return cls(
             format=format,
             year=year,
@@ -343,22 +333,11 @@ class Report:
 
     def with_cells(self, cells: Mapping[str, Cell], *, raw: Mapping[str, str] | None = None) -> Report:
         """A copy with the given cells replaced (and, if given, their raw texts replaced)."""
-        s = self.spec
-        unknown = [a for a in [*cells, *(raw or {})] if not s.has_cell(a)]
-        if unknown:
-            raise ShapeError([(a, f"no such cell in the {self.format} format") for a in unknown])
+        _check_addresses(self.spec, [*cells, *(raw or {})])
         proactive = {b: {r: dict(cols) for r, cols in rows.items()} for b, rows in self.proactive.items()}
         applications = {k: attrs.asdict(v, recurse=False) for k, v in self.applications.items()}
         appeals = {g.key: attrs.asdict(getattr(self.appeals, g.key)) for g in APPEALS_GROUPS}
-        for address, value in cells.items():
-            table, row, column = address.split("/")
-            if table == "proactive":
-                block, row_key = row.split(".", 1)
-                proactive[block][row_key][column] = value
-            elif table == "applications":
-                applications[row][column] = value
-            else:
-                appeals[row][column] = value
+        _set_cells(cells, proactive, applications, appeals)
         new_raw = dict(self.raw)
         if raw is not None:
             for address in cells:
@@ -508,6 +487,31 @@ def bounds() -> dict[str, str]:
         "section": f"at most {MAX_SECTION_CHARS:,} characters and {MAX_SECTION_LINES:,} lines",
         "text": "valid Unicode (no lone surrogate)",
     }
+
+
+def _check_addresses(s: FormatSpec, addresses: Iterable[str]) -> None:
+    """Raise :class:`ShapeError` naming every address that is no cell of the format."""
+    unknown = [a for a in addresses if not s.has_cell(a)]
+    if unknown:
+        raise ShapeError([(a, f"no such cell in the {s.key} format") for a in unknown])
+
+
+def _set_cells(
+    cells: Mapping[str, Cell],
+    proactive: dict[str, dict[str, dict[str, Cell]]],
+    applications: Mapping[str, dict[str, Cell]],
+    appeals: Mapping[str, dict[str, Cell]],
+) -> None:
+    """Put each value of ``cells`` (addresses already checked) into the tables' column dicts."""
+    for address, value in cells.items():
+        table, row, column = address.split("/")
+        if table == "proactive":
+            block, row_key = row.split(".", 1)
+            proactive[block][row_key][column] = value
+        elif table == "applications":
+            applications[row][column] = value
+        else:
+            appeals[row][column] = value
 
 
 def _kind_problem(c: CellSpec, value: object) -> str | None:
