@@ -27,7 +27,7 @@ from typing import Final
 import attrs
 from lxml import etree
 
-from ..reading.engine import Grid, GridCell, is_report_grid
+from ..reading.engine import Grid, GridCell, is_report_grid, is_substantial
 from ._xml import w
 
 __all__ = ["MAX_GRID_POSITIONS", "Anchors", "Paragraph", "TooManyCells", "walk_body", "walk_body_anchored"]
@@ -286,20 +286,8 @@ def _nested_text(tbl: etree._Element, state: _Walk) -> list[str] | None:
     sub = _Walk(positions=state.positions)
     _table(tbl, sub)
     state.positions = sub.positions
-    if any(_substantial(g) and is_report_grid(g) for g in sub.grids):
+    if any(is_substantial(g) and is_report_grid(g) for g in sub.grids):
         return None
     lines = [p.text for p in sub.paragraphs]
     lines += [c.text for g in sub.grids for row in g for c in row if not c.continued and c.text.strip()]
     return lines
-
-
-def _substantial(grid: Grid) -> bool:
-    """More than one cell with text: a table, not a value or a label in a frame."""
-    filled = 0
-    for row in grid:
-        for c in row:
-            if not c.continued and c.text.strip():
-                filled += 1
-                if filled > 1:
-                    return True
-    return False

@@ -60,6 +60,7 @@ __all__ = [
     "detect_format",
     "is_label_piece",
     "is_report_grid",
+    "is_substantial",
     "is_value_text",
     "label_forms",
     "label_prefix",
@@ -310,6 +311,19 @@ def detect_format(texts: Iterable[str]) -> FormatKey | None:
 
 
 # -- reading ---------------------------------------------------------------------------------------
+
+
+def is_substantial(grid: Grid) -> bool:
+    """More than one cell with text: a table, not a value or a label wrapped in a table or a frame
+    (a nested table that is part of its cell's text)."""
+    filled = 0
+    for row in grid:
+        for c in row:
+            if not c.continued and c.text.strip():
+                filled += 1
+                if filled > 1:
+                    return True
+    return False
 
 
 def is_report_grid(grid: Grid, format: FormatKey | None = None) -> bool:

@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 from ..core.errors import ReadError, UnsafeFileError
 from ..core.messages import errors as E
-from .engine import GridCell, is_report_grid
+from .engine import GridCell, is_report_grid, is_substantial
 
 __all__ = ["MAX_CELLS", "MAX_SPAN", "SKIP", "TableGrids", "element_text", "fragment_tables", "has_label", "table_grid"]
 
@@ -147,18 +147,6 @@ def table_grid(
     return [[cells[col] for col in sorted(cells)] if (cells := grid.get(r)) else [] for r in range(height)]
 
 
-def _substantial(grid: list[list[GridCell]]) -> bool:
-    """More than one cell with text: a table, not a value or a label wrapped in a table."""
-    filled = 0
-    for row in grid:
-        for c in row:
-            if not c.continued and c.text.strip():
-                filled += 1
-                if filled > 1:
-                    return True
-    return False
-
-
 class TableGrids:
     """The grid of each table of a file, made once per table and counted against one budget."""
 
@@ -181,7 +169,7 @@ class TableGrids:
         value reads as the cell's, several make it GD102 — never a blank table, never prose."""
         known = self.report.get(table)
         if known is None:
-            nested = [t for t in table.iterdescendants("table") if _substantial(self(t))]
+            nested = [t for t in table.iterdescendants("table") if is_substantial(self(t))]
             known = not any(has_label(self(t)) for t in nested) and has_label(self(table))
             self.report[table] = known
         return known
