@@ -18,7 +18,7 @@ from typing import Final
 
 from lxml import etree
 
-from ..core.errors import FileTooLargeError, ReadError, UnsupportedFileError
+from ..core.errors import ReadError, UnsupportedFileError
 from ..core.messages import errors as E
 from ..reading.zipguard import Archive, open_archive
 from ._xml import W_NS
@@ -58,9 +58,7 @@ def _parser() -> etree.XMLParser:
 
 
 def _parse(archive: Archive, name: str, max_bytes: int, max_tags: int) -> etree._Element:
-    data = archive.read(name, limit=max_bytes)
-    if data.count(b"<") > max_tags:  # every element has one: refused before the parser builds a tree
-        raise FileTooLargeError(E.TOO_MANY_ELEMENTS, name=name, limit=max_tags)
+    data = archive.read(name, limit=max_bytes, max_tags=max_tags)
     try:
         return etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:

@@ -75,10 +75,19 @@ class Archive:
         """The declared (uncompressed) size of part ``name``."""
         return self._infos[name].file_size
 
-    def read(self, name: str, *, limit: int | None = None, too_large: Message | None = None) -> bytes:
+    def read(
+        self,
+        name: str,
+        *,
+        limit: int | None = None,
+        too_large: Message | None = None,
+        max_tags: int | None = None,
+    ) -> bytes:
         """The bytes of part ``name``, refused when it declares a DTD or (with ``limit``) when it is
         larger than ``limit`` bytes — with :class:`FileTooLargeError` and ``too_large`` (taking
-        ``name``, ``size`` and ``limit``), before anything is unpacked."""
+        ``name``, ``size`` and ``limit``), before anything is unpacked — or (with ``max_tags``) when
+        it holds more than ``max_tags`` tags, before anything parses it (every element has a ``<``, so
+        this bounds the elements of its tree)."""
         info = self._infos[name]
         if limit is not None and info.file_size > limit:
             raise FileTooLargeError(too_large or E.PART_TOO_LARGE, name=name, size=info.file_size, limit=limit)
@@ -88,6 +97,8 @@ class Archive:
             raise ReadError(E.DAMAGED_ENTRY, what=self.what, name=name, detail=str(exc)) from None
         if has_dtd(data):
             raise UnsafeFileError(E.PART_DTD, name=name)
+        if max_tags is not None and data.count(b"<") > max_tags:
+            raise FileTooLargeError(E.TOO_MANY_ELEMENTS, name=name, limit=max_tags)
         return data
 
 
