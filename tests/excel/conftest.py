@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import uuid
 from pathlib import Path
 
 import pytest
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+from ..libreoffice import SOFFICE, soffice_convert_many
+
 PDFTOPPM = shutil.which("pdftoppm")
 
 needs_libreoffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -19,36 +19,6 @@ def soffice_convert(src: Path, outdir: Path, target: str, *, timeout: float = 18
     """Convert ``src`` with LibreOffice headless (``target`` e.g. ``pdf`` or ``xlsx:Calc MS Excel
     2007 XML``) into ``outdir``; returns the converted file."""
     return soffice_convert_many([src], outdir, target, timeout=timeout)[0]
-
-
-def soffice_convert_many(srcs: list[Path], outdir: Path, target: str, *, timeout: float = 240) -> list[Path]:
-    """Convert several files in one LibreOffice run."""
-    assert SOFFICE is not None
-    profile = Path("/tmp") / f"lo-gd-excel-{uuid.uuid4().hex}"
-    outdir.mkdir(parents=True, exist_ok=True)
-    try:
-        subprocess.run(
-            [
-                SOFFICE,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                target,
-                "--outdir",
-                str(outdir),
-                *map(str, srcs),
-            ],
-            check=True,
-            timeout=timeout,
-            capture_output=True,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    outs = [outdir / (src.stem + "." + target.split(":")[0]) for src in srcs]
-    for out in outs:
-        assert out.exists(), f"LibreOffice wrote nothing for {out.name}"
-    return outs
 
 
 def render_pages(xlsx: Path, outdir: Path, *, dpi: int = 70) -> list[Path]:

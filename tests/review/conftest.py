@@ -22,7 +22,8 @@ from gov_disclosure.docx import write_docx
 from gov_disclosure.excel import write_xlsx
 from gov_disclosure.testing import random_report
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+from ..libreoffice import soffice_convert
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 AGENCIES = ("郑州市二七区科学技术局", "杭州市西湖区人民政府", "成都市武侯区市场监督管理局")
@@ -77,36 +78,6 @@ def build_corpus(root: Path) -> dict[str, Path]:
                 write_xlsx(written, path)
             files[f"{i}-{year}"] = path
     return files
-
-
-def soffice_convert(src: Path, outdir: Path, target: str, *, timeout: float = 240) -> Path:
-    """Convert ``src`` with LibreOffice headless (``docx:"MS Word 2007 XML"``, ``xlsx:Calc MS Excel
-    2007 XML``, ``pdf``) into ``outdir``."""
-    assert SOFFICE is not None
-    profile = Path("/tmp") / f"lo-gd-review-{uuid.uuid4().hex}"
-    outdir.mkdir(parents=True, exist_ok=True)
-    try:
-        subprocess.run(
-            [
-                SOFFICE,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                target,
-                "--outdir",
-                str(outdir),
-                str(src),
-            ],
-            check=True,
-            timeout=timeout,
-            capture_output=True,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    out = outdir / (src.stem + "." + target.split(":")[0])
-    assert out.exists(), f"LibreOffice wrote nothing for {src.name}"
-    return out
 
 
 def chromium(args: list[str], tmp: Path, *, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
