@@ -349,7 +349,7 @@ def cells_text(f: Finding, format: str | None = None) -> str:
             out.append(str(c))
             continue
         name = label.removeprefix(head) if head and label.startswith(head) else label
-        out.append(f"{name}={str(c).rpartition('=')[2]}")
+        out.append(f"{name}={c.value_text}")
     return " ".join(out)
 
 

@@ -32,8 +32,13 @@ class CellRef:
     address: str
     value: Cell
 
+    @property
+    def value_text(self) -> str:
+        """The value as the findings print it (∅: missing)."""
+        return format_cell(self.value) or "∅"
+
     def __str__(self) -> str:
-        return f"{self.address}={format_cell(self.value) or '∅'}"
+        return f"{self.address}={self.value_text}"
 
 
 @attrs.frozen
