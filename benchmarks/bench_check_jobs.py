@@ -19,10 +19,8 @@ Run: python benchmarks/bench_check_jobs.py [--runs 11] [--n 20] [--dir DIR] [--p
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import platform
-import random
 import statistics
 import subprocess
 import sys
@@ -30,61 +28,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-YEARS = 5
-
-
-def generate(root: Path, n: int) -> Path:
-    """``n`` .json reports of n/YEARS agencies in consecutive years (as benchmarks/bench_batch.py)."""
-    import attrs
-
-    from gov_disclosure import to_json
-    from gov_disclosure.testing import random_report
-
-    marker = root / f".generated-{n}"
-    if marker.exists():
-        return root
-    root.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(f"bench_batch {n}")
-    made = agency = 0
-    while made < n:
-        report = attrs.evolve(
-            random_report(rng, year=2019),
-            agency=f"测试市第{agency + 1}区教育局",
-            agency_kind="department",
-            published_on=dt.date(2020, 1, 20),
-        )
-        for _ in range(min(YEARS, n - made)):
-            if rng.random() < 0.1:
-                total = report.cell("appeals/review/total")
-                assert isinstance(total, int)
-                report = report.with_cells({"appeals/review/total": total + 1})
-            (root / f"{agency:05d}-{report.year}.json").write_text(to_json(report), encoding="utf-8")
-            made += 1
-            report = random_report(rng, previous=report)
-        agency += 1
-    marker.write_text("", encoding="utf-8")
-    return root
-
-
-def drop_package_pyc(python: str, env: dict[str, str]) -> int:
-    """Remove the __pycache__ folders of the gov_disclosure package ``python`` imports (only those:
-    the dependencies keep the .pyc pip wrote), so that with PYTHONDONTWRITEBYTECODE=1 every process
-    compiles the package again, as in a fresh editable install under this environment."""
-    import shutil
-
-    out = subprocess.run(
-        [python, "-c", "import gov_disclosure, pathlib; print(pathlib.Path(gov_disclosure.__file__).parent)"],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-        timeout=60,
-    )
-    n = 0
-    for d in Path(out.stdout.strip()).rglob("__pycache__"):
-        shutil.rmtree(d)
-        n += 1
-    return n
+from bench_batch import generate  # the same corpus as bench_batch.py
+from bench_startup import drop_package_pyc
 
 
 def wall(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -111,7 +56,7 @@ def main() -> None:
     env = dict(os.environ)
     if not args.no_pyc_cache:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-    corpus = generate(args.dir / f"json-{args.n}", args.n)
+    corpus = generate(args.dir / f"json-{args.n}", args.n, ("json",)) / "json"
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}")
     print(f"corpus: {args.n} .json in {corpus}; median of {args.runs} runs after 1 warm-up, interleaved")
     print(f"bytecode cache: {'off (PYTHONDONTWRITEBYTECODE=1)' if args.no_pyc_cache else 'on'}")

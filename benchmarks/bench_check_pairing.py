@@ -25,18 +25,16 @@ Run: python benchmarks/bench_check_pairing.py [--n 4000] [--runs 3] [--dir DIR] 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import platform
-import random
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-YEARS = 5
+from bench_batch import generate  # the same corpus as bench_batch.py
 
 _STAGES = r"""
 import json, sys, time
@@ -79,39 +77,6 @@ print(json.dumps({
 """
 
 
-def generate(root: Path, n: int) -> Path:
-    """``n`` .json reports of n/YEARS agencies in consecutive years (as benchmarks/bench_batch.py)."""
-    import attrs
-
-    from gov_disclosure import to_json
-    from gov_disclosure.testing import random_report
-
-    marker = root / f".generated-{n}"
-    if marker.exists():
-        return root
-    root.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(f"bench_batch {n}")
-    made = agency = 0
-    while made < n:
-        report = attrs.evolve(
-            random_report(rng, year=2019),
-            agency=f"测试市第{agency + 1}区教育局",
-            agency_kind="department",
-            published_on=dt.date(2020, 1, 20),
-        )
-        for _ in range(min(YEARS, n - made)):
-            if rng.random() < 0.1:
-                total = report.cell("appeals/review/total")
-                assert isinstance(total, int)
-                report = report.with_cells({"appeals/review/total": total + 1})
-            (root / f"{agency:05d}-{report.year}.json").write_text(to_json(report), encoding="utf-8")
-            made += 1
-            report = random_report(rng, previous=report)
-        agency += 1
-    marker.write_text("", encoding="utf-8")
-    return root
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=4000)
@@ -124,7 +89,7 @@ def main() -> None:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     t = time.perf_counter()
-    corpus = generate(args.dir / f"json-{args.n}", args.n)
+    corpus = generate(args.dir / f"json-{args.n}", args.n, ("json",)) / "json"
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}")
     print(f"corpus: {args.n} .json in {corpus} ({time.perf_counter() - t:.0f} s to make or reuse)")
     first_rate = None
