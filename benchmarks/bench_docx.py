@@ -13,11 +13,10 @@ import argparse
 import io
 import os
 import platform
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_ms
 
 import docx
 from gov_disclosure.core.values import format_cell
@@ -26,16 +25,6 @@ from gov_disclosure.docx import read_docx, write_docx
 from gov_disclosure.testing import sample_report
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def median_ms(fn: Callable[[], object], repeat: int) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000
 
 
 def python_docx_baseline(data: bytes) -> int:

@@ -22,8 +22,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_ms
 
 HERE = Path(__file__).resolve().parent
 
@@ -83,16 +84,6 @@ def check(root: Path, jobs: int, extra: list[str], workdir: Path) -> float:
     if proc.returncode not in (0, 1):
         raise SystemExit(f"check failed ({proc.returncode}): {proc.stderr[-2000:]}")
     return elapsed
-
-
-def median_ms(fn: Callable[[], object], repeat: int) -> float:
-    fn()
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:

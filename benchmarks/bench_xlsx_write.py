@@ -19,34 +19,16 @@ import io
 import os
 import platform
 import pstats
-import statistics
-import time
 from collections.abc import Callable
 from typing import Any
 
 import openpyxl
+from timing import CPU_TIMES, median_ms
 
 from gov_disclosure.excel import write_template, write_xlsx
 from gov_disclosure.testing import sample_report
 
 Cells = list[tuple[str, list[tuple[int, int, Any]]]]
-
-
-CPU_TIMES: list[float] = []  #: the CPU-time median of the last median_ms call
-
-
-def median_ms(fn: Callable[[], object], repeat: int) -> float:
-    """Median wall time (ms) of ``repeat`` calls after a warm-up; the median CPU time of the same calls
-    (time.process_time, which the machine's load changes less) is left in CPU_TIMES[-1]."""
-    fn()
-    times, cpu = [], []
-    for _ in range(repeat):
-        t, c = time.perf_counter(), time.process_time()
-        fn()
-        times.append(time.perf_counter() - t)
-        cpu.append(time.process_time() - c)
-    CPU_TIMES.append(statistics.median(cpu) * 1e3)
-    return statistics.median(times) * 1e3
 
 
 def cells_of(data: bytes) -> Cells:
